@@ -1,0 +1,279 @@
+//! The command line: arguments in, exit code out. This is the one place that
+//! decides exit codes: 0 done, 1 findings, 2 the tool could not do its job.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::folder::{FileOutcome, Folder, read_file};
+use crate::model::Status;
+use crate::output::{self, Style};
+use crate::parse::Parsed;
+use crate::problem::Problem;
+use crate::query::actions::{ActionFilter, StatusFilter};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_TOOL_ERROR: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "minutes",
+    version,
+    about = "Query and keep the minutes of boards and committees, written as Markdown notes",
+    after_help = "Examples:\n  minutes actions --owner \"James Griffin\" notes/\n  minutes meetings notes/\n  minutes show notes/2025-01-14-borough-board.md\n\nThe note format is described in docs/format.md."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List actions across every note: who is on the hook for what
+    #[command(after_help = "Examples:\n  minutes actions --owner \"James Griffin\" examples/\n  minutes actions --overdue --today 2025-06-01 examples/\n  minutes actions --status all --meeting \"Harbourside Partnership Board\" --format csv examples/ > actions.csv")]
+    Actions(ActionsArgs),
+    /// List the notes: date, meeting, items, decisions and actions
+    #[command(after_help = "Examples:\n  minutes meetings examples/\n  minutes meetings --format markdown examples/")]
+    Meetings(MeetingsArgs),
+    /// Show the parsed model of one note
+    #[command(after_help = "Examples:\n  minutes show examples/harbourside/2025-01-14-harbourside-partnership-board.md\n  minutes show --format json NOTE.md | jq '.items[].actions'")]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+struct ScanArgs {
+    /// Files or folders to read (folders are walked for *.md, honouring .gitignore)
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Exit 2 when any note could not be read or parsed
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Output formats for lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people (plain columns when piped)
+    Table,
+    /// JSON with a schema_version (docs/format.md)
+    Json,
+    /// RFC 4180 CSV, for spreadsheets
+    Csv,
+    /// A Markdown table, to paste into an agenda
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatusArg {
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+    All,
+}
+
+#[derive(Debug, Args)]
+struct ActionsArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Only actions owned by this person (case, title and org are ignored)
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    /// Which actions to list [default: open and in-progress]
+    #[arg(long, value_enum)]
+    status: Option<StatusArg>,
+    /// Only this series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    /// Only actions raised at meetings on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Only actions raised at meetings on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Only actions due before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    due_before: Option<NaiveDate>,
+    /// Only actions open or in progress and due before today
+    #[arg(long)]
+    overdue: bool,
+    /// The date taken as today, for overdue marks [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct MeetingsArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ShowFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// The note to show
+    file: PathBuf,
+    /// Exit 2 when the note has any problem
+    #[arg(long)]
+    strict: bool,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Markdown)]
+    format: ShowFormat,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::parse::front_matter::parse_iso_date(text)
+        .ok_or_else(|| format!("`{text}` is not a real date; expected YYYY-MM-DD"))
+}
+
+/// What the process is attached to, found once in `run`.
+#[derive(Debug, Clone, Copy)]
+pub struct Environment {
+    pub style: Style,
+    pub today: NaiveDate,
+}
+
+impl Environment {
+    pub fn detect() -> Self {
+        let terminal = io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Environment {
+            style: Style {
+                terminal,
+                color: terminal && !no_color,
+            },
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// Runs `minutes` on the process's own stdout and stderr.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let code = run_with(args, &mut out, &mut err, Environment::detect());
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => EXIT_TOOL_ERROR,
+        _ => code,
+    }
+}
+
+/// Runs `minutes` with the given writers: the library's entry point.
+pub fn run_with<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, env: Environment) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { EXIT_TOOL_ERROR } else { EXIT_OK };
+            let text = if env.style.color { error.render().ansi().to_string() } else { error.render().to_string() };
+            let target: &mut dyn Write = if error.use_stderr() { err } else { out };
+            // Nothing more can be said if even this write fails.
+            let _ = target.write_all(text.as_bytes());
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Actions(args) => actions(args, out, err, env),
+        Command::Meetings(args) => meetings(args, out, err, env),
+        Command::Show(args) => show(args, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        // A reader that went away (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "minutes: {e}");
+            EXIT_TOOL_ERROR
+        }
+    }
+}
+
+/// Reports the folder's problems on stderr and works out the exit code:
+/// a command-line path that does not exist is always a tool error; a broken
+/// note is one only with `--strict`.
+fn report_problems(folder: &Folder, strict: bool, err: &mut dyn Write) -> io::Result<i32> {
+    for problem in folder.missing.iter().chain(&folder.problems) {
+        writeln!(err, "{problem}")?;
+    }
+    let failed = !folder.missing.is_empty() || (strict && !folder.problems.is_empty());
+    Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
+}
+
+fn actions(args: ActionsArgs, out: &mut dyn Write, err: &mut dyn Write, env: Environment) -> io::Result<i32> {
+    let folder = Folder::load(&args.scan.paths);
+    let today = args.today.unwrap_or(env.today);
+    let filter = ActionFilter {
+        owner: args.owner,
+        status: match args.status {
+            None => StatusFilter::Live,
+            Some(StatusArg::All) => StatusFilter::All,
+            Some(StatusArg::Open) => StatusFilter::Only(Status::Open),
+            Some(StatusArg::InProgress) => StatusFilter::Only(Status::InProgress),
+            Some(StatusArg::Done) => StatusFilter::Only(Status::Done),
+            Some(StatusArg::Dropped) => StatusFilter::Only(Status::Dropped),
+        },
+        meeting: args.meeting,
+        since: args.since,
+        until: args.until,
+        due_before: args.due_before,
+        overdue: args.overdue,
+        today,
+    };
+    let rows = crate::query::actions::actions(&folder, &filter);
+    output::actions::write(&rows, args.format, env.style, today, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+fn meetings(args: MeetingsArgs, out: &mut dyn Write, err: &mut dyn Write, env: Environment) -> io::Result<i32> {
+    let folder = Folder::load(&args.scan.paths);
+    let rows = crate::query::meetings::meetings(&folder);
+    output::meetings::write(&rows, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let (meeting, problems): (_, Vec<Problem>) = match read_file(&args.file) {
+        FileOutcome::Unreadable(problem) => (None, vec![problem]),
+        FileOutcome::Parsed(Parsed::NotANote) => {
+            writeln!(
+                err,
+                "{}: not a note: it does not start with a `---` front matter block (docs/format.md)",
+                args.file.display()
+            )?;
+            return Ok(EXIT_TOOL_ERROR);
+        }
+        FileOutcome::Parsed(Parsed::Note { meeting, problems }) => (meeting, problems),
+    };
+    if let Some(meeting) = &meeting {
+        match args.format {
+            ShowFormat::Json => output::note::write_json(meeting, out)?,
+            ShowFormat::Markdown => output::note::write_markdown(meeting, out)?,
+        }
+    }
+    for problem in &problems {
+        writeln!(err, "{problem}")?;
+    }
+    let failed = meeting.is_none() || (args.strict && !problems.is_empty());
+    Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
+}

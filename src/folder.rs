@@ -1,0 +1,100 @@
+//! The parsed folder: every meeting, and every problem met on the way, so
+//! that one broken note never hides the others' results.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::discover::discover;
+use crate::model::Meeting;
+use crate::parse::{Parsed, parse_bytes};
+use crate::problem::{Problem, ProblemKind};
+
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// Sorted by date, then path.
+    pub meetings: Vec<Meeting>,
+    /// Problems in files and in the walk, sorted by path and line.
+    pub problems: Vec<Problem>,
+    /// Command-line paths that do not exist.
+    pub missing: Vec<Problem>,
+    /// How many files were read, and how many of them were notes.
+    pub files_read: usize,
+    pub notes: usize,
+}
+
+impl Folder {
+    /// Reads and parses every note under `paths`, in parallel.
+    pub fn load(paths: &[PathBuf]) -> Folder {
+        let discovery = discover(paths);
+        let parsed: Vec<(PathBuf, FileOutcome)> = discovery
+            .files
+            .par_iter()
+            .map(|path| (path.clone(), read_file(path)))
+            .collect();
+        let mut folder = Folder {
+            problems: discovery.problems,
+            missing: discovery.missing,
+            files_read: parsed.len(),
+            ..Folder::default()
+        };
+        for (_, outcome) in parsed {
+            match outcome {
+                FileOutcome::Parsed(Parsed::NotANote) => {}
+                FileOutcome::Parsed(Parsed::Note { meeting, problems }) => {
+                    folder.notes += 1;
+                    folder.meetings.extend(meeting.map(|m| *m));
+                    folder.problems.extend(problems);
+                }
+                FileOutcome::Unreadable(problem) => folder.problems.push(problem),
+            }
+        }
+        folder
+            .meetings
+            .sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        folder
+            .problems
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        folder
+    }
+
+    /// Meetings of the series `name`, compared ignoring case and spacing.
+    pub fn series<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Meeting> + 'a {
+        self.meetings
+            .iter()
+            .filter(move |m| same_series(&m.meeting, name))
+    }
+
+    /// The distinct series names, in order of first meeting.
+    pub fn series_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for meeting in &self.meetings {
+            if !names.iter().any(|n| same_series(n, &meeting.meeting)) {
+                names.push(&meeting.meeting);
+            }
+        }
+        names
+    }
+}
+
+pub fn same_series(a: &str, b: &str) -> bool {
+    crate::model::person_key(a) == crate::model::person_key(b)
+}
+
+pub enum FileOutcome {
+    Parsed(Parsed),
+    Unreadable(Problem),
+}
+
+/// Reads one file and parses it. The text is dropped once parsed.
+pub fn read_file(path: &Path) -> FileOutcome {
+    match std::fs::read(path) {
+        Ok(bytes) => FileOutcome::Parsed(parse_bytes(path, &bytes)),
+        Err(err) => FileOutcome::Unreadable(Problem::error(
+            ProblemKind::Unreadable,
+            path,
+            0,
+            format!("cannot read: {err}"),
+        )),
+    }
+}

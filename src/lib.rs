@@ -1,0 +1,17 @@
+//! `minutes`: read a folder of meeting notes (Markdown with YAML front
+//! matter) into a typed model and answer questions across it.
+//!
+//! The library never prints: every command writes to the writers it is
+//! handed, and `cli::run` decides the exit code.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod cli;
+pub mod discover;
+pub mod folder;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod problem;
+pub mod query;
+pub mod source;

@@ -1,0 +1,243 @@
+//! The typed model of a note. Field names follow the front matter's own keys,
+//! so the JSON output reads like the files it came from (docs/format.md).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON documents `minutes` prints. Bumped on any change that
+/// could break a consumer (a renamed or removed field, a changed meaning).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One meeting: one note file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// The file the note was read from, as it was found (relative to the path given).
+    pub path: PathBuf,
+    /// The name of the body; notes with the same `meeting` form a series.
+    pub meeting: String,
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_by: Option<Person>,
+    #[serde(default)]
+    pub present: Vec<Person>,
+    #[serde(default)]
+    pub in_attendance: Vec<Person>,
+    #[serde(default)]
+    pub apologies: Vec<Person>,
+    #[serde(default)]
+    pub absent: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<NoteStatus>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Front-matter keys outside the documented set, kept as written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+impl Meeting {
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.items.iter().flat_map(|item| item.actions.iter())
+    }
+
+    pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.items.iter().flat_map(|item| item.decisions.iter())
+    }
+
+    /// The item with this number, if the note has one.
+    pub fn item(&self, number: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.number == number)
+    }
+}
+
+/// `draft` or `approved`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteStatus {
+    Draft,
+    Approved,
+}
+
+/// A person as written in a note: `[Title] Name [(Org or role)]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Initials written in parentheses, as in `James Griffin (JGr)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initials: Option<String>,
+    /// The 1-based line of the file where this mention was written.
+    pub line: usize,
+}
+
+impl Person {
+    /// Two mentions are the same person when their keys are equal: the name
+    /// ignoring case, title, org and spacing.
+    pub fn key(&self) -> String {
+        person_key(&self.name)
+    }
+
+    pub fn is(&self, other: &Person) -> bool {
+        self.key() == other.key()
+    }
+
+    /// The name with its title, as a reader would write it: `Cllr Steve Jordan`.
+    pub fn display_name(&self) -> String {
+        match &self.title {
+            Some(title) => format!("{title} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// The identity key of a bare name: lower case, single spaces.
+pub fn person_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An agenda item: a top-level heading of the body, or item `0` for the text
+/// before the first heading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// As written (`3`, `2a`, `4.1`), or the item's position when unnumbered.
+    pub number: String,
+    pub title: String,
+    pub line: usize,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub text: String,
+    pub line: usize,
+}
+
+/// An action's stable identifier, `DATE/ITEM.N` (e.g. `2014-03-18/9.1`),
+/// or whatever the author pinned with `{#ID}`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ActionId(pub String);
+
+impl ActionId {
+    pub fn derived(date: NaiveDate, item: &str, ordinal: usize) -> Self {
+        ActionId(format!("{}/{item}.{ordinal}", date.format("%Y-%m-%d")))
+    }
+}
+
+impl fmt::Display for ActionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: ActionId,
+    /// Whether the ID was pinned by the author with `{#ID}`.
+    #[serde(default)]
+    pub pinned: bool,
+    /// The owners; for an action assigned to `All`, everyone present.
+    #[serde(default)]
+    pub owners: Vec<Person>,
+    /// True when the owner was written as `All`.
+    #[serde(default)]
+    pub assigned_to_all: bool,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The due date as written when it was not a plain date (`next meeting`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_written: Option<String>,
+    pub status: Status,
+    /// The number of the item the action belongs to.
+    pub item: String,
+    pub line: usize,
+}
+
+impl Action {
+    pub fn is_live(&self) -> bool {
+        matches!(self.status, Status::Open | Status::InProgress)
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_live() && self.due.is_some_and(|due| due < today)
+    }
+
+    /// `All`, or the owners' names joined with commas.
+    pub fn owners_label(&self) -> String {
+        if self.assigned_to_all {
+            return "All".to_string();
+        }
+        self.owners
+            .iter()
+            .map(Person::display_name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The state of an action, from its checkbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// `- [ ]`, or an `Action:` line.
+    Open,
+    /// `- [/]`
+    InProgress,
+    /// `- [x]`
+    Done,
+    /// `- [-]`
+    Dropped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// The checkbox that writes this status.
+    pub fn checkbox(self) -> &'static str {
+        match self {
+            Status::Open => "[ ]",
+            Status::InProgress => "[/]",
+            Status::Done => "[x]",
+            Status::Dropped => "[-]",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,152 @@
+//! `minutes actions` in every format.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Grid, Style, csv, json, markdown, table};
+use crate::cli::Format;
+use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
+use crate::query::actions::ActionRow;
+
+const HEADERS: [&str; 8] = ["ID", "Owners", "Action", "Due", "Status", "Meeting", "Date", "Item"];
+const CSV_HEADERS: [&str; 12] = [
+    "id", "owners", "action", "due", "overdue", "status", "meeting", "date", "item", "item_title",
+    "file", "line",
+];
+
+pub fn write(
+    rows: &[ActionRow],
+    format: Format,
+    style: Style,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::render(&grid(rows), style, out),
+        Format::Markdown => markdown::render(&grid(rows), out),
+        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
+        Format::Json => json::render(&document(rows, today), out),
+    }
+}
+
+fn grid(rows: &[ActionRow]) -> Grid {
+    Grid {
+        headers: HEADERS.to_vec(),
+        rows: rows
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::plain(row.action.id.to_string()),
+                    Cell::plain(row.action.owners_label()),
+                    Cell::plain(&row.action.text),
+                    due_cell(row),
+                    Cell::plain(row.action.status.as_str()),
+                    Cell::plain(&row.meeting.meeting),
+                    Cell::plain(row.meeting.date.to_string()),
+                    Cell::plain(item_label(row)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The due date, with `(overdue)` spelled out so that the mark survives
+/// without colour.
+fn due_cell(row: &ActionRow) -> Cell {
+    let action = row.action;
+    let text = match (action.due, &action.due_written) {
+        (Some(due), _) => due.to_string(),
+        (None, Some(written)) => written.clone(),
+        (None, None) => String::new(),
+    };
+    if row.overdue {
+        Cell {
+            text: format!("{text} (overdue)"),
+            alert: true,
+        }
+    } else {
+        Cell::plain(text)
+    }
+}
+
+fn item_label(row: &ActionRow) -> String {
+    if row.item.title.is_empty() {
+        row.item.number.clone()
+    } else {
+        format!("{} {}", row.item.number, row.item.title)
+    }
+}
+
+fn csv_row(row: &ActionRow) -> Vec<String> {
+    let action = row.action;
+    vec![
+        action.id.to_string(),
+        action.owners_label(),
+        action.text.clone(),
+        action.due.map(|d| d.to_string()).unwrap_or_default(),
+        row.overdue.to_string(),
+        action.status.as_str().to_string(),
+        row.meeting.meeting.clone(),
+        row.meeting.date.to_string(),
+        row.item.number.clone(),
+        row.item.title.clone(),
+        row.meeting.path.display().to_string(),
+        action.line.to_string(),
+    ]
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    today: NaiveDate,
+    actions: Vec<ActionJson<'a>>,
+}
+
+/// An action with where it was raised: the record `--format json` prints.
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    id: &'a ActionId,
+    owners: &'a [Person],
+    assigned_to_all: bool,
+    text: &'a str,
+    due: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_written: Option<&'a str>,
+    overdue: bool,
+    status: Status,
+    meeting: &'a str,
+    date: NaiveDate,
+    item: &'a str,
+    item_title: &'a str,
+    file: &'a Path,
+    line: usize,
+}
+
+fn document<'a>(rows: &'a [ActionRow], today: NaiveDate) -> Document<'a> {
+    Document {
+        schema_version: SCHEMA_VERSION,
+        today,
+        actions: rows
+            .iter()
+            .map(|row| ActionJson {
+                id: &row.action.id,
+                owners: &row.action.owners,
+                assigned_to_all: row.action.assigned_to_all,
+                text: &row.action.text,
+                due: row.action.due,
+                due_written: row.action.due_written.as_deref(),
+                overdue: row.overdue,
+                status: row.action.status,
+                meeting: &row.meeting.meeting,
+                date: row.meeting.date,
+                item: &row.item.number,
+                item_title: &row.item.title,
+                file: &row.meeting.path,
+                line: row.action.line,
+            })
+            .collect(),
+    }
+}

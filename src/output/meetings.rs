@@ -1,0 +1,92 @@
+//! `minutes meetings` in every format.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Grid, Style, csv, json, markdown, table};
+use crate::cli::Format;
+use crate::model::SCHEMA_VERSION;
+use crate::query::meetings::MeetingRow;
+
+const HEADERS: [&str; 6] = ["Date", "Meeting", "Items", "Decisions", "Open/total actions", "File"];
+const CSV_HEADERS: [&str; 7] = [
+    "date", "meeting", "items", "decisions", "open_actions", "actions", "file",
+];
+
+pub fn write(rows: &[MeetingRow], format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::render(&grid(rows), style, out),
+        Format::Markdown => markdown::render(&grid(rows), out),
+        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
+        Format::Json => json::render(&document(rows), out),
+    }
+}
+
+fn grid(rows: &[MeetingRow]) -> Grid {
+    Grid {
+        headers: HEADERS.to_vec(),
+        rows: rows
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::plain(row.meeting.date.to_string()),
+                    Cell::plain(&row.meeting.meeting),
+                    Cell::plain(row.items.to_string()),
+                    Cell::plain(row.decisions.to_string()),
+                    Cell::plain(format!("{}/{}", row.live_actions, row.actions)),
+                    Cell::plain(row.meeting.path.display().to_string()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn csv_row(row: &MeetingRow) -> Vec<String> {
+    vec![
+        row.meeting.date.to_string(),
+        row.meeting.meeting.clone(),
+        row.items.to_string(),
+        row.decisions.to_string(),
+        row.live_actions.to_string(),
+        row.actions.to_string(),
+        row.meeting.path.display().to_string(),
+    ]
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    meetings: Vec<MeetingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MeetingJson<'a> {
+    date: NaiveDate,
+    meeting: &'a str,
+    items: usize,
+    decisions: usize,
+    open_actions: usize,
+    actions: usize,
+    file: &'a Path,
+}
+
+fn document<'a>(rows: &'a [MeetingRow]) -> Document<'a> {
+    Document {
+        schema_version: SCHEMA_VERSION,
+        meetings: rows
+            .iter()
+            .map(|row| MeetingJson {
+                date: row.meeting.date,
+                meeting: &row.meeting.meeting,
+                items: row.items,
+                decisions: row.decisions,
+                open_actions: row.live_actions,
+                actions: row.actions,
+                file: &row.meeting.path,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,147 @@
+//! `minutes show`: one note's model, as JSON or as a canonical Markdown note
+//! that parses back to the same model.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+
+use super::json;
+use crate::model::{Action, Meeting, Person, SCHEMA_VERSION};
+use crate::parse::people::parse_person;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    meeting: &'a Meeting,
+}
+
+pub fn write_json(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
+    json::render(
+        &Document {
+            schema_version: SCHEMA_VERSION,
+            meeting,
+        },
+        out,
+    )
+}
+
+pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
+    let yaml = serde_yaml::to_string(&front_matter(meeting)).map_err(io::Error::other)?;
+    write!(out, "---\n{yaml}---\n")?;
+    for item in &meeting.items {
+        writeln!(out)?;
+        if item.number != "0" {
+            writeln!(out, "## {}. {}\n", item.number, item.title)?;
+        }
+        for decision in &item.decisions {
+            writeln!(out, "- Agreed: {}", decision.text)?;
+        }
+        if !item.decisions.is_empty() && !item.actions.is_empty() {
+            writeln!(out)?;
+        }
+        for action in &item.actions {
+            writeln!(out, "- {}", action_line(action))?;
+        }
+    }
+    Ok(())
+}
+
+fn front_matter(meeting: &Meeting) -> Mapping {
+    let mut map = Mapping::new();
+    let mut put = |key: &str, value: Value| {
+        map.insert(Value::from(key), value);
+    };
+    put("meeting", Value::from(meeting.meeting.as_str()));
+    put("date", Value::from(meeting.date.to_string()));
+    let optional_text = [("time", &meeting.time), ("location", &meeting.location)];
+    for (key, value) in optional_text {
+        if let Some(value) = value {
+            put(key, Value::from(value.as_str()));
+        }
+    }
+    for (key, person) in [("chair", &meeting.chair), ("minutes_by", &meeting.minutes_by)] {
+        if let Some(person) = person {
+            put(key, person_value(person));
+        }
+    }
+    let lists = [
+        ("present", &meeting.present),
+        ("in_attendance", &meeting.in_attendance),
+        ("apologies", &meeting.apologies),
+        ("absent", &meeting.absent),
+    ];
+    for (key, people) in lists {
+        if !people.is_empty() {
+            put(key, Value::Sequence(people.iter().map(person_value).collect()));
+        }
+    }
+    if let Some(next) = meeting.next_meeting {
+        put("next_meeting", Value::from(next.to_string()));
+    }
+    if let Some(status) = meeting.status {
+        put("status", serde_yaml::to_value(status).unwrap_or(Value::Null));
+    }
+    if !meeting.tags.is_empty() {
+        put("tags", Value::Sequence(meeting.tags.iter().map(|t| Value::from(t.as_str())).collect()));
+    }
+    for (key, value) in &meeting.extra {
+        put(key, value.clone());
+    }
+    map
+}
+
+/// A person as the one-line string people write, unless that string would
+/// read back differently (an org that starts like a role), then as a mapping.
+fn person_value(person: &Person) -> Value {
+    let text = person_text(person);
+    let same = parse_person(&text, person.line).is_some_and(|back| back == *person);
+    if same {
+        return Value::from(text);
+    }
+    let mut map = Mapping::new();
+    map.insert("name".into(), person.name.as_str().into());
+    let fields = [
+        ("title", &person.title),
+        ("org", &person.org),
+        ("role", &person.role),
+        ("initials", &person.initials),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            map.insert(key.into(), value.as_str().into());
+        }
+    }
+    Value::Mapping(map)
+}
+
+pub fn person_text(person: &Person) -> String {
+    let mut text = person.display_name();
+    for part in [&person.initials, &person.org, &person.role].into_iter().flatten() {
+        text.push_str(&format!(" ({part})"));
+    }
+    text
+}
+
+/// `[ ] Owners: text (due …) {#ID}`.
+pub fn action_line(action: &Action) -> String {
+    let mut line = format!("{} ", action.status.checkbox());
+    if action.assigned_to_all {
+        line.push_str("All: ");
+    } else if !action.owners.is_empty() {
+        let owners: Vec<String> = action.owners.iter().map(person_text).collect();
+        line.push_str(&owners.join(", "));
+        line.push_str(": ");
+    }
+    line.push_str(&action.text);
+    match (&action.due_written, action.due) {
+        (Some(written), _) => line.push_str(&format!(" (due {written})")),
+        (None, Some(due)) => line.push_str(&format!(" (due {due})")),
+        (None, None) => {}
+    }
+    if action.pinned {
+        line.push_str(&format!(" {{#{}}}", action.id));
+    }
+    line.trim_end().to_string()
+}

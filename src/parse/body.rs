@@ -1,0 +1,556 @@
+//! The Markdown body: one pass over pulldown-cmark's events with their byte
+//! offsets, giving the headings, decisions and actions in document order.
+//! Items are put together from these afterwards (see `items.rs`), because
+//! which heading level makes an item is only known once every heading is seen.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::people::{Owners, parse_owners};
+use crate::model::Status;
+use crate::source::LineIndex;
+
+/// What the body says, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    Heading { level: u8, text: String, line: usize },
+    Decision { text: String, line: usize },
+    Action(RawAction),
+}
+
+/// An action as written, before it is given its item, ID and resolved due date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawAction {
+    pub status: Status,
+    pub owners: Option<Owners>,
+    pub text: String,
+    pub due: Option<DueText>,
+    pub pinned_id: Option<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueText {
+    Date(chrono::NaiveDate),
+    NextMeeting,
+    /// Written, but not a real `YYYY-MM-DD`.
+    Invalid(String),
+}
+
+macro_rules! static_regex {
+    ($name:ident, $pattern:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
+        });
+    };
+}
+
+static_regex!(TASK, r"^\[([ xX/\-])\](?:\s+(.*))?$");
+static_regex!(ACTION_LINE, r"^(?i:action)\s*(?::|\s[-–—]|[-–—])\s*(.*)$");
+static_regex!(
+    DECISION_LABEL,
+    r"^(?i:agreed|resolved|decision|decided)\s*(?::\s*(.*)|[.]?)$"
+);
+static_regex!(SENTENCE_LABEL, r"(?i)\b(?:agreed|resolved)\s*:$");
+static_regex!(PINNED_ID, r"\s*\{#([^\s{}]+)\}\s*$");
+static_regex!(PAREN_DUE, r"(?i)\s*\(\s*due\s*:?\s*([^)]*?)\s*\)");
+static_regex!(COLON_DUE, r"(?i)[\s,;]*\bdue:\s*(.+?)\s*\.?$");
+
+pub fn parse(text: &str, body_start: usize, index: &LineIndex) -> Vec<Element> {
+    let body = text.get(body_start..).unwrap_or("");
+    let mut walker = Walker {
+        index,
+        base: body_start,
+        stack: Vec::new(),
+        leaf: None,
+        opaque_depth: 0,
+        label: None,
+        elements: Vec::new(),
+    };
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        walker.event(event, range.start);
+    }
+    walker.close_leaf();
+    walker.cancel_label();
+    walker.elements
+}
+
+enum Frame {
+    List { of_decisions: bool },
+    Item { leaves: usize },
+    Quote,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeafKind {
+    Heading(u8),
+    Paragraph,
+}
+
+/// A run of inline text: a heading, a paragraph, or a tight list item's text.
+struct Leaf {
+    kind: LeafKind,
+    text: String,
+    start: usize,
+}
+
+/// A paragraph that announces a list of decisions (`Agreed:`, `The Board agreed:`).
+struct Label {
+    /// Only the label: if no list follows, it is an empty decision.
+    bare: bool,
+    line: usize,
+}
+
+struct Walker<'a> {
+    index: &'a LineIndex,
+    base: usize,
+    stack: Vec<Frame>,
+    leaf: Option<Leaf>,
+    /// Inside code blocks, HTML blocks and tables, text is not minutes.
+    opaque_depth: usize,
+    label: Option<Label>,
+    elements: Vec<Element>,
+}
+
+impl Walker<'_> {
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        let offset = self.base + offset;
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.push_text(&text, offset),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.text.push(' ');
+                }
+            }
+            Event::Rule => {
+                self.close_leaf();
+                self.cancel_label();
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
+            Tag::Heading { level, .. } => self.open_leaf(LeafKind::Heading(level as u8), offset),
+            Tag::Paragraph => self.open_leaf(LeafKind::Paragraph, offset),
+            Tag::List(_) => {
+                self.close_leaf();
+                let of_decisions = self.label.take().is_some();
+                self.stack.push(Frame::List { of_decisions });
+            }
+            Tag::Item => {
+                self.close_leaf();
+                self.cancel_label();
+                self.stack.push(Frame::Item { leaves: 0 });
+            }
+            Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => {
+                self.close_leaf();
+                self.cancel_label();
+                self.stack.push(Frame::Quote);
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) => {
+                self.close_leaf();
+                self.cancel_label();
+                self.opaque_depth += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph => self.close_leaf(),
+            TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+                self.close_leaf();
+                self.stack.pop();
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    fn open_leaf(&mut self, kind: LeafKind, start: usize) {
+        self.close_leaf();
+        self.cancel_label();
+        self.leaf = Some(Leaf {
+            kind,
+            text: String::new(),
+            start,
+        });
+    }
+
+    fn push_text(&mut self, text: &str, offset: usize) {
+        if self.opaque_depth > 0 {
+            return;
+        }
+        if self.leaf.is_none() {
+            // A tight list item's text comes with no paragraph around it.
+            self.open_leaf(LeafKind::Paragraph, offset);
+        }
+        if let Some(leaf) = &mut self.leaf {
+            leaf.text.push_str(text);
+        }
+    }
+
+    /// A label not followed by a list: a bare `Agreed:` is an empty decision
+    /// (kept, so that lint can point at it); a sentence is just a sentence.
+    fn cancel_label(&mut self) {
+        if let Some(label) = self.label.take() {
+            if label.bare {
+                self.elements.push(Element::Decision {
+                    text: String::new(),
+                    line: label.line,
+                });
+            }
+        }
+    }
+
+    fn close_leaf(&mut self) {
+        let Some(leaf) = self.leaf.take() else {
+            return;
+        };
+        let line = self.index.line(leaf.start);
+        let text = leaf.text.trim();
+        match leaf.kind {
+            LeafKind::Heading(level) => self.elements.push(Element::Heading {
+                level,
+                text: text.to_string(),
+                line,
+            }),
+            LeafKind::Paragraph => self.classify(text, line),
+        }
+    }
+
+    /// Decides what a paragraph or list item's text is: an action, a
+    /// decision, a label announcing decisions, or prose (ignored).
+    fn classify(&mut self, text: &str, line: usize) {
+        let first_in_item = match self.stack.last_mut() {
+            Some(Frame::Item { leaves }) => {
+                *leaves += 1;
+                *leaves == 1
+            }
+            _ => false,
+        };
+        if first_in_item {
+            if let Some(caps) = TASK.captures(text) {
+                let status = match caps.get(1).map_or(" ", |m| m.as_str()) {
+                    "x" | "X" => Status::Done,
+                    "-" => Status::Dropped,
+                    "/" => Status::InProgress,
+                    _ => Status::Open,
+                };
+                let rest = caps.get(2).map_or("", |m| m.as_str());
+                self.elements
+                    .push(Element::Action(task_action(status, rest, line)));
+                return;
+            }
+        }
+        if let Some(caps) = ACTION_LINE.captures(text) {
+            let rest = caps.get(1).map_or("", |m| m.as_str());
+            self.elements.push(Element::Action(action_line(rest, line)));
+            return;
+        }
+        if let Some(caps) = DECISION_LABEL.captures(text) {
+            match caps.get(1).map(|m| m.as_str().trim()) {
+                Some(decision) if !decision.is_empty() => self.elements.push(Element::Decision {
+                    text: decision.to_string(),
+                    line,
+                }),
+                _ => self.label = Some(Label { bare: true, line }),
+            }
+            return;
+        }
+        if SENTENCE_LABEL.is_match(text) {
+            self.label = Some(Label { bare: false, line });
+            return;
+        }
+        if first_in_item && self.in_decision_list() && !text.is_empty() {
+            self.elements.push(Element::Decision {
+                text: text.to_string(),
+                line,
+            });
+        }
+    }
+
+    /// Whether the innermost item belongs to a list that follows a label.
+    fn in_decision_list(&self) -> bool {
+        let depth = self.stack.len();
+        depth >= 2
+            && matches!(
+                self.stack.get(depth - 2),
+                Some(Frame::List { of_decisions: true })
+            )
+    }
+}
+
+/// `OWNERS: what to do (due …) {#ID}`, the text after a task checkbox.
+fn task_action(status: Status, text: &str, line: usize) -> RawAction {
+    let (text, pinned_id) = take_pinned_id(text);
+    let (text, due) = take_due(&text);
+    let (owners, text) = match split_at_owner_colon(&text) {
+        Some((owners_text, rest)) => match parse_owners(owners_text, line) {
+            Some(owners) => (Some(owners), rest.trim().to_string()),
+            None => (None, text.trim().to_string()),
+        },
+        None => (None, text.trim().to_string()),
+    };
+    RawAction {
+        status,
+        owners,
+        text,
+        due,
+        pinned_id,
+        line,
+    }
+}
+
+/// `Action: OWNERS — what to do`, or `Action – OWNERS` with no text.
+fn action_line(text: &str, line: usize) -> RawAction {
+    let (text, pinned_id) = take_pinned_id(text);
+    let (text, due) = take_due(&text);
+    let (owners_text, rest) = split_owners_from_text(&text);
+    let (owners, text) = match parse_owners(owners_text, line) {
+        Some(owners) => (Some(owners), rest.trim().to_string()),
+        None => (None, text.trim().to_string()),
+    };
+    RawAction {
+        status: Status::Open,
+        owners,
+        text,
+        due,
+        pinned_id,
+        line,
+    }
+}
+
+fn take_pinned_id(text: &str) -> (String, Option<String>) {
+    match PINNED_ID.captures(text) {
+        Some(caps) => {
+            let id = caps.get(1).map(|m| m.as_str().to_string());
+            let start = caps.get(0).map_or(text.len(), |m| m.start());
+            (text.get(..start).unwrap_or(text).to_string(), id)
+        }
+        None => (text.to_string(), None),
+    }
+}
+
+fn take_due(text: &str) -> (String, Option<DueText>) {
+    for pattern in [&*PAREN_DUE, &*COLON_DUE] {
+        if let Some(caps) = pattern.captures(text) {
+            let (Some(whole), Some(value)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let mut rest = String::with_capacity(text.len());
+            rest.push_str(text.get(..whole.start()).unwrap_or(""));
+            rest.push_str(text.get(whole.end()..).unwrap_or(""));
+            return (rest, Some(due_text(value.as_str())));
+        }
+    }
+    (text.to_string(), None)
+}
+
+fn due_text(value: &str) -> DueText {
+    let value = value.trim();
+    let lower = value.to_lowercase();
+    if lower == "next meeting" || lower == "the next meeting" {
+        return DueText::NextMeeting;
+    }
+    match super::front_matter::parse_iso_date(value) {
+        Some(date) => DueText::Date(date),
+        None => DueText::Invalid(value.to_string()),
+    }
+}
+
+/// Splits `OWNERS: text` at the first `:` that is outside parentheses and
+/// followed by a space or the end.
+fn split_at_owner_colon(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => {
+                let after = text.get(at + 1..)?;
+                if after.is_empty() || after.starts_with(char::is_whitespace) {
+                    return Some((text.get(..at)?, after));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// In an `Action` line the owners end at ` — `, ` – `, ` - ` or `: `.
+fn split_owners_from_text(text: &str) -> (&str, &str) {
+    let separators = [" — ", " – ", " - ", ": "];
+    let earliest = separators
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
+        .min();
+    match earliest {
+        Some((at, len)) => (
+            text.get(..at).unwrap_or(text),
+            text.get(at + len..).unwrap_or(""),
+        ),
+        None => (text, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn elements(body: &str) -> Vec<Element> {
+        parse(body, 0, &LineIndex::new(body))
+    }
+
+    fn actions(body: &str) -> Vec<RawAction> {
+        elements(body)
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Action(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn decisions(body: &str) -> Vec<(String, usize)> {
+        elements(body)
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Decision { text, line } => Some((text, line)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn owner_names(action: &RawAction) -> Vec<String> {
+        match &action.owners {
+            Some(Owners::People(people)) => people.iter().map(|p: &Person| p.name.clone()).collect(),
+            Some(Owners::All) => vec!["All".into()],
+            None => vec![],
+        }
+    }
+
+    #[test]
+    fn four_checkbox_states() {
+        let got = actions("- [ ] A B: one\n- [x] A B: two\n- [X] A B: three\n- [-] A B: four\n- [/] A B: five\n");
+        let statuses: Vec<Status> = got.iter().map(|a| a.status).collect();
+        assert_eq!(
+            statuses,
+            [Status::Open, Status::Done, Status::Done, Status::Dropped, Status::InProgress]
+        );
+        assert_eq!(got.iter().map(|a| a.line).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn owners_text_due_and_pinned_id() {
+        let got = actions(
+            "- [ ] **Cllr Ann Lee (NBC)** / Bo Wu: send the report (due 2025-03-01) {#X-1}\n",
+        );
+        let action = &got[0];
+        assert_eq!(owner_names(action), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(action.text, "send the report");
+        assert_eq!(
+            action.due,
+            Some(DueText::Date(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()))
+        );
+        assert_eq!(action.pinned_id.as_deref(), Some("X-1"));
+    }
+
+    #[test]
+    fn due_forms() {
+        let got = actions(
+            "- [ ] Al Bee: a (due next meeting)\n- [ ] Al Bee: b due: 2025-01-31\n- [ ] Al Bee: c (due 31st Jan)\n",
+        );
+        assert_eq!(got[0].due, Some(DueText::NextMeeting));
+        assert_eq!(got[1].text, "b");
+        assert!(matches!(got[1].due, Some(DueText::Date(_))));
+        assert_eq!(got[2].due, Some(DueText::Invalid("31st Jan".into())));
+    }
+
+    #[test]
+    fn a_task_without_a_recognisable_owner_is_still_an_action() {
+        let got = actions("- [ ] Circulate the papers: by Friday\n- [ ] all: tidy up\n");
+        assert_eq!(got[0].owners, None);
+        assert_eq!(got[0].text, "Circulate the papers: by Friday");
+        assert_eq!(got[1].owners, Some(Owners::All));
+    }
+
+    #[test]
+    fn action_lines_with_colon_or_dash() {
+        let got = actions(
+            "Action: Gavin Jones — circulate the strategy\n\n- ACTION – Ann Lee\n\nAction - Bo Wu / Cy Day: review\n",
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(owner_names(&got[0]), ["Gavin Jones"]);
+        assert_eq!(got[0].text, "circulate the strategy");
+        assert_eq!(owner_names(&got[1]), ["Ann Lee"]);
+        assert_eq!(got[1].text, "");
+        assert_eq!(owner_names(&got[2]), ["Bo Wu", "Cy Day"]);
+        assert_eq!(got[2].status, Status::Open);
+        // Words that only start like the label are not actions.
+        assert!(actions("Actions arising were noted.\n").is_empty());
+    }
+
+    #[test]
+    fn labelled_decisions_in_paragraphs_and_items() {
+        let got = decisions(
+            "Agreed: the budget.\n\n**Resolved:** to meet monthly.\n\n- **Decision**: adopt it\n- DECIDED: close it\n",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["the budget.", "to meet monthly.", "adopt it", "close it"]);
+        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [1, 3, 5, 6]);
+    }
+
+    #[test]
+    fn lists_after_a_label_are_decisions_but_tasks_stay_actions() {
+        let body = "The Board agreed:\n\n- to adopt the plan\n- [ ] Al Bee: publish it\n  - a nested note\n\n**Agreed**\n1. second list\n\nSome prose.\n\n- not a decision\n";
+        let got = decisions(body);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["to adopt the plan", "second list"]);
+        assert_eq!(actions(body).len(), 1);
+    }
+
+    #[test]
+    fn a_bare_label_with_nothing_after_is_an_empty_decision() {
+        let got = decisions("Agreed:\n\nSome prose.\n");
+        assert_eq!(got, [(String::new(), 1)]);
+    }
+
+    #[test]
+    fn code_blocks_and_tables_are_not_minutes() {
+        assert!(actions("```\n- [ ] Al Bee: no\n```\n\n| a |\n|---|\n| Agreed: no |\n").is_empty());
+        assert!(decisions("| a |\n|---|\n| Agreed: no |\n").is_empty());
+    }
+
+    #[test]
+    fn nested_task_items_are_actions() {
+        let got = actions("- Finance\n  - [ ] Al Bee: check\n    - [x] Cy Day: done\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[0].line, got[1].line), (2, 3));
+    }
+
+    #[test]
+    fn headings_keep_their_level_and_text() {
+        let got = elements("# Title\n\n## 3. **Common** items\n");
+        assert_eq!(
+            got[1],
+            Element::Heading {
+                level: 2,
+                text: "3. Common items".into(),
+                line: 3
+            }
+        );
+    }
+}

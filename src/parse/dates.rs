@@ -1,0 +1,87 @@
+//! Recognising dates written the way minutes write them (`15th January 2013`,
+//! `15/01/2013`), to suggest the ISO form a note needs.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})$")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// The ISO `YYYY-MM-DD` form of a date written another way, when the text is
+/// a recognisable, real date. Numeric dates are read day first, as in the UK.
+pub fn suggest_iso(text: &str) -> Option<String> {
+    let text = text.trim();
+    let date = by_names(text).or_else(|| numeric(text))?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let prefix = lower.get(..3)?;
+    let position = MONTHS.iter().position(|m| *m == prefix)?;
+    u32::try_from(position + 1).ok()
+}
+
+fn by_names(text: &str) -> Option<NaiveDate> {
+    let (day, month, year) = if let Some(caps) = DAY_MONTH_YEAR.captures(text) {
+        (caps.get(1)?, caps.get(2)?, caps.get(3)?)
+    } else {
+        let caps = MONTH_DAY_YEAR.captures(text)?;
+        (caps.get(2)?, caps.get(1)?, caps.get(3)?)
+    };
+    NaiveDate::from_ymd_opt(
+        year.as_str().parse().ok()?,
+        month_number(month.as_str())?,
+        day.as_str().parse().ok()?,
+    )
+}
+
+fn numeric(text: &str) -> Option<NaiveDate> {
+    let caps = NUMERIC.captures(text)?;
+    let part = |at: usize| -> Option<u32> { caps.get(at)?.as_str().parse().ok() };
+    let (a, b, c) = (part(1)?, part(2)?, part(3)?);
+    let first_len = caps.get(1)?.as_str().len();
+    let (year, month, day) = if first_len == 4 { (a, b, c) } else { (c, b, a) };
+    if year < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest_iso;
+
+    #[test]
+    fn recognisable_dates_get_their_iso_form() {
+        let cases = [
+            ("15th January 2013", Some("2013-01-15")),
+            ("Tuesday 18 March 2014", Some("2014-03-18")),
+            ("28 Oct 2010", Some("2010-10-28")),
+            ("March 18, 2014", Some("2014-03-18")),
+            ("18/03/2014", Some("2014-03-18")),
+            ("2014-3-8", Some("2014-03-08")),
+            ("2014-02-30", None),
+            ("next week", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(suggest_iso(text).as_deref(), expected, "{text}");
+        }
+    }
+}

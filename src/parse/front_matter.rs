@@ -1,0 +1,466 @@
+//! The YAML front matter: finding the block, parsing it with the YAML's own
+//! error positions translated to the file's lines, and reading the fields.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde_yaml::{Mapping, Value};
+
+use super::people::{parse_person, split_owner_list};
+use crate::model::{NoteStatus, Person};
+use crate::problem::{Problem, ProblemKind};
+use crate::source::LineIndex;
+
+/// The keys docs/format.md defines. Any other key is kept in `extra`.
+pub const KNOWN_KEYS: &[&str] = &[
+    "meeting",
+    "date",
+    "time",
+    "location",
+    "chair",
+    "minutes_by",
+    "present",
+    "in_attendance",
+    "apologies",
+    "absent",
+    "next_meeting",
+    "status",
+    "tags",
+];
+
+/// Where the front matter is in a file whose BOM has already been removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// The file does not start with `---`: not a note.
+    NotANote,
+    /// `---` on the first line and no closing `---` line.
+    Unclosed,
+    Block(Block),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range of the YAML between the two `---` lines.
+    pub yaml_start: usize,
+    pub yaml_end: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+/// Finds the front matter: `---` as the whole first line, up to the next
+/// line that is exactly `---`. CRLF endings are accepted. Only byte 0 counts,
+/// so a `---` block further down the body is never front matter.
+pub fn split(text: &str) -> Split {
+    let Some(after_open) = strip_line(text, 0) else {
+        return Split::NotANote;
+    };
+    let mut line_start = after_open;
+    while line_start < text.len() {
+        let rest = text.get(line_start..).unwrap_or("");
+        let line_len = rest.find('\n').map_or(rest.len(), |nl| nl + 1);
+        if let Some(body_start) = strip_line(text, line_start) {
+            return Split::Block(Block {
+                yaml_start: after_open,
+                yaml_end: line_start,
+                body_start,
+            });
+        }
+        line_start += line_len;
+    }
+    Split::Unclosed
+}
+
+/// If the line at `start` is exactly `---`, the offset just after it.
+fn strip_line(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?.strip_prefix("---")?;
+    let after = if rest.starts_with("\r\n") {
+        5
+    } else if rest.starts_with('\n') {
+        4
+    } else if rest.is_empty() {
+        3
+    } else {
+        return None;
+    };
+    Some(start + after)
+}
+
+/// The fields of a note's front matter, read leniently: each field that is
+/// wrong is reported and left out, and the rest are still read.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub meeting: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<Person>,
+    pub minutes_by: Option<Person>,
+    pub present: Vec<Person>,
+    pub in_attendance: Vec<Person>,
+    pub apologies: Vec<Person>,
+    pub absent: Vec<Person>,
+    pub next_meeting: Option<NaiveDate>,
+    pub status: Option<NoteStatus>,
+    pub tags: Vec<String>,
+    pub extra: BTreeMap<String, Value>,
+    /// The file line of each top-level key, for messages and lint.
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+static YAML_LOCATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?: at)? line (\d+) column (\d+)")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// Parses the YAML of `block` and reads its fields. A YAML syntax error gives
+/// `None` and a problem at the YAML's own line in the file.
+pub fn read(
+    path: &Path,
+    text: &str,
+    index: &LineIndex,
+    block: Block,
+    problems: &mut Vec<Problem>,
+) -> Option<FrontMatter> {
+    let yaml = text.get(block.yaml_start..block.yaml_end).unwrap_or("");
+    let first_line = index.line(block.yaml_start);
+    let value: Value = match serde_yaml::from_str(yaml) {
+        Ok(value) => value,
+        Err(err) => {
+            problems.push(yaml_error(path, &err, first_line));
+            return None;
+        }
+    };
+    let mapping = match value {
+        Value::Mapping(mapping) => mapping,
+        Value::Null => Mapping::new(),
+        other => {
+            problems.push(
+                Problem::error(
+                    ProblemKind::FrontMatterInvalid,
+                    path,
+                    first_line,
+                    format!("front matter is {}, not a mapping of keys", describe(&other)),
+                )
+                .with_help("write `key: value` lines, starting with `meeting:` and `date:`"),
+            );
+            return None;
+        }
+    };
+    let mut reader = Reader {
+        path,
+        key_lines: key_lines(yaml, first_line),
+        fallback_line: first_line,
+        reported: BTreeSet::new(),
+        problems,
+    };
+    Some(reader.fields(mapping))
+}
+
+/// A YAML error at the file's line, its message free of YAML-relative positions.
+fn yaml_error(path: &Path, err: &serde_yaml::Error, first_line: usize) -> Problem {
+    let (line, column) = err
+        .location()
+        .map_or((first_line, 1), |at| (first_line + at.line().saturating_sub(1), at.column()));
+    let raw = err.to_string();
+    let mut first = true;
+    let message = YAML_LOCATION.replace_all(&raw, |caps: &regex::Captures| {
+        if std::mem::take(&mut first) {
+            return String::new();
+        }
+        let yaml_line: usize = caps.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(1);
+        format!(" at line {}", first_line + yaml_line.saturating_sub(1))
+    });
+    Problem::error(
+        ProblemKind::FrontMatterInvalid,
+        path,
+        line,
+        format!("front matter is not valid YAML: {}", message.trim()),
+    )
+    .at_column(column.max(1))
+}
+
+/// The file line of each top-level key of the YAML, found from its text,
+/// since parsed YAML values do not keep their positions.
+fn key_lines(yaml: &str, first_line: usize) -> BTreeMap<String, usize> {
+    static TOP_KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^(?:"([^"]+)"|'([^']+)'|([^\s#\-"'][^:#]*?))\s*:(?:\s|$)"#)
+            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+    });
+    let mut lines = BTreeMap::new();
+    for (offset, line) in yaml.lines().enumerate() {
+        if let Some(caps) = TOP_KEY.captures(line) {
+            if let Some(key) = caps.get(1).or(caps.get(2)).or(caps.get(3)) {
+                lines
+                    .entry(key.as_str().trim().to_string())
+                    .or_insert(first_line + offset);
+            }
+        }
+    }
+    lines
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a single piece of text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    key_lines: BTreeMap<String, usize>,
+    fallback_line: usize,
+    /// Keys that already have a problem, so a wrong value is not also called missing.
+    reported: BTreeSet<String>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(self.fallback_line)
+    }
+
+    fn report_missing(&mut self, key: &str) {
+        let help = match key {
+            "meeting" => "add `meeting: NAME OF THE BODY` to the front matter",
+            _ => "add `date: YYYY-MM-DD` to the front matter",
+        };
+        let message = if self.key_lines.contains_key(key) {
+            format!("`{key}` is empty")
+        } else {
+            format!("`{key}` is missing")
+        };
+        self.problem(ProblemKind::RequiredField, key, message, Some(help));
+    }
+
+    fn problem(&mut self, kind: ProblemKind, key: &str, message: String, help: Option<&str>) {
+        self.reported.insert(key.to_string());
+        let mut problem = Problem::error(kind, self.path, self.line_of(key), message);
+        problem.help = help.map(str::to_string);
+        self.problems.push(problem);
+    }
+
+    fn fields(&mut self, mapping: Mapping) -> FrontMatter {
+        let mut fm = FrontMatter::default();
+        for (key, value) in mapping {
+            let Some(key) = scalar_text(&key) else {
+                self.problem(
+                    ProblemKind::FieldType,
+                    "",
+                    format!("a front-matter key is {}, not a name", describe(&key)),
+                    None,
+                );
+                continue;
+            };
+            self.field(&mut fm, &key, value);
+        }
+        for (required, missing) in [("meeting", fm.meeting.is_none()), ("date", fm.date.is_none())] {
+            // A value that is present but wrong has its own message already.
+            if missing && !self.reported.contains(required) {
+                self.report_missing(required);
+            }
+        }
+        fm.key_lines = std::mem::take(&mut self.key_lines);
+        fm
+    }
+
+    fn field(&mut self, fm: &mut FrontMatter, key: &str, value: Value) {
+        match key {
+            "meeting" => fm.meeting = self.text(key, &value),
+            "date" => fm.date = self.date(key, &value),
+            "next_meeting" => fm.next_meeting = self.date(key, &value),
+            "time" => fm.time = self.text(key, &value),
+            "location" => fm.location = self.text(key, &value),
+            "chair" => fm.chair = self.person(key, &value),
+            "minutes_by" => fm.minutes_by = self.person(key, &value),
+            "present" => fm.present = self.people(key, &value),
+            "in_attendance" => fm.in_attendance = self.people(key, &value),
+            "apologies" => fm.apologies = self.people(key, &value),
+            "absent" => fm.absent = self.people(key, &value),
+            "status" => fm.status = self.status(key, &value),
+            "tags" => fm.tags = self.tags(key, &value),
+            _ => {
+                fm.extra.insert(key.to_string(), value);
+            }
+        }
+    }
+
+    /// A scalar as text; empty text counts as absent.
+    fn text(&mut self, key: &str, value: &Value) -> Option<String> {
+        if value.is_null() {
+            return None;
+        }
+        match scalar_text(value) {
+            Some(text) if text.trim().is_empty() => None,
+            Some(text) => Some(text.trim().to_string()),
+            None => {
+                let message = format!("`{key}` is {}, expected text", describe(value));
+                self.problem(ProblemKind::FieldType, key, message, None);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, value: &Value) -> Option<NaiveDate> {
+        let text = self.text(key, value)?;
+        match parse_iso_date(&text) {
+            Some(date) => Some(date),
+            None => {
+                let message =
+                    format!("`{key}` is `{text}`, which is not a real date (expected YYYY-MM-DD)");
+                let help = super::dates::suggest_iso(&text).map(|iso| format!("write `{iso}`"));
+                self.problem(ProblemKind::DateInvalid, key, message, help.as_deref());
+                None
+            }
+        }
+    }
+
+    fn person(&mut self, key: &str, value: &Value) -> Option<Person> {
+        let line = self.line_of(key);
+        match value {
+            Value::Null => None,
+            Value::Mapping(mapping) => self.person_mapping(key, mapping, line),
+            other => match scalar_text(other) {
+                Some(text) => parse_person(&text, line),
+                None => {
+                    let message = format!("`{key}` is {}, expected a person", describe(other));
+                    self.problem(ProblemKind::FieldType, key, message, None);
+                    None
+                }
+            },
+        }
+    }
+
+    fn person_mapping(&mut self, key: &str, mapping: &Mapping, line: usize) -> Option<Person> {
+        let get = |field: &str| {
+            mapping
+                .get(field)
+                .and_then(scalar_text)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let Some(name) = get("name") else {
+            let message = format!("a person in `{key}` has no `name`");
+            self.problem(ProblemKind::FieldType, key, message, Some("add `name: …`"));
+            return None;
+        };
+        let mut person = parse_person(&name, line)?;
+        person.title = get("title").or(person.title);
+        person.org = get("org").or(person.org);
+        person.role = get("role").or(person.role);
+        person.initials = get("initials").or(person.initials);
+        Some(person)
+    }
+
+    fn people(&mut self, key: &str, value: &Value) -> Vec<Person> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::Sequence(items) => items
+                .iter()
+                .filter_map(|item| self.person(key, item))
+                .collect(),
+            Value::String(text) => {
+                let message = format!("`{key}` is a single piece of text, expected a list of people");
+                let help = "write one person a line, as `- Name (Org)`; read here as a comma-separated list";
+                self.problem(ProblemKind::FieldType, key, message, Some(help));
+                let line = self.line_of(key);
+                split_owner_list(text)
+                    .into_iter()
+                    .filter_map(|part| parse_person(part, line))
+                    .collect()
+            }
+            other => {
+                let message = format!("`{key}` is {}, expected a list of people", describe(other));
+                self.problem(ProblemKind::FieldType, key, message, None);
+                Vec::new()
+            }
+        }
+    }
+
+    fn status(&mut self, key: &str, value: &Value) -> Option<NoteStatus> {
+        let text = self.text(key, value)?;
+        match text.to_lowercase().as_str() {
+            "draft" => Some(NoteStatus::Draft),
+            "approved" => Some(NoteStatus::Approved),
+            _ => {
+                let message = format!("`status` is `{text}`, expected `draft` or `approved`");
+                self.problem(ProblemKind::FieldType, key, message, None);
+                None
+            }
+        }
+    }
+
+    fn tags(&mut self, key: &str, value: &Value) -> Vec<String> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::Sequence(items) => items.iter().filter_map(|v| self.text(key, v)).collect(),
+            other => self.text(key, other).into_iter().collect(),
+        }
+    }
+}
+
+/// A scalar's text; `None` for lists, mappings and null.
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => None,
+    }
+}
+
+/// A strict `YYYY-MM-DD` date that exists on the calendar.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, b)| match at {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_starts_at_byte_zero_only() {
+        assert_eq!(split("# Title\n---\nmeeting: x\n---\n"), Split::NotANote);
+        assert_eq!(split("---\nmeeting: x\n"), Split::Unclosed);
+        let Split::Block(block) = split("---\r\nmeeting: x\r\n---\r\nbody") else {
+            panic!("block expected");
+        };
+        assert_eq!((block.yaml_start, block.yaml_end, block.body_start), (5, 17, 22));
+        // The closing line must be exactly `---`.
+        assert_eq!(split("---\na: 1\n----\n"), Split::Unclosed);
+    }
+
+    #[test]
+    fn strict_iso_dates() {
+        assert!(parse_iso_date("2014-03-18").is_some());
+        assert!(parse_iso_date("2014-02-30").is_none());
+        assert!(parse_iso_date("2014-3-18").is_none());
+        assert!(parse_iso_date("15th January 2013").is_none());
+    }
+
+    #[test]
+    fn key_lines_are_file_lines() {
+        let lines = key_lines("meeting: X\n# note\ndate: 2014-01-01\n\"tags\": []\n", 2);
+        assert_eq!(lines.get("meeting"), Some(&2));
+        assert_eq!(lines.get("date"), Some(&4));
+        assert_eq!(lines.get("tags"), Some(&5));
+    }
+}

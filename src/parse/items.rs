@@ -1,0 +1,188 @@
+//! Putting the body's elements into agenda items, and giving actions their
+//! IDs, owners and due dates.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::body::{DueText, Element, RawAction};
+use super::people::Owners;
+use crate::model::{Action, ActionId, Decision, Item, Person};
+use crate::problem::{Problem, ProblemKind};
+
+static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:item\s+)?(\d+[a-zA-Z]?(?:\.\d+)*[a-zA-Z]?)(?:[.):]\s*|\s+|$)(.*)$")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// What the items need from the front matter.
+pub struct Context<'a> {
+    pub path: &'a Path,
+    pub date: NaiveDate,
+    pub next_meeting: Option<NaiveDate>,
+    pub present: &'a [Person],
+    pub body_line: usize,
+}
+
+/// Groups `elements` into items. The item level is the shallowest heading
+/// level used, not counting a single leading `#` title; deeper headings are
+/// sections of their item; what comes before the first item is item `0`,
+/// kept only when it holds decisions or actions.
+pub fn assemble(elements: Vec<Element>, context: &Context, problems: &mut Vec<Problem>) -> Vec<Item> {
+    let title_at = title_position(&elements);
+    let item_level = elements
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| Some(*at) != title_at)
+        .filter_map(|(_, e)| match e {
+            Element::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min();
+
+    let mut items = Vec::new();
+    let mut current = Item {
+        number: "0".to_string(),
+        title: "Preamble".to_string(),
+        line: context.body_line,
+        decisions: Vec::new(),
+        actions: Vec::new(),
+    };
+    let mut raw_actions: Vec<RawAction> = Vec::new();
+    let mut position = 0;
+    for (at, element) in elements.into_iter().enumerate() {
+        match element {
+            Element::Heading { level, text, line } => {
+                if Some(at) == title_at || Some(level) != item_level {
+                    continue;
+                }
+                position += 1;
+                let (number, title) = item_number(&text, position);
+                let next = Item {
+                    number,
+                    title,
+                    line,
+                    decisions: Vec::new(),
+                    actions: Vec::new(),
+                };
+                let done = std::mem::replace(&mut current, next);
+                finish(done, std::mem::take(&mut raw_actions), context, problems, &mut items);
+            }
+            Element::Decision { text, line } => current.decisions.push(Decision { text, line }),
+            Element::Action(action) => raw_actions.push(action),
+        }
+    }
+    finish(current, raw_actions, context, problems, &mut items);
+    items
+}
+
+/// The index of a lone `#` heading that opens the body, which titles the
+/// note rather than being an item.
+fn title_position(elements: &[Element]) -> Option<usize> {
+    let mut headings = elements.iter().enumerate().filter_map(|(at, e)| match e {
+        Element::Heading { level, .. } => Some((at, *level)),
+        _ => None,
+    });
+    let (first_at, first_level) = headings.next()?;
+    let more_h1 = headings.any(|(_, level)| level == 1);
+    (first_level == 1 && !more_h1).then_some(first_at)
+}
+
+/// `3. Title`, `3 Title`, `3) Title`, `Item 3: Title` give `3`; `2a`, `4.1`
+/// are kept as written; an unnumbered heading gets its position.
+pub fn item_number(heading: &str, position: usize) -> (String, String) {
+    if let Some(caps) = ITEM_NUMBER.captures(heading) {
+        if let (Some(number), Some(title)) = (caps.get(1), caps.get(2)) {
+            return (number.as_str().to_string(), title.as_str().trim().to_string());
+        }
+    }
+    (position.to_string(), heading.to_string())
+}
+
+fn finish(
+    mut item: Item,
+    raw_actions: Vec<RawAction>,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+    items: &mut Vec<Item>,
+) {
+    item.actions = raw_actions
+        .into_iter()
+        .enumerate()
+        .map(|(at, raw)| action(raw, &item.number, at + 1, context, problems))
+        .collect();
+    let is_empty_preamble =
+        item.number == "0" && item.decisions.is_empty() && item.actions.is_empty() && items.is_empty();
+    if !is_empty_preamble {
+        items.push(item);
+    }
+}
+
+fn action(
+    raw: RawAction,
+    item: &str,
+    ordinal: usize,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> Action {
+    let (owners, assigned_to_all) = match raw.owners {
+        Some(Owners::All) => (context.present.to_vec(), true),
+        Some(Owners::People(people)) => (people, false),
+        None => (Vec::new(), false),
+    };
+    let (due, due_written) = match raw.due {
+        None => (None, None),
+        Some(DueText::Date(date)) => (Some(date), None),
+        Some(DueText::NextMeeting) => (context.next_meeting, Some("next meeting".to_string())),
+        Some(DueText::Invalid(text)) => {
+            let mut problem = Problem::error(
+                ProblemKind::DateInvalid,
+                context.path,
+                raw.line,
+                format!("due date `{text}` is not a real date (expected YYYY-MM-DD); the action is kept without one"),
+            );
+            problem.help = super::dates::suggest_iso(&text).map(|iso| format!("write `(due {iso})`"));
+            problems.push(problem);
+            (None, Some(text))
+        }
+    };
+    let (id, pinned) = match raw.pinned_id {
+        Some(pinned) => (ActionId(pinned), true),
+        None => (ActionId::derived(context.date, item, ordinal), false),
+    };
+    Action {
+        id,
+        pinned,
+        owners,
+        assigned_to_all,
+        text: raw.text,
+        due,
+        due_written,
+        status: raw.status,
+        item: item.to_string(),
+        line: raw.line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_number;
+
+    #[test]
+    fn item_numbers_as_written() {
+        let cases = [
+            ("3. Common customer cohorts", "3", "Common customer cohorts"),
+            ("3 Common customer cohorts", "3", "Common customer cohorts"),
+            ("3) Common", "3", "Common"),
+            ("Item 3: Common", "3", "Common"),
+            ("2a. CSR10", "2a", "CSR10"),
+            ("4.1 Budget", "4.1", "Budget"),
+            ("Any other business", "7", "Any other business"),
+        ];
+        for (heading, number, title) in cases {
+            assert_eq!(item_number(heading, 7), (number.to_string(), title.to_string()), "{heading}");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! From a file's bytes to a `Meeting`, with every problem found on the way.
+
+pub mod body;
+pub mod dates;
+pub mod front_matter;
+pub mod items;
+pub mod people;
+
+use std::path::Path;
+
+use crate::model::Meeting;
+use crate::problem::{Problem, ProblemKind};
+use crate::source::LineIndex;
+use front_matter::Split;
+
+/// What one file turned out to be.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// A Markdown file with no front matter, such as a README: skipped quietly.
+    NotANote,
+    /// A note. `meeting` is `None` when the front matter is too broken to
+    /// know which meeting this is (no `meeting` or `date`, bad YAML); the
+    /// problems say why.
+    Note {
+        meeting: Option<Box<Meeting>>,
+        problems: Vec<Problem>,
+    },
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Parses a file's raw bytes. Text that is not UTF-8 is reported with the
+/// byte offset and line of the first bad byte.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_text(path, text),
+        Err(err) => {
+            let at = err.valid_up_to();
+            let line = 1 + bytes.get(..at).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
+            let problem = Problem::error(
+                ProblemKind::NotText,
+                path,
+                line,
+                format!("not UTF-8 text: invalid byte at offset {at}; the file is skipped"),
+            )
+            .with_help("save the file as UTF-8");
+            Parsed::Note {
+                meeting: None,
+                problems: vec![problem],
+            }
+        }
+    }
+}
+
+/// Parses a note's text (a leading byte-order mark is ignored).
+pub fn parse_text(path: &Path, text: &str) -> Parsed {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let block = match front_matter::split(text) {
+        Split::NotANote => return Parsed::NotANote,
+        Split::Unclosed => {
+            let problem = Problem::error(
+                ProblemKind::FrontMatterInvalid,
+                path,
+                1,
+                "front matter starts with `---` but no line `---` closes it",
+            )
+            .with_help("end the front matter with a line that is exactly `---`");
+            return Parsed::Note {
+                meeting: None,
+                problems: vec![problem],
+            };
+        }
+        Split::Block(block) => block,
+    };
+    let index = LineIndex::new(text);
+    let mut problems = Vec::new();
+    let meeting = front_matter::read(path, text, &index, block, &mut problems)
+        .and_then(|fm| build(path, text, &index, block.body_start, fm, &mut problems));
+    Parsed::Note {
+        meeting: meeting.map(Box::new),
+        problems,
+    }
+}
+
+fn build(
+    path: &Path,
+    text: &str,
+    index: &LineIndex,
+    body_start: usize,
+    fm: front_matter::FrontMatter,
+    problems: &mut Vec<Problem>,
+) -> Option<Meeting> {
+    let (meeting, date) = (fm.meeting?, fm.date?);
+    let elements = body::parse(text, body_start, index);
+    let context = items::Context {
+        path,
+        date,
+        next_meeting: fm.next_meeting,
+        present: &fm.present,
+        body_line: index.line(body_start),
+    };
+    let items = items::assemble(elements, &context, problems);
+    Some(Meeting {
+        path: path.to_path_buf(),
+        meeting,
+        date,
+        time: fm.time,
+        location: fm.location,
+        chair: fm.chair,
+        minutes_by: fm.minutes_by,
+        present: fm.present,
+        in_attendance: fm.in_attendance,
+        apologies: fm.apologies,
+        absent: fm.absent,
+        next_meeting: fm.next_meeting,
+        status: fm.status,
+        tags: fm.tags,
+        extra: fm.extra,
+        items,
+    })
+}

@@ -1,0 +1,317 @@
+//! People as they are written in notes: `[Title] Name [(Org or role)]`, and
+//! lists of action owners (`James Griffin / Tony Ranzetta`, `All`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Person;
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(cllr|councillor|dr|prof|mrs|mr|ms|miss|sir|dame)(?:\.\s*|\s+)(\S.*)$")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// Words that make a parenthesised part a role rather than an organisation:
+/// `Liz Holmes (Chair of CTB)`, `Sonia Thomson (minutes)`.
+const ROLE_WORDS: &[&str] = &[
+    "chair",
+    "vice",
+    "deputy",
+    "director",
+    "clerk",
+    "secretary",
+    "minutes",
+    "head",
+    "chief",
+    "lead",
+    "manager",
+    "officer",
+    "member",
+    "executive",
+    "president",
+    "adviser",
+    "advisor",
+    "co-ordinator",
+    "coordinator",
+    "observer",
+    "treasurer",
+    "leader",
+    "portfolio",
+];
+
+/// Lower-case words that may stand inside a name: `John van de Laarschot`.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "von", "da", "del", "della", "di", "du", "le", "la", "bin", "al",
+    "ap", "y",
+];
+
+/// Parses one person string. `None` when no name is left once the title and
+/// the parenthesised parts are taken off.
+pub fn parse_person(text: &str, line: usize) -> Option<Person> {
+    let (rest, groups) = split_trailing_groups(text.trim());
+    let (title, name) = match TITLE.captures(rest) {
+        Some(caps) => (
+            caps.get(1).map(|m| m.as_str().to_string()),
+            caps.get(2).map_or("", |m| m.as_str()),
+        ),
+        None => (None, rest),
+    };
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return None;
+    }
+    let mut person = Person {
+        name,
+        title,
+        org: None,
+        role: None,
+        initials: None,
+        line,
+    };
+    for group in groups {
+        classify_group(&mut person, group);
+    }
+    Some(person)
+}
+
+fn classify_group(person: &mut Person, group: &str) {
+    let group = group.trim();
+    if group.is_empty() {
+        return;
+    }
+    if person.initials.is_none() && are_initials_of(group, &person.name) {
+        person.initials = Some(group.to_string());
+    } else if is_role(group) {
+        person.role = Some(join_parts(person.role.take(), group));
+    } else {
+        person.org = Some(join_parts(person.org.take(), group));
+    }
+}
+
+fn join_parts(existing: Option<String>, more: &str) -> String {
+    match existing {
+        Some(existing) => format!("{existing}; {more}"),
+        None => more.to_string(),
+    }
+}
+
+fn is_role(group: &str) -> bool {
+    let first = group
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ROLE_WORDS.contains(&first.as_str())
+}
+
+/// `JGr` for James Griffin, `MG` for Matt Gott: two to four letters starting
+/// with the first name's initial and holding the surname's initial.
+fn are_initials_of(group: &str, name: &str) -> bool {
+    let letters: Vec<char> = group.chars().collect();
+    if !(2..=4).contains(&letters.len()) || !letters.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if !letters.first().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 {
+        return false;
+    }
+    let initial = |word: &str| word.chars().next().map(|c| c.to_lowercase().to_string());
+    let group_lower = group.to_lowercase();
+    let (Some(first_initial), Some(last_initial)) = (initial(first), initial(last)) else {
+        return false;
+    };
+    group_lower
+        .strip_prefix(first_initial.as_str())
+        .is_some_and(|after| after.contains(&last_initial))
+}
+
+/// Takes trailing `(…)` groups off `text`: `James Griffin (JGr)(SBC)` gives
+/// `James Griffin` and `["JGr", "SBC"]`. Nested parentheses stay inside their group.
+fn split_trailing_groups(text: &str) -> (&str, Vec<&str>) {
+    let mut rest = text.trim_end();
+    let mut groups = Vec::new();
+    while rest.ends_with(')') {
+        let Some(open) = matching_open_paren(rest) else {
+            break;
+        };
+        groups.push(rest.get(open + 1..rest.len() - 1).unwrap_or(""));
+        rest = rest.get(..open).unwrap_or("").trim_end();
+    }
+    groups.reverse();
+    (rest, groups)
+}
+
+/// The byte offset of the `(` matching the `)` that ends `text`.
+fn matching_open_paren(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Who an action is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owners {
+    /// `All`: every member present.
+    All,
+    People(Vec<Person>),
+}
+
+/// Reads `text` as a list of owners, or `None` when it does not look like
+/// one (so `Circulate the papers: by Friday` is not taken for an owner).
+pub fn parse_owners(text: &str, line: usize) -> Option<Owners> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("all") || text.eq_ignore_ascii_case("all members") {
+        return Some(Owners::All);
+    }
+    let mut people = Vec::new();
+    for part in split_owner_list(text) {
+        let person = parse_person(part, line)?;
+        if !looks_like_name(&person.name) {
+            return None;
+        }
+        people.push(person);
+    }
+    (!people.is_empty()).then_some(Owners::People(people))
+}
+
+/// Splits on `,`, `/`, `&`, `;` and ` and `, but never inside parentheses,
+/// where `(Wilts Fire & Rescue)` belongs to one person.
+pub fn split_owner_list(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | '/' | '&' | ';' if depth == 0 => {
+                parts.push(text.get(start..at).unwrap_or(""));
+                start = at + c.len_utf8();
+            }
+            ' ' if depth == 0 && text.get(at..at + 5) == Some(" and ") => {
+                parts.push(text.get(start..at).unwrap_or(""));
+                start = at + 5;
+                // Skip the rest of " and " so it is not read again.
+                for _ in 0..4 {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// A name is one to six words, each capitalised or a name particle,
+/// made of letters, apostrophes, hyphens and full stops.
+pub fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_chars = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+    };
+    words.first().is_some_and(|w| starts_upper(w))
+        && words
+            .iter()
+            .all(|w| name_chars(w) && (starts_upper(w) || NAME_PARTICLES.contains(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(text: &str) -> Person {
+        parse_person(text, 1).unwrap()
+    }
+
+    #[test]
+    fn title_name_and_org_are_kept_apart() {
+        let p = person("Cllr David Renard (SBC)");
+        assert_eq!(p.title.as_deref(), Some("Cllr"));
+        assert_eq!(p.name, "David Renard");
+        assert_eq!(p.org.as_deref(), Some("SBC"));
+        let p = person("Dr Andy Seymour (NHS Gloucestershire CCG)");
+        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Dr"), "Andy Seymour"));
+        assert_eq!(p.org.as_deref(), Some("NHS Gloucestershire CCG"));
+    }
+
+    #[test]
+    fn titles_with_a_full_stop_and_no_space() {
+        let p = person("Dr.Peter Crouch (CCG)");
+        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Dr"), "Peter Crouch"));
+        let p = person("Mrs. Jane Ede");
+        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Mrs"), "Jane Ede"));
+        // A name that merely starts with the letters of a title is not titled.
+        let p = person("Drew Miles");
+        assert_eq!((p.title, p.name.as_str()), (None, "Drew Miles"));
+    }
+
+    #[test]
+    fn roles_and_initials_are_recognised() {
+        let p = person("Liz Holmes (Chair of CTB)");
+        assert_eq!((p.role.as_deref(), p.org), (Some("Chair of CTB"), None));
+        let p = person("James Griffin (JGr)(SBC)");
+        assert_eq!(p.initials.as_deref(), Some("JGr"));
+        assert_eq!(p.org.as_deref(), Some("SBC"));
+        let p = person("Matt Gott (MG) (SBC)");
+        assert_eq!((p.initials.as_deref(), p.org.as_deref()), (Some("MG"), Some("SBC")));
+        // An org's acronym is not mistaken for initials.
+        assert_eq!(person("Matt Gott (SBC)").initials, None);
+    }
+
+    #[test]
+    fn same_person_ignores_case_title_org_and_spaces() {
+        assert!(person("Cllr Steve Jordan (NBC)").is(&person("  steve   JORDAN ")));
+        assert!(!person("Steve Jordan").is(&person("Steven Jordan")));
+    }
+
+    #[test]
+    fn owner_lists_split_outside_parentheses() {
+        assert_eq!(
+            split_owner_list("James Griffin / Tony Ranzetta, Ann Lee & Bo Wu and Cy Day"),
+            ["James Griffin", "Tony Ranzetta", "Ann Lee", "Bo Wu", "Cy Day"]
+        );
+        assert_eq!(
+            split_owner_list("John Popowicz (Wilts Fire & Rescue)"),
+            ["John Popowicz (Wilts Fire & Rescue)"]
+        );
+    }
+
+    #[test]
+    fn owners_must_look_like_names() {
+        assert_eq!(parse_owners("All", 3), Some(Owners::All));
+        assert!(parse_owners("Circulate the papers", 3).is_none());
+        assert!(parse_owners("John van de Laarschot", 3).is_some());
+        // Markdown emphasis is removed before owners are read; raw stars are not a name.
+        assert!(parse_owners("**Ann Lee**", 3).is_none());
+        let Some(Owners::People(people)) = parse_owners("Cllr Ann Lee (NBC) and Bo Wu", 3) else {
+            panic!("two owners expected");
+        };
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].display_name(), "Cllr Ann Lee");
+    }
+}

@@ -1,0 +1,110 @@
+//! Problems found while reading and parsing notes. Each carries the file and
+//! the 1-based line and column, so that no message ever loses its place.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What went wrong. The kebab-case ids are shared with `minutes lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The file could not be read (permissions, a loop, it vanished).
+    Unreadable,
+    /// The file is not UTF-8 text.
+    NotText,
+    /// A `---` block at the top that never closes, or YAML that does not parse.
+    FrontMatterInvalid,
+    /// `meeting` or `date` missing or empty.
+    RequiredField,
+    /// A date that is not a real `YYYY-MM-DD`.
+    DateInvalid,
+    /// A field of the wrong shape (`present` not a list of people).
+    FieldType,
+}
+
+impl ProblemKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::NotText => "not-text",
+            ProblemKind::FrontMatterInvalid => "front-matter-invalid",
+            ProblemKind::RequiredField => "required-field",
+            ProblemKind::DateInvalid => "date-invalid",
+            ProblemKind::FieldType => "field-type",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file (it could not be read).
+    pub line: usize,
+    /// 1-based character column; 0 with line 0.
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn error(kind: ProblemKind, path: &Path, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            kind,
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line,
+            column: usize::from(line > 0),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// `path:line: message`, or `path: message` for a whole-file problem,
+/// the form editors and terminals turn into links.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        write!(f, ": {}: {}", self.severity.as_str(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,4 @@
+//! Questions asked of a parsed folder: pure functions from the folder to rows.
+
+pub mod actions;
+pub mod meetings;
