@@ -31,18 +31,21 @@ pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> 
     let yaml = serde_yaml::to_string(&front_matter(meeting)).map_err(io::Error::other)?;
     write!(out, "---\n{yaml}---\n")?;
     for item in &meeting.items {
-        writeln!(out)?;
         if item.number != "0" {
-            writeln!(out, "## {}. {}\n", item.number, item.title)?;
+            writeln!(out, "\n## {}. {}", item.number, item.title)?;
+        }
+        if !item.decisions.is_empty() {
+            writeln!(out)?;
         }
         for decision in &item.decisions {
             writeln!(out, "- Agreed: {}", decision.text)?;
         }
-        if !item.decisions.is_empty() && !item.actions.is_empty() {
+        if !item.actions.is_empty() {
             writeln!(out)?;
         }
         for action in &item.actions {
-            writeln!(out, "- {}", action_line(action))?;
+            // `*` bullets, so that actions never merge into the decision list above.
+            writeln!(out, "* {}", action_line(action))?;
         }
     }
     Ok(())

@@ -248,14 +248,19 @@ impl Walker<'_> {
                     _ => Status::Open,
                 };
                 let rest = caps.get(2).map_or("", |m| m.as_str());
-                self.elements
-                    .push(Element::Action(task_action(status, rest, line)));
+                // `- [ ] Action: OWNER — text` is written both ways at once.
+                let action = match ACTION_LINE.captures(rest) {
+                    Some(inner) => action_line(status, inner.get(1).map_or("", |m| m.as_str()), line),
+                    None => task_action(status, rest, line),
+                };
+                self.elements.push(Element::Action(action));
                 return;
             }
         }
         if let Some(caps) = ACTION_LINE.captures(text) {
             let rest = caps.get(1).map_or("", |m| m.as_str());
-            self.elements.push(Element::Action(action_line(rest, line)));
+            let action = action_line(Status::Open, rest, line);
+            self.elements.push(Element::Action(action));
             return;
         }
         if let Some(caps) = DECISION_LABEL.captures(text) {
@@ -313,7 +318,7 @@ fn task_action(status: Status, text: &str, line: usize) -> RawAction {
 }
 
 /// `Action: OWNERS — what to do`, or `Action – OWNERS` with no text.
-fn action_line(text: &str, line: usize) -> RawAction {
+fn action_line(status: Status, text: &str, line: usize) -> RawAction {
     let (text, pinned_id) = take_pinned_id(text);
     let (text, due) = take_due(&text);
     let (owners_text, rest) = split_owners_from_text(&text);
@@ -322,7 +327,7 @@ fn action_line(text: &str, line: usize) -> RawAction {
         None => (None, text.trim().to_string()),
     };
     RawAction {
-        status: Status::Open,
+        status,
         owners,
         text,
         due,
@@ -499,6 +504,10 @@ mod tests {
         assert_eq!(got[1].text, "");
         assert_eq!(owner_names(&got[2]), ["Bo Wu", "Cy Day"]);
         assert_eq!(got[2].status, Status::Open);
+        // A task item may carry the label too; its checkbox still counts.
+        let got = actions("- [x] Action: Ann Lee — book the room\n");
+        assert_eq!((owner_names(&got[0]), got[0].text.as_str()), (vec!["Ann Lee".to_string()], "book the room"));
+        assert_eq!(got[0].status, Status::Done);
         // Words that only start like the label are not actions.
         assert!(actions("Actions arising were noted.\n").is_empty());
     }
