@@ -106,8 +106,8 @@ pub struct FrontMatter {
     pub status: Option<NoteStatus>,
     pub tags: Vec<String>,
     pub extra: BTreeMap<String, Value>,
-    /// The file line of each top-level key, for messages and lint.
-    pub key_lines: BTreeMap<String, usize>,
+    /// Where each key and list entry is, for messages and lint.
+    pub key_lines: KeyLines,
 }
 
 static YAML_LOCATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,20 +182,43 @@ fn yaml_error(path: &Path, err: &serde_yaml::Error, first_line: usize) -> Proble
     .at_column(column.max(1))
 }
 
-/// The file line of each top-level key of the YAML, found from its text,
-/// since parsed YAML values do not keep their positions.
-fn key_lines(yaml: &str, first_line: usize) -> BTreeMap<String, usize> {
+/// Where the YAML's keys and list entries are, found from its text, since
+/// parsed YAML values do not keep their positions.
+#[derive(Debug, Clone, Default)]
+pub struct KeyLines {
+    /// The file line of each top-level key.
+    pub keys: BTreeMap<String, usize>,
+    /// The file lines of the `- ` entries of each top-level key's block list.
+    pub entries: BTreeMap<String, Vec<usize>>,
+}
+
+fn key_lines(yaml: &str, first_line: usize) -> KeyLines {
     static TOP_KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"^(?:"([^"]+)"|'([^']+)'|([^\s#\-"'][^:#]*?))\s*:(?:\s|$)"#)
             .unwrap_or_else(|err| unreachable!("static regex: {err}"))
     });
-    let mut lines = BTreeMap::new();
+    let mut lines = KeyLines::default();
+    let mut current: Option<(String, Option<usize>)> = None;
     for (offset, line) in yaml.lines().enumerate() {
-        if let Some(caps) = TOP_KEY.captures(line) {
-            if let Some(key) = caps.get(1).or(caps.get(2)).or(caps.get(3)) {
-                lines
-                    .entry(key.as_str().trim().to_string())
-                    .or_insert(first_line + offset);
+        let file_line = first_line + offset;
+        if let Some(key) = TOP_KEY
+            .captures(line)
+            .and_then(|caps| caps.get(1).or(caps.get(2)).or(caps.get(3)))
+        {
+            let key = key.as_str().trim().to_string();
+            lines.keys.entry(key.clone()).or_insert(file_line);
+            current = Some((key, None));
+            continue;
+        }
+        let Some((key, entry_indent)) = &mut current else {
+            continue;
+        };
+        let indent = line.len() - line.trim_start().len();
+        let rest = line.get(indent..).unwrap_or("");
+        if rest == "-" || rest.starts_with("- ") {
+            if entry_indent.is_none_or(|expected| expected == indent) {
+                *entry_indent = Some(indent);
+                lines.entries.entry(key.clone()).or_default().push(file_line);
             }
         }
     }
@@ -216,7 +239,7 @@ fn describe(value: &Value) -> &'static str {
 
 struct Reader<'a> {
     path: &'a Path,
-    key_lines: BTreeMap<String, usize>,
+    key_lines: KeyLines,
     fallback_line: usize,
     /// Keys that already have a problem, so a wrong value is not also called missing.
     reported: BTreeSet<String>,
@@ -225,7 +248,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn line_of(&self, key: &str) -> usize {
-        self.key_lines.get(key).copied().unwrap_or(self.fallback_line)
+        self.key_lines.keys.get(key).copied().unwrap_or(self.fallback_line)
     }
 
     fn report_missing(&mut self, key: &str) {
@@ -233,7 +256,7 @@ impl Reader<'_> {
             "meeting" => "add `meeting: NAME OF THE BODY` to the front matter",
             _ => "add `date: YYYY-MM-DD` to the front matter",
         };
-        let message = if self.key_lines.contains_key(key) {
+        let message = if self.key_lines.keys.contains_key(key) {
             format!("`{key}` is empty")
         } else {
             format!("`{key}` is missing")
@@ -325,6 +348,10 @@ impl Reader<'_> {
 
     fn person(&mut self, key: &str, value: &Value) -> Option<Person> {
         let line = self.line_of(key);
+        self.person_at(key, value, line)
+    }
+
+    fn person_at(&mut self, key: &str, value: &Value, line: usize) -> Option<Person> {
         match value {
             Value::Null => None,
             Value::Mapping(mapping) => self.person_mapping(key, mapping, line),
@@ -363,10 +390,22 @@ impl Reader<'_> {
     fn people(&mut self, key: &str, value: &Value) -> Vec<Person> {
         match value {
             Value::Null => Vec::new(),
-            Value::Sequence(items) => items
-                .iter()
-                .filter_map(|item| self.person(key, item))
-                .collect(),
+            Value::Sequence(items) => {
+                let entry_lines = self.key_lines.entries.get(key).cloned().unwrap_or_default();
+                // Entry lines are trusted only when they pair one to one with the items.
+                let paired = entry_lines.len() == items.len();
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, item)| {
+                        let line = match entry_lines.get(at) {
+                            Some(line) if paired => *line,
+                            _ => self.line_of(key),
+                        };
+                        self.person_at(key, item, line)
+                    })
+                    .collect()
+            }
             Value::String(text) => {
                 let message = format!("`{key}` is a single piece of text, expected a list of people");
                 let help = "write one person a line, as `- Name (Org)`; read here as a comma-separated list";
@@ -458,9 +497,13 @@ mod tests {
 
     #[test]
     fn key_lines_are_file_lines() {
-        let lines = key_lines("meeting: X\n# note\ndate: 2014-01-01\n\"tags\": []\n", 2);
-        assert_eq!(lines.get("meeting"), Some(&2));
-        assert_eq!(lines.get("date"), Some(&4));
-        assert_eq!(lines.get("tags"), Some(&5));
+        let lines = key_lines(
+            "meeting: X\n# note\ndate: 2014-01-01\n\"tags\": []\npresent:\n  - A\n  - name: B\n    org: C\n  -   D\n",
+            2,
+        );
+        assert_eq!(lines.keys.get("meeting"), Some(&2));
+        assert_eq!(lines.keys.get("date"), Some(&4));
+        assert_eq!(lines.keys.get("tags"), Some(&5));
+        assert_eq!(lines.entries.get("present"), Some(&vec![7, 8, 10]));
     }
 }
