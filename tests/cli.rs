@@ -114,7 +114,7 @@ fn json_carries_ids_owners_due_dates_file_and_line() {
     assert_eq!(first["meeting"], "North Board");
     assert_eq!(first["item"], "1");
     assert_eq!(first["item_title"], "Finance");
-    assert_eq!(first["line"], 12);
+    assert_eq!(first["line"], 13);
     let file = first["file"].as_str().unwrap();
     assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(file).is_file(), "{file}");
     let all = &doc["actions"][1];
