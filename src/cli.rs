@@ -34,13 +34,19 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List actions across every note: who is on the hook for what
-    #[command(after_help = "Examples:\n  minutes actions --owner \"James Griffin\" examples/\n  minutes actions --overdue --today 2025-06-01 examples/\n  minutes actions --status all --meeting \"Harbourside Partnership Board\" --format csv examples/ > actions.csv")]
+    #[command(
+        after_help = "Examples:\n  minutes actions --owner \"James Griffin\" examples/\n  minutes actions --overdue --today 2025-06-01 examples/\n  minutes actions --status all --meeting \"Harbourside Partnership Board\" --format csv examples/ > actions.csv"
+    )]
     Actions(ActionsArgs),
     /// List the notes: date, meeting, items, decisions and actions
-    #[command(after_help = "Examples:\n  minutes meetings examples/\n  minutes meetings --format markdown examples/")]
+    #[command(
+        after_help = "Examples:\n  minutes meetings examples/\n  minutes meetings --format markdown examples/"
+    )]
     Meetings(MeetingsArgs),
     /// Show the parsed model of one note
-    #[command(after_help = "Examples:\n  minutes show examples/harbourside/2025-01-14-harbourside-partnership-board.md\n  minutes show --format json NOTE.md | jq '.items[].actions'")]
+    #[command(
+        after_help = "Examples:\n  minutes show examples/harbourside/2025-01-14-harbourside-partnership-board.md\n  minutes show --format json NOTE.md | jq '.items[].actions'"
+    )]
     Show(ShowArgs),
 }
 
@@ -185,8 +191,16 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() { EXIT_TOOL_ERROR } else { EXIT_OK };
-            let text = if env.style.color { error.render().ansi().to_string() } else { error.render().to_string() };
+            let code = if error.use_stderr() {
+                EXIT_TOOL_ERROR
+            } else {
+                EXIT_OK
+            };
+            let text = if env.style.color {
+                error.render().ansi().to_string()
+            } else {
+                error.render().to_string()
+            };
             let target: &mut dyn Write = if error.use_stderr() { err } else { out };
             // Nothing more can be said if even this write fails.
             let _ = target.write_all(text.as_bytes());
@@ -220,7 +234,12 @@ fn report_problems(folder: &Folder, strict: bool, err: &mut dyn Write) -> io::Re
     Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
 }
 
-fn actions(args: ActionsArgs, out: &mut dyn Write, err: &mut dyn Write, env: Environment) -> io::Result<i32> {
+fn actions(
+    args: ActionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
     let folder = Folder::load(&args.scan.paths);
     let today = args.today.unwrap_or(env.today);
     let filter = ActionFilter {
@@ -245,7 +264,12 @@ fn actions(args: ActionsArgs, out: &mut dyn Write, err: &mut dyn Write, env: Env
     report_problems(&folder, args.scan.strict, err)
 }
 
-fn meetings(args: MeetingsArgs, out: &mut dyn Write, err: &mut dyn Write, env: Environment) -> io::Result<i32> {
+fn meetings(
+    args: MeetingsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
     let folder = Folder::load(&args.scan.paths);
     let rows = crate::query::meetings::meetings(&folder);
     output::meetings::write(&rows, args.format, env.style, out)?;

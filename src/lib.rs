@@ -4,7 +4,10 @@
 //! The library never prints: every command writes to the writers it is
 //! handed, and `cli::run` decides the exit code.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod cli;
 pub mod discover;

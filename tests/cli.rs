@@ -69,13 +69,22 @@ fn small(extra: &[&str]) -> Vec<String> {
 fn default_lists_open_and_in_progress_by_date_file_and_line() {
     assert_eq!(
         small(&[]),
-        ["2025-01-14/1.1", "2025-01-14/1.3", "2025-01-14/2.2", "2025-02-05/1.1", "2025-03-11/1.1"]
+        [
+            "2025-01-14/1.1",
+            "2025-01-14/1.3",
+            "2025-01-14/2.2",
+            "2025-02-05/1.1",
+            "2025-03-11/1.1"
+        ]
     );
 }
 
 #[test]
 fn owner_matches_ignoring_title_org_and_case_and_finds_shared_actions() {
-    assert_eq!(small(&["--owner", "Tony Ranzetta"]), ["2025-01-14/1.1", "2025-01-14/2.2", "2025-02-05/1.1"]);
+    assert_eq!(
+        small(&["--owner", "Tony Ranzetta"]),
+        ["2025-01-14/1.1", "2025-01-14/2.2", "2025-02-05/1.1"]
+    );
     let plain = small(&["--owner", "Steve Jordan"]);
     assert_eq!(plain, ["2025-01-14/1.3", "2025-01-14/2.2"]);
     assert_eq!(small(&["--owner", "cllr STEVE jordan (NBC)"]), plain);
@@ -94,7 +103,10 @@ fn status_filter_takes_every_state() {
 #[test]
 fn meeting_and_date_filters() {
     assert_eq!(small(&["--meeting", "SOUTH group"]), ["2025-02-05/1.1"]);
-    assert_eq!(small(&["--since", "2025-02-01"]), ["2025-02-05/1.1", "2025-03-11/1.1"]);
+    assert_eq!(
+        small(&["--since", "2025-02-01"]),
+        ["2025-02-05/1.1", "2025-03-11/1.1"]
+    );
     assert_eq!(small(&["--until", "2025-02-05"]).len(), 4);
     assert_eq!(small(&["--due-before", "2025-03-01"]), ["2025-01-14/1.1"]);
     assert_eq!(small(&["--overdue"]), ["2025-01-14/1.1", "2025-01-14/1.3"]);
@@ -102,11 +114,25 @@ fn meeting_and_date_filters() {
 
 #[test]
 fn json_carries_ids_owners_due_dates_file_and_line() {
-    let doc = json(&["actions", "--format", "json", "--today", "2025-03-20", "--owner", "James Griffin", SMALL]);
+    let doc = json(&[
+        "actions",
+        "--format",
+        "json",
+        "--today",
+        "2025-03-20",
+        "--owner",
+        "James Griffin",
+        SMALL,
+    ]);
     assert_eq!(doc["today"], "2025-03-20");
     let first = &doc["actions"][0];
     assert_eq!(first["id"], "2025-01-14/1.1");
-    let owners: Vec<&str> = first["owners"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+    let owners: Vec<&str> = first["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
     assert_eq!(owners, ["James Griffin", "Tony Ranzetta"]);
     assert_eq!(first["due"], "2025-02-28");
     assert_eq!(first["overdue"], true);
@@ -116,34 +142,71 @@ fn json_carries_ids_owners_due_dates_file_and_line() {
     assert_eq!(first["item_title"], "Finance");
     assert_eq!(first["line"], 13);
     let file = first["file"].as_str().unwrap();
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(file).is_file(), "{file}");
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(file).is_file(),
+        "{file}"
+    );
     let all = &doc["actions"][1];
-    assert_eq!((all["assigned_to_all"].as_bool(), all["overdue"].as_bool()), (Some(true), Some(false)));
+    assert_eq!(
+        (all["assigned_to_all"].as_bool(), all["overdue"].as_bool()),
+        (Some(true), Some(false))
+    );
 }
 
 #[test]
 fn csv_is_rfc_4180_with_a_header() {
-    let text = run(&["actions", "--format", "csv", "--today", "2025-03-20", SMALL], 0);
+    let text = run(
+        &["actions", "--format", "csv", "--today", "2025-03-20", SMALL],
+        0,
+    );
     assert!(text.contains("\r\n"), "CRLF line ends");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
     assert_eq!(headers[..4], ["id", "owners", "action", "due"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 5);
     assert_eq!(&rows[0][1], "James Griffin, Tony Ranzetta");
     assert_eq!(&rows[0][4], "true");
     let tricky = rows.iter().find(|r| &r[0] == "2025-03-11/1.1").unwrap();
-    assert_eq!(&tricky[2], "draw up the pilot's measures, with a note | on pipes, \"quotes\" and commas");
+    assert_eq!(
+        &tricky[2],
+        "draw up the pilot's measures, with a note | on pipes, \"quotes\" and commas"
+    );
 }
 
 #[test]
 fn markdown_is_a_table_with_escaped_pipes_and_bold_overdue() {
-    let text = run(&["actions", "--format", "markdown", "--today", "2025-03-20", SMALL], 0);
+    let text = run(
+        &[
+            "actions",
+            "--format",
+            "markdown",
+            "--today",
+            "2025-03-20",
+            SMALL,
+        ],
+        0,
+    );
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "| ID | Owners | Action | Due | Status | Meeting | Date | Item |");
-    assert_eq!(lines[1], "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    assert_eq!(
+        lines[0],
+        "| ID | Owners | Action | Due | Status | Meeting | Date | Item |"
+    );
+    assert_eq!(
+        lines[1],
+        "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
     assert_eq!(lines.len(), 7);
-    assert!(lines[2].contains("| **2025-02-28 (overdue)** |"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("| **2025-02-28 (overdue)** |"),
+        "{}",
+        lines[2]
+    );
     assert!(text.contains("with a note \\| on pipes"));
     for line in &lines {
         let unescaped_pipes = line.replace("\\|", "").matches('|').count();
@@ -156,7 +219,11 @@ fn table_piped_is_plain_columns_without_colour() {
     let text = run(&["actions", "--today", "2025-03-20", SMALL], 0);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].trim_start().starts_with("ID"), "{}", lines[0]);
-    assert_eq!(lines.len(), 6, "a header and five rows, one a line:\n{text}");
+    assert_eq!(
+        lines.len(),
+        6,
+        "a header and five rows, one a line:\n{text}"
+    );
     assert!(lines[1].contains("2025-01-14/1.1") && lines[1].contains("2025-02-28 (overdue)"));
     assert!(!text.contains('\u{1b}'), "no escape codes when piped");
     assert!(!text.contains('│'), "no box drawing when piped");
@@ -164,7 +231,13 @@ fn table_piped_is_plain_columns_without_colour() {
 
 #[test]
 fn examples_daniel_mercer_across_both_series() {
-    let ids = action_ids(&["--owner", "Daniel Mercer", "--today", "2026-11-23", "examples"]);
+    let ids = action_ids(&[
+        "--owner",
+        "Daniel Mercer",
+        "--today",
+        "2026-11-23",
+        "examples",
+    ]);
     assert_eq!(
         ids,
         [
@@ -182,15 +255,35 @@ fn examples_daniel_mercer_across_both_series() {
             "2026-11-17/3.2",
         ]
     );
-    let doc = json(&["actions", "--format", "json", "--owner", "Daniel Mercer", "examples"]);
-    let series: std::collections::BTreeSet<&str> =
-        doc["actions"].as_array().unwrap().iter().map(|a| a["meeting"].as_str().unwrap()).collect();
+    let doc = json(&[
+        "actions",
+        "--format",
+        "json",
+        "--owner",
+        "Daniel Mercer",
+        "examples",
+    ]);
+    let series: std::collections::BTreeSet<&str> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["meeting"].as_str().unwrap())
+        .collect();
     assert_eq!(series.len(), 2, "both series: {series:?}");
 }
 
 #[test]
 fn examples_have_every_status_and_overdue_and_due_next_meeting() {
-    let doc = json(&["actions", "--format", "json", "--status", "all", "--today", "2026-11-23", "examples"]);
+    let doc = json(&[
+        "actions",
+        "--format",
+        "json",
+        "--status",
+        "all",
+        "--today",
+        "2026-11-23",
+        "examples",
+    ]);
     let actions = doc["actions"].as_array().unwrap();
     for status in ["open", "in-progress", "done", "dropped"] {
         assert!(actions.iter().any(|a| a["status"] == status), "{status}");
@@ -198,16 +291,29 @@ fn examples_have_every_status_and_overdue_and_due_next_meeting() {
     assert!(actions.iter().any(|a| a["overdue"] == true));
     assert!(actions.iter().any(|a| a["due_written"] == "next meeting"));
     assert!(actions.iter().any(|a| a["assigned_to_all"] == true));
-    assert!(actions.iter().any(|a| a["owners"].as_array().unwrap().len() > 1));
+    assert!(
+        actions
+            .iter()
+            .any(|a| a["owners"].as_array().unwrap().len() > 1)
+    );
 }
 
 #[test]
 fn meetings_in_every_format() {
     let doc = json(&["meetings", "--format", "json", SMALL]);
     let meetings = doc["meetings"].as_array().unwrap();
-    let dates: Vec<&str> = meetings.iter().map(|m| m["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = meetings
+        .iter()
+        .map(|m| m["date"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, ["2025-01-14", "2025-02-05", "2025-03-11"]);
-    assert_eq!((meetings[0]["items"].as_u64(), meetings[0]["actions"].as_u64()), (Some(2), Some(5)));
+    assert_eq!(
+        (
+            meetings[0]["items"].as_u64(),
+            meetings[0]["actions"].as_u64()
+        ),
+        (Some(2), Some(5))
+    );
     assert_eq!(meetings[0]["open_actions"], 3);
     assert_eq!(meetings[2]["decisions"], 1);
 
@@ -218,7 +324,12 @@ fn meetings_in_every_format() {
     assert_eq!((&rows[0][4], &rows[0][5]), ("3", "5"));
 
     let text = run(&["meetings", "--format", "markdown", SMALL], 0);
-    assert!(text.lines().nth(2).unwrap().starts_with("| 2025-01-14 | North Board | 2 | 0 | 3/5 |"));
+    assert!(
+        text.lines()
+            .nth(2)
+            .unwrap()
+            .starts_with("| 2025-01-14 | North Board | 2 | 0 | 3/5 |")
+    );
     let text = run(&["meetings", SMALL], 0);
     assert_eq!(text.lines().count(), 4);
 
@@ -229,7 +340,12 @@ fn meetings_in_every_format() {
 
 #[test]
 fn show_json_is_the_model_with_front_matter_key_names() {
-    let doc = json(&["show", "--format", "json", "tests/fixtures/small/2025-01-14-north-board.md"]);
+    let doc = json(&[
+        "show",
+        "--format",
+        "json",
+        "tests/fixtures/small/2025-01-14-north-board.md",
+    ]);
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["meeting"], "North Board");
     assert_eq!(doc["date"], "2025-01-14");
@@ -241,7 +357,10 @@ fn show_json_is_the_model_with_front_matter_key_names() {
 
 #[test]
 fn show_markdown_parses_back_to_the_same_model() {
-    for entry in std::fs::read_dir("examples/harbourside").unwrap().chain(std::fs::read_dir(SMALL).unwrap()) {
+    for entry in std::fs::read_dir("examples/harbourside")
+        .unwrap()
+        .chain(std::fs::read_dir(SMALL).unwrap())
+    {
         let path = entry.unwrap().path();
         let path = path.to_str().unwrap();
         let original = json(&["show", "--format", "json", path]);
@@ -272,15 +391,33 @@ fn strip_lines(value: &mut Value) {
 
 #[test]
 fn one_broken_note_never_hides_the_others() {
-    let output = minutes(&["actions", "--format", "json", "--status", "all", "tests/fixtures/broken"]);
+    let output = minutes(&[
+        "actions",
+        "--format",
+        "json",
+        "--status",
+        "all",
+        "tests/fixtures/broken",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let texts: Vec<&str> = doc["actions"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
     assert_eq!(texts, ["prepare the budget", "book the hall"]);
     let err = stderr(&output);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].starts_with("tests/fixtures/broken/2025-02-10-bad-yaml.md:5: error: front matter is not valid YAML"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with(
+            "tests/fixtures/broken/2025-02-10-bad-yaml.md:5: error: front matter is not valid YAML"
+        ),
+        "{}",
+        lines[0]
+    );
     assert_eq!(
         lines[1],
         "tests/fixtures/broken/2025-03-10-no-date.md:2: error: `date` is missing (add `date: YYYY-MM-DD` to the front matter)"
@@ -290,7 +427,10 @@ fn one_broken_note_never_hides_the_others() {
 
     let output = minutes(&["actions", "--strict", "tests/fixtures/broken"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stdout(&output).contains("prepare the budget"), "--strict still answers from the rest");
+    assert!(
+        stdout(&output).contains("prepare the budget"),
+        "--strict still answers from the rest"
+    );
 }
 
 #[test]
@@ -303,7 +443,12 @@ fn gitignore_is_honoured_outside_a_git_repository() {
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let texts: Vec<&str> = doc["actions"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
     assert_eq!(texts, ["kept"]);
 }
 
@@ -359,7 +504,9 @@ fn a_closed_pipe_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let mut note = String::from("---\nmeeting: Big Board\ndate: 2025-01-01\n---\n## 1. Many\n\n");
     for n in 0..5000 {
-        note.push_str(&format!("- [ ] Ann Lee: action number {n} with some words to make the line long\n"));
+        note.push_str(&format!(
+            "- [ ] Ann Lee: action number {n} with some words to make the line long\n"
+        ));
     }
     std::fs::write(dir.path().join("big.md"), note).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_minutes"))

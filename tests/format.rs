@@ -34,18 +34,26 @@ fn date(text: &str) -> NaiveDate {
 #[test]
 fn a_note_starts_with_front_matter_at_byte_zero() {
     let m = meeting("---\nmeeting: One Board\ndate: 2014-03-18\n---\n# Body\n");
-    assert_eq!((m.meeting.as_str(), m.date), ("One Board", date("2014-03-18")));
+    assert_eq!(
+        (m.meeting.as_str(), m.date),
+        ("One Board", date("2014-03-18"))
+    );
 }
 
 #[test]
 fn a_markdown_file_without_front_matter_is_not_a_note() {
-    let got = parse_text(Path::new("README.md"), "# Read me\n\n---\nmeeting: X\n---\n");
+    let got = parse_text(
+        Path::new("README.md"),
+        "# Read me\n\n---\nmeeting: X\n---\n",
+    );
     assert!(matches!(got, Parsed::NotANote));
 }
 
 #[test]
 fn a_byte_order_mark_is_ignored() {
-    let m = meeting("\u{feff}---\nmeeting: One Board\ndate: 2014-03-18\n---\n## 1. A\n\n- [ ] Al Bee: go\n");
+    let m = meeting(
+        "\u{feff}---\nmeeting: One Board\ndate: 2014-03-18\n---\n## 1. A\n\n- [ ] Al Bee: go\n",
+    );
     assert_eq!(m.meeting, "One Board");
     // Lines are counted as the editor shows them.
     assert_eq!(m.items[0].actions[0].line, 7);
@@ -58,12 +66,18 @@ fn crlf_line_endings_are_accepted() {
     assert_eq!(m.present[0].name, "Al Bee");
     assert_eq!(m.items[0].decisions[0].text, "yes");
     let action = &m.items[0].actions[0];
-    assert_eq!((action.text.as_str(), action.due, action.line), ("go", Some(date("2014-04-01")), 11));
+    assert_eq!(
+        (action.text.as_str(), action.due, action.line),
+        ("go", Some(date("2014-04-01")), 11)
+    );
 }
 
 #[test]
 fn a_later_dashed_block_is_never_front_matter() {
-    let m = note("", "## 1. A\n\n---\nmeeting: Other\ndate: 2020-01-01\n---\n\n- [ ] Al Bee: go\n");
+    let m = note(
+        "",
+        "## 1. A\n\n---\nmeeting: Other\ndate: 2020-01-01\n---\n\n- [ ] Al Bee: go\n",
+    );
     assert_eq!(m.meeting, "Test Board");
     assert_eq!(m.actions().count(), 1);
 }
@@ -72,16 +86,25 @@ fn a_later_dashed_block_is_never_front_matter() {
 fn unclosed_front_matter_is_reported_at_line_one() {
     let (m, problems) = parse("---\nmeeting: X\ndate: 2025-01-01\n\n# Body\n");
     assert!(m.is_none());
-    assert_eq!((problems[0].kind, problems[0].line), (ProblemKind::FrontMatterInvalid, 1));
+    assert_eq!(
+        (problems[0].kind, problems[0].line),
+        (ProblemKind::FrontMatterInvalid, 1)
+    );
 }
 
 #[test]
 fn yaml_errors_point_at_the_yaml_line_in_the_file() {
-    let (m, problems) = parse("---\nmeeting: X\ndate: 2025-01-01\npresent: [Al Bee\nlocation: here\n---\n");
+    let (m, problems) =
+        parse("---\nmeeting: X\ndate: 2025-01-01\npresent: [Al Bee\nlocation: here\n---\n");
     assert!(m.is_none());
     let p = &problems[0];
     assert_eq!(p.kind, ProblemKind::FrontMatterInvalid);
-    assert!((4..=6).contains(&p.line), "line {} for {}", p.line, p.message);
+    assert!(
+        (4..=6).contains(&p.line),
+        "line {} for {}",
+        p.line,
+        p.message
+    );
     assert!(!p.message.contains("column"), "{}", p.message);
 }
 
@@ -89,16 +112,30 @@ fn yaml_errors_point_at_the_yaml_line_in_the_file() {
 fn front_matter_that_is_not_a_mapping_is_reported() {
     let (m, problems) = parse("---\n- a\n- b\n---\n");
     assert!(m.is_none());
-    assert!(problems[0].message.contains("a list, not a mapping"), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains("a list, not a mapping"),
+        "{}",
+        problems[0].message
+    );
 }
 
 #[test]
 fn meeting_and_date_are_required() {
     let (m, problems) = parse("---\ntime: \"10:00\"\nmeeting: \"\"\n---\n");
     assert!(m.is_none());
-    let messages: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
-    assert_eq!(messages, [(3, "`meeting` is empty"), (2, "`date` is missing")]);
-    assert!(problems.iter().all(|p| p.kind == ProblemKind::RequiredField));
+    let messages: Vec<(usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(3, "`meeting` is empty"), (2, "`date` is missing")]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::RequiredField)
+    );
 }
 
 #[test]
@@ -106,10 +143,17 @@ fn dates_must_be_real_iso_dates() {
     let (m, problems) = parse("---\nmeeting: X\ndate: 15th January 2013\n---\n");
     assert!(m.is_none());
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!((problems[0].kind, problems[0].line), (ProblemKind::DateInvalid, 3));
+    assert_eq!(
+        (problems[0].kind, problems[0].line),
+        (ProblemKind::DateInvalid, 3)
+    );
     assert_eq!(problems[0].help.as_deref(), Some("write `2013-01-15`"));
     let (_, problems) = parse("---\nmeeting: X\ndate: 2014-02-30\n---\n");
-    assert!(problems[0].message.contains("`2014-02-30`, which is not a real date"));
+    assert!(
+        problems[0]
+            .message
+            .contains("`2014-02-30`, which is not a real date")
+    );
 }
 
 #[test]
@@ -120,13 +164,25 @@ fn every_documented_key_is_read_and_unknown_keys_are_kept() {
     );
     assert_eq!(m.time.as_deref(), Some("10:00"));
     assert_eq!(m.location.as_deref(), Some("Room 2"));
-    assert_eq!(m.chair.as_ref().map(|p| p.display_name()), Some("Cllr Ann Lee".into()));
-    assert_eq!(m.minutes_by.as_ref().map(|p| p.name.as_str()), Some("Bo Wu"));
-    assert_eq!(m.present.len() + m.in_attendance.len() + m.apologies.len() + m.absent.len(), 4);
+    assert_eq!(
+        m.chair.as_ref().map(|p| p.display_name()),
+        Some("Cllr Ann Lee".into())
+    );
+    assert_eq!(
+        m.minutes_by.as_ref().map(|p| p.name.as_str()),
+        Some("Bo Wu")
+    );
+    assert_eq!(
+        m.present.len() + m.in_attendance.len() + m.apologies.len() + m.absent.len(),
+        4
+    );
     assert_eq!(m.next_meeting, Some(date("2025-05-06")));
     assert_eq!(m.status, Some(NoteStatus::Approved));
     assert_eq!(m.tags, ["budget", "housing"]);
-    assert_eq!(m.extra.get("sponsor").and_then(|v| v.as_str()), Some("Someone"));
+    assert_eq!(
+        m.extra.get("sponsor").and_then(|v| v.as_str()),
+        Some("Someone")
+    );
 }
 
 #[test]
@@ -136,7 +192,10 @@ fn people_as_strings_or_mappings() {
         "",
     );
     let p = &m.present;
-    assert_eq!((p[0].title.as_deref(), p[0].name.as_str()), (Some("Dr"), "Andy Seymour"));
+    assert_eq!(
+        (p[0].title.as_deref(), p[0].name.as_str()),
+        (Some("Dr"), "Andy Seymour")
+    );
     assert_eq!(p[0].org.as_deref(), Some("NHS Gloucestershire CCG"));
     assert_eq!(p[1].role.as_deref(), Some("Chair of CTB"));
     assert_eq!(p[2].display_name(), "Mr Oliver Strand");
@@ -148,16 +207,36 @@ fn people_as_strings_or_mappings() {
 fn a_people_field_written_as_text_is_read_and_reported() {
     let (m, problems) = parse(&format!("{HEAD}present: Al Bee (X), Cy Day\n---\n"));
     let m = m.unwrap();
-    assert_eq!(m.present.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Al Bee", "Cy Day"]);
-    assert_eq!((problems[0].kind, problems[0].line), (ProblemKind::FieldType, 4));
+    assert_eq!(
+        m.present
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Al Bee", "Cy Day"]
+    );
+    assert_eq!(
+        (problems[0].kind, problems[0].line),
+        (ProblemKind::FieldType, 4)
+    );
 }
 
 #[test]
 fn items_are_the_shallowest_headings_after_a_single_title() {
-    let m = note("", "# Board notes\n\n## 1. First\n\n### Detail\n\n- [ ] Al Bee: a\n\n## 2. Second\n");
-    let items: Vec<(&str, &str)> = m.items.iter().map(|i| (i.number.as_str(), i.title.as_str())).collect();
+    let m = note(
+        "",
+        "# Board notes\n\n## 1. First\n\n### Detail\n\n- [ ] Al Bee: a\n\n## 2. Second\n",
+    );
+    let items: Vec<(&str, &str)> = m
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
     assert_eq!(items, [("1", "First"), ("2", "Second")]);
-    assert_eq!(m.items[0].actions.len(), 1, "a deeper heading is a section of its item");
+    assert_eq!(
+        m.items[0].actions.len(),
+        1,
+        "a deeper heading is a section of its item"
+    );
     // Several `#` headings are all items.
     let m = note("", "# 1. One\n\n# 2. Two\n");
     assert_eq!(m.items.len(), 2);
@@ -171,12 +250,20 @@ fn item_numbers_in_every_style() {
     );
     let numbers: Vec<&str> = m.items.iter().map(|i| i.number.as_str()).collect();
     assert_eq!(numbers, ["3", "3", "3", "3", "2a", "4.1", "7"]);
-    assert!(m.items.iter().take(2).all(|i| i.title == "Common customer cohorts"));
+    assert!(
+        m.items
+            .iter()
+            .take(2)
+            .all(|i| i.title == "Common customer cohorts")
+    );
 }
 
 #[test]
 fn text_before_the_first_item_is_item_zero() {
-    let m = note("", "Agreed: to start.\n\n- [ ] Al Bee: open the meeting\n\n## 1. First\n");
+    let m = note(
+        "",
+        "Agreed: to start.\n\n- [ ] Al Bee: open the meeting\n\n## 1. First\n",
+    );
     assert_eq!(m.items[0].number, "0");
     assert_eq!(m.items[0].decisions[0].text, "to start.");
     assert_eq!(m.items[0].actions[0].id.0, "2025-03-04/0.1");
@@ -191,8 +278,17 @@ fn decisions_in_every_accepted_form() {
         "",
         "## 1. A\n\nAgreed: one\n\n**Resolved:** two\n\n- Decision: three\n- **DECIDED**: four\n\n**Agreed**\n\n- five\n- six\n\nThe Board agreed:\n\n1. seven\n2. eight\n\nIt was resolved:\n\n- nine\n",
     );
-    let texts: Vec<&str> = m.items[0].decisions.iter().map(|d| d.text.as_str()).collect();
-    assert_eq!(texts, ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+    let texts: Vec<&str> = m.items[0]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+        ]
+    );
     let lines: Vec<usize> = m.items[0].decisions.iter().map(|d| d.line).collect();
     assert_eq!(lines, [7, 9, 11, 12, 16, 17, 21, 22, 26]);
 }
@@ -206,7 +302,10 @@ fn a_task_item_in_a_decision_list_is_an_action() {
 
 #[test]
 fn the_four_checkbox_states() {
-    let m = note("", "## 1. A\n\n- [ ] Al Bee: a\n- [x] Al Bee: b\n- [X] Al Bee: c\n- [-] Al Bee: d\n- [/] Al Bee: e\n");
+    let m = note(
+        "",
+        "## 1. A\n\n- [ ] Al Bee: a\n- [x] Al Bee: b\n- [X] Al Bee: c\n- [-] Al Bee: d\n- [/] Al Bee: e\n",
+    );
     let statuses: Vec<Status> = m.items[0].actions.iter().map(|a| a.status).collect();
     use Status::*;
     assert_eq!(statuses, [Open, Done, Done, Dropped, InProgress]);
@@ -214,7 +313,10 @@ fn the_four_checkbox_states() {
 
 #[test]
 fn nested_lists_hold_actions_at_any_depth() {
-    let m = note("", "## 1. A\n\n- Finance\n  - [ ] Al Bee: check the figures\n    - [x] Cy Day: send them\n");
+    let m = note(
+        "",
+        "## 1. A\n\n- Finance\n  - [ ] Al Bee: check the figures\n    - [x] Cy Day: send them\n",
+    );
     let texts: Vec<&str> = m.items[0].actions.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(texts, ["check the figures", "send them"]);
 }
@@ -226,17 +328,33 @@ fn due_dates_in_every_form() {
         "## 1. A\n\n- [ ] Al Bee: a (due 2025-04-01)\n- [ ] Al Bee: b (due next meeting)\n- [ ] Al Bee: c due: 2025-04-02\n- [ ] Al Bee: d\n",
     );
     let dues: Vec<Option<NaiveDate>> = m.items[0].actions.iter().map(|a| a.due).collect();
-    assert_eq!(dues, [Some(date("2025-04-01")), Some(date("2025-05-06")), Some(date("2025-04-02")), None]);
-    assert_eq!(m.items[0].actions[1].due_written.as_deref(), Some("next meeting"));
+    assert_eq!(
+        dues,
+        [
+            Some(date("2025-04-01")),
+            Some(date("2025-05-06")),
+            Some(date("2025-04-02")),
+            None
+        ]
+    );
+    assert_eq!(
+        m.items[0].actions[1].due_written.as_deref(),
+        Some("next meeting")
+    );
     assert_eq!(m.items[0].actions[2].text, "c");
 }
 
 #[test]
 fn a_due_date_that_is_not_real_keeps_the_action_and_reports_it() {
-    let (m, problems) = parse(&format!("{HEAD}---\n## 1. A\n\n- [ ] Al Bee: a (due 2025-02-30)\n"));
+    let (m, problems) = parse(&format!(
+        "{HEAD}---\n## 1. A\n\n- [ ] Al Bee: a (due 2025-02-30)\n"
+    ));
     let m = m.unwrap();
     assert_eq!(m.items[0].actions[0].due, None);
-    assert_eq!((problems[0].kind, problems[0].line), (ProblemKind::DateInvalid, 7));
+    assert_eq!(
+        (problems[0].kind, problems[0].line),
+        (ProblemKind::DateInvalid, 7)
+    );
 }
 
 #[test]
@@ -245,7 +363,13 @@ fn several_owners_with_titles_and_orgs() {
         "",
         "## 1. A\n\n- [ ] James Griffin / Tony Ranzetta: a\n- [ ] **Cllr Ann Lee (NBC)** & Bo Wu and Cy Day, Di Eve: b\n",
     );
-    let owners = |n: usize| -> Vec<String> { m.items[0].actions[n].owners.iter().map(|p| p.name.clone()).collect() };
+    let owners = |n: usize| -> Vec<String> {
+        m.items[0].actions[n]
+            .owners
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
     assert_eq!(owners(0), ["James Griffin", "Tony Ranzetta"]);
     assert_eq!(owners(1), ["Ann Lee", "Bo Wu", "Cy Day", "Di Eve"]);
     assert_eq!(m.items[0].actions[1].owners[0].org.as_deref(), Some("NBC"));
@@ -253,16 +377,29 @@ fn several_owners_with_titles_and_orgs() {
 
 #[test]
 fn all_means_everyone_present() {
-    let m = note("present:\n  - Al Bee\n  - Cy Day\n", "## 1. A\n\n- [ ] All: read the papers\n");
+    let m = note(
+        "present:\n  - Al Bee\n  - Cy Day\n",
+        "## 1. A\n\n- [ ] All: read the papers\n",
+    );
     let action = &m.items[0].actions[0];
     assert!(action.assigned_to_all);
     assert_eq!(action.owners_label(), "All");
-    assert_eq!(action.owners.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Al Bee", "Cy Day"]);
+    assert_eq!(
+        action
+            .owners
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Al Bee", "Cy Day"]
+    );
 }
 
 #[test]
 fn action_lines_with_or_without_text() {
-    let m = note("", "## 1. A\n\nAction: Gavin Jones — circulate the strategy\n\n- Action – Ann Lee\n- ACTION: Bo Wu: book a room\n");
+    let m = note(
+        "",
+        "## 1. A\n\nAction: Gavin Jones — circulate the strategy\n\n- Action – Ann Lee\n- ACTION: Bo Wu: book a room\n",
+    );
     let got: Vec<(String, &str, Status)> = m.items[0]
         .actions
         .iter()
@@ -288,16 +425,30 @@ fn a_task_with_no_recognisable_owner_is_an_action_with_no_owner() {
 
 #[test]
 fn ids_are_date_item_and_ordinal_unless_pinned() {
-    let m = note("", "## 9. A\n\n- [ ] Al Bee: a\n- [ ] Al Bee: b {#BOARD-7}\n- [ ] Al Bee: c\n\n## 10. B\n\nAction: Cy Day — d\n");
+    let m = note(
+        "",
+        "## 9. A\n\n- [ ] Al Bee: a\n- [ ] Al Bee: b {#BOARD-7}\n- [ ] Al Bee: c\n\n## 10. B\n\nAction: Cy Day — d\n",
+    );
     let ids: Vec<&str> = m.actions().map(|a| a.id.0.as_str()).collect();
-    assert_eq!(ids, ["2025-03-04/9.1", "BOARD-7", "2025-03-04/9.3", "2025-03-04/10.1"]);
+    assert_eq!(
+        ids,
+        [
+            "2025-03-04/9.1",
+            "BOARD-7",
+            "2025-03-04/9.3",
+            "2025-03-04/10.1"
+        ]
+    );
     assert!(m.actions().nth(1).unwrap().pinned);
     assert_eq!(m.actions().nth(1).unwrap().text, "b");
 }
 
 #[test]
 fn every_element_keeps_its_line() {
-    let m = note("present:\n  - Al Bee\n", "\n## 1. A\n\nAgreed: x\n\n- [ ] Al Bee: y\n");
+    let m = note(
+        "present:\n  - Al Bee\n",
+        "\n## 1. A\n\nAgreed: x\n\n- [ ] Al Bee: y\n",
+    );
     assert_eq!(m.present[0].line, 5);
     assert_eq!(m.items[0].line, 8);
     assert_eq!(m.items[0].decisions[0].line, 10);
@@ -307,15 +458,29 @@ fn every_element_keeps_its_line() {
 #[test]
 fn invalid_utf8_names_the_byte_offset_and_line() {
     let got = parse_bytes(Path::new("bad.md"), b"---\nmeeting: X\n\xff\n");
-    let Parsed::Note { meeting: None, problems } = got else {
+    let Parsed::Note {
+        meeting: None,
+        problems,
+    } = got
+    else {
         panic!("a problem expected");
     };
-    assert_eq!((problems[0].kind, problems[0].line), (ProblemKind::NotText, 3));
-    assert!(problems[0].message.contains("offset 15"), "{}", problems[0].message);
+    assert_eq!(
+        (problems[0].kind, problems[0].line),
+        (ProblemKind::NotText, 3)
+    );
+    assert!(
+        problems[0].message.contains("offset 15"),
+        "{}",
+        problems[0].message
+    );
 }
 
 #[test]
 fn code_blocks_hold_no_minutes() {
-    let m = note("", "## 1. A\n\n```\n- [ ] Al Bee: not real\nAgreed: not real\n```\n");
+    let m = note(
+        "",
+        "## 1. A\n\n```\n- [ ] Al Bee: not real\nAgreed: not real\n```\n",
+    );
     assert!(m.items[0].actions.is_empty() && m.items[0].decisions.is_empty());
 }

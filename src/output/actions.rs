@@ -11,10 +11,22 @@ use crate::cli::Format;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;
 
-const HEADERS: [&str; 8] = ["ID", "Owners", "Action", "Due", "Status", "Meeting", "Date", "Item"];
+const HEADERS: [&str; 8] = [
+    "ID", "Owners", "Action", "Due", "Status", "Meeting", "Date", "Item",
+];
 const CSV_HEADERS: [&str; 12] = [
-    "id", "owners", "action", "due", "overdue", "status", "meeting", "date", "item", "item_title",
-    "file", "line",
+    "id",
+    "owners",
+    "action",
+    "due",
+    "overdue",
+    "status",
+    "meeting",
+    "date",
+    "item",
+    "item_title",
+    "file",
+    "line",
 ];
 
 pub fn write(

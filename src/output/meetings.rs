@@ -11,12 +11,30 @@ use crate::cli::Format;
 use crate::model::SCHEMA_VERSION;
 use crate::query::meetings::MeetingRow;
 
-const HEADERS: [&str; 6] = ["Date", "Meeting", "Items", "Decisions", "Open/total actions", "File"];
+const HEADERS: [&str; 6] = [
+    "Date",
+    "Meeting",
+    "Items",
+    "Decisions",
+    "Open/total actions",
+    "File",
+];
 const CSV_HEADERS: [&str; 7] = [
-    "date", "meeting", "items", "decisions", "open_actions", "actions", "file",
+    "date",
+    "meeting",
+    "items",
+    "decisions",
+    "open_actions",
+    "actions",
+    "file",
 ];
 
-pub fn write(rows: &[MeetingRow], format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    rows: &[MeetingRow],
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Table => table::render(&grid(rows), style, out),
         Format::Markdown => markdown::render(&grid(rows), out),

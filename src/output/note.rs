@@ -64,7 +64,10 @@ fn front_matter(meeting: &Meeting) -> Mapping {
             put(key, Value::from(value.as_str()));
         }
     }
-    for (key, person) in [("chair", &meeting.chair), ("minutes_by", &meeting.minutes_by)] {
+    for (key, person) in [
+        ("chair", &meeting.chair),
+        ("minutes_by", &meeting.minutes_by),
+    ] {
         if let Some(person) = person {
             put(key, person_value(person));
         }
@@ -77,17 +80,32 @@ fn front_matter(meeting: &Meeting) -> Mapping {
     ];
     for (key, people) in lists {
         if !people.is_empty() {
-            put(key, Value::Sequence(people.iter().map(person_value).collect()));
+            put(
+                key,
+                Value::Sequence(people.iter().map(person_value).collect()),
+            );
         }
     }
     if let Some(next) = meeting.next_meeting {
         put("next_meeting", Value::from(next.to_string()));
     }
     if let Some(status) = meeting.status {
-        put("status", serde_yaml::to_value(status).unwrap_or(Value::Null));
+        put(
+            "status",
+            serde_yaml::to_value(status).unwrap_or(Value::Null),
+        );
     }
     if !meeting.tags.is_empty() {
-        put("tags", Value::Sequence(meeting.tags.iter().map(|t| Value::from(t.as_str())).collect()));
+        put(
+            "tags",
+            Value::Sequence(
+                meeting
+                    .tags
+                    .iter()
+                    .map(|t| Value::from(t.as_str()))
+                    .collect(),
+            ),
+        );
     }
     for (key, value) in &meeting.extra {
         put(key, value.clone());
@@ -121,7 +139,10 @@ fn person_value(person: &Person) -> Value {
 
 pub fn person_text(person: &Person) -> String {
     let mut text = person.display_name();
-    for part in [&person.initials, &person.org, &person.role].into_iter().flatten() {
+    for part in [&person.initials, &person.org, &person.role]
+        .into_iter()
+        .flatten()
+    {
         text.push_str(&format!(" ({part})"));
     }
     text

@@ -21,7 +21,11 @@ pub fn render(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> 
     }
     table.set_header(grid.headers.iter().map(|h| {
         let cell = TableCell::new(h);
-        if style.color { cell.add_attribute(Attribute::Bold) } else { cell }
+        if style.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
     }));
     for row in &grid.rows {
         table.add_row(row.iter().map(|cell| {

@@ -15,8 +15,15 @@ use crate::source::LineIndex;
 /// What the body says, in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
-    Heading { level: u8, text: String, line: usize },
-    Decision { text: String, line: usize },
+    Heading {
+        level: u8,
+        text: String,
+        line: usize,
+    },
+    Decision {
+        text: String,
+        line: usize,
+    },
     Action(RawAction),
 }
 
@@ -250,7 +257,9 @@ impl Walker<'_> {
                 let rest = caps.get(2).map_or("", |m| m.as_str());
                 // `- [ ] Action: OWNER — text` is written both ways at once.
                 let action = match ACTION_LINE.captures(rest) {
-                    Some(inner) => action_line(status, inner.get(1).map_or("", |m| m.as_str()), line),
+                    Some(inner) => {
+                        action_line(status, inner.get(1).map_or("", |m| m.as_str()), line)
+                    }
                     None => task_action(status, rest, line),
                 };
                 self.elements.push(Element::Action(action));
@@ -441,7 +450,9 @@ mod tests {
 
     fn owner_names(action: &RawAction) -> Vec<String> {
         match &action.owners {
-            Some(Owners::People(people)) => people.iter().map(|p: &Person| p.name.clone()).collect(),
+            Some(Owners::People(people)) => {
+                people.iter().map(|p: &Person| p.name.clone()).collect()
+            }
             Some(Owners::All) => vec!["All".into()],
             None => vec![],
         }
@@ -449,13 +460,24 @@ mod tests {
 
     #[test]
     fn four_checkbox_states() {
-        let got = actions("- [ ] A B: one\n- [x] A B: two\n- [X] A B: three\n- [-] A B: four\n- [/] A B: five\n");
+        let got = actions(
+            "- [ ] A B: one\n- [x] A B: two\n- [X] A B: three\n- [-] A B: four\n- [/] A B: five\n",
+        );
         let statuses: Vec<Status> = got.iter().map(|a| a.status).collect();
         assert_eq!(
             statuses,
-            [Status::Open, Status::Done, Status::Done, Status::Dropped, Status::InProgress]
+            [
+                Status::Open,
+                Status::Done,
+                Status::Done,
+                Status::Dropped,
+                Status::InProgress
+            ]
         );
-        assert_eq!(got.iter().map(|a| a.line).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+        assert_eq!(
+            got.iter().map(|a| a.line).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5]
+        );
     }
 
     #[test]
@@ -468,7 +490,9 @@ mod tests {
         assert_eq!(action.text, "send the report");
         assert_eq!(
             action.due,
-            Some(DueText::Date(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()))
+            Some(DueText::Date(
+                chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
+            ))
         );
         assert_eq!(action.pinned_id.as_deref(), Some("X-1"));
     }
@@ -506,7 +530,10 @@ mod tests {
         assert_eq!(got[2].status, Status::Open);
         // A task item may carry the label too; its checkbox still counts.
         let got = actions("- [x] Action: Ann Lee — book the room\n");
-        assert_eq!((owner_names(&got[0]), got[0].text.as_str()), (vec!["Ann Lee".to_string()], "book the room"));
+        assert_eq!(
+            (owner_names(&got[0]), got[0].text.as_str()),
+            (vec!["Ann Lee".to_string()], "book the room")
+        );
         assert_eq!(got[0].status, Status::Done);
         // Words that only start like the label are not actions.
         assert!(actions("Actions arising were noted.\n").is_empty());
@@ -518,8 +545,14 @@ mod tests {
             "Agreed: the budget.\n\n**Resolved:** to meet monthly.\n\n- **Decision**: adopt it\n- DECIDED: close it\n",
         );
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["the budget.", "to meet monthly.", "adopt it", "close it"]);
-        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [1, 3, 5, 6]);
+        assert_eq!(
+            texts,
+            ["the budget.", "to meet monthly.", "adopt it", "close it"]
+        );
+        assert_eq!(
+            got.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
+            [1, 3, 5, 6]
+        );
     }
 
     #[test]

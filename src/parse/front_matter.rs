@@ -142,7 +142,10 @@ pub fn read(
                     ProblemKind::FrontMatterInvalid,
                     path,
                     first_line,
-                    format!("front matter is {}, not a mapping of keys", describe(&other)),
+                    format!(
+                        "front matter is {}, not a mapping of keys",
+                        describe(&other)
+                    ),
                 )
                 .with_help("write `key: value` lines, starting with `meeting:` and `date:`"),
             );
@@ -161,16 +164,19 @@ pub fn read(
 
 /// A YAML error at the file's line, its message free of YAML-relative positions.
 fn yaml_error(path: &Path, err: &serde_yaml::Error, first_line: usize) -> Problem {
-    let (line, column) = err
-        .location()
-        .map_or((first_line, 1), |at| (first_line + at.line().saturating_sub(1), at.column()));
+    let (line, column) = err.location().map_or((first_line, 1), |at| {
+        (first_line + at.line().saturating_sub(1), at.column())
+    });
     let raw = err.to_string();
     let mut first = true;
     let message = YAML_LOCATION.replace_all(&raw, |caps: &regex::Captures| {
         if std::mem::take(&mut first) {
             return String::new();
         }
-        let yaml_line: usize = caps.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(1);
+        let yaml_line: usize = caps
+            .get(1)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(1);
         format!(" at line {}", first_line + yaml_line.saturating_sub(1))
     });
     Problem::error(
@@ -215,11 +221,14 @@ fn key_lines(yaml: &str, first_line: usize) -> KeyLines {
         };
         let indent = line.len() - line.trim_start().len();
         let rest = line.get(indent..).unwrap_or("");
-        if rest == "-" || rest.starts_with("- ") {
-            if entry_indent.is_none_or(|expected| expected == indent) {
-                *entry_indent = Some(indent);
-                lines.entries.entry(key.clone()).or_default().push(file_line);
-            }
+        let is_entry = rest == "-" || rest.starts_with("- ");
+        if is_entry && entry_indent.is_none_or(|expected| expected == indent) {
+            *entry_indent = Some(indent);
+            lines
+                .entries
+                .entry(key.clone())
+                .or_default()
+                .push(file_line);
         }
     }
     lines
@@ -248,7 +257,11 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn line_of(&self, key: &str) -> usize {
-        self.key_lines.keys.get(key).copied().unwrap_or(self.fallback_line)
+        self.key_lines
+            .keys
+            .get(key)
+            .copied()
+            .unwrap_or(self.fallback_line)
     }
 
     fn report_missing(&mut self, key: &str) {
@@ -285,7 +298,10 @@ impl Reader<'_> {
             };
             self.field(&mut fm, &key, value);
         }
-        for (required, missing) in [("meeting", fm.meeting.is_none()), ("date", fm.date.is_none())] {
+        for (required, missing) in [
+            ("meeting", fm.meeting.is_none()),
+            ("date", fm.date.is_none()),
+        ] {
             // A value that is present but wrong has its own message already.
             if missing && !self.reported.contains(required) {
                 self.report_missing(required);
@@ -407,7 +423,8 @@ impl Reader<'_> {
                     .collect()
             }
             Value::String(text) => {
-                let message = format!("`{key}` is a single piece of text, expected a list of people");
+                let message =
+                    format!("`{key}` is a single piece of text, expected a list of people");
                 let help = "write one person a line, as `- Name (Org)`; read here as a comma-separated list";
                 self.problem(ProblemKind::FieldType, key, message, Some(help));
                 let line = self.line_of(key);
@@ -482,7 +499,10 @@ mod tests {
         let Split::Block(block) = split("---\r\nmeeting: x\r\n---\r\nbody") else {
             panic!("block expected");
         };
-        assert_eq!((block.yaml_start, block.yaml_end, block.body_start), (5, 17, 22));
+        assert_eq!(
+            (block.yaml_start, block.yaml_end, block.body_start),
+            (5, 17, 22)
+        );
         // The closing line must be exactly `---`.
         assert_eq!(split("---\na: 1\n----\n"), Split::Unclosed);
     }

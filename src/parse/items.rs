@@ -30,7 +30,11 @@ pub struct Context<'a> {
 /// level used, not counting a single leading `#` title; deeper headings are
 /// sections of their item; what comes before the first item is item `0`,
 /// kept only when it holds decisions or actions.
-pub fn assemble(elements: Vec<Element>, context: &Context, problems: &mut Vec<Problem>) -> Vec<Item> {
+pub fn assemble(
+    elements: Vec<Element>,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> Vec<Item> {
     let title_at = title_position(&elements);
     let item_level = elements
         .iter()
@@ -68,7 +72,13 @@ pub fn assemble(elements: Vec<Element>, context: &Context, problems: &mut Vec<Pr
                     actions: Vec::new(),
                 };
                 let done = std::mem::replace(&mut current, next);
-                finish(done, std::mem::take(&mut raw_actions), context, problems, &mut items);
+                finish(
+                    done,
+                    std::mem::take(&mut raw_actions),
+                    context,
+                    problems,
+                    &mut items,
+                );
             }
             Element::Decision { text, line } => current.decisions.push(Decision { text, line }),
             Element::Action(action) => raw_actions.push(action),
@@ -95,7 +105,10 @@ fn title_position(elements: &[Element]) -> Option<usize> {
 pub fn item_number(heading: &str, position: usize) -> (String, String) {
     if let Some(caps) = ITEM_NUMBER.captures(heading) {
         if let (Some(number), Some(title)) = (caps.get(1), caps.get(2)) {
-            return (number.as_str().to_string(), title.as_str().trim().to_string());
+            return (
+                number.as_str().to_string(),
+                title.as_str().trim().to_string(),
+            );
         }
     }
     (position.to_string(), heading.to_string())
@@ -113,8 +126,10 @@ fn finish(
         .enumerate()
         .map(|(at, raw)| action(raw, &item.number, at + 1, context, problems))
         .collect();
-    let is_empty_preamble =
-        item.number == "0" && item.decisions.is_empty() && item.actions.is_empty() && items.is_empty();
+    let is_empty_preamble = item.number == "0"
+        && item.decisions.is_empty()
+        && item.actions.is_empty()
+        && items.is_empty();
     if !is_empty_preamble {
         items.push(item);
     }
@@ -141,9 +156,12 @@ fn action(
                 ProblemKind::DateInvalid,
                 context.path,
                 raw.line,
-                format!("due date `{text}` is not a real date (expected YYYY-MM-DD); the action is kept without one"),
+                format!(
+                    "due date `{text}` is not a real date (expected YYYY-MM-DD); the action is kept without one"
+                ),
             );
-            problem.help = super::dates::suggest_iso(&text).map(|iso| format!("write `(due {iso})`"));
+            problem.help =
+                super::dates::suggest_iso(&text).map(|iso| format!("write `(due {iso})`"));
             problems.push(problem);
             (None, Some(text))
         }
@@ -182,7 +200,11 @@ mod tests {
             ("Any other business", "7", "Any other business"),
         ];
         for (heading, number, title) in cases {
-            assert_eq!(item_number(heading, 7), (number.to_string(), title.to_string()), "{heading}");
+            assert_eq!(
+                item_number(heading, 7),
+                (number.to_string(), title.to_string()),
+                "{heading}"
+            );
         }
     }
 }

@@ -36,7 +36,9 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
         Ok(text) => parse_text(path, text),
         Err(err) => {
             let at = err.valid_up_to();
-            let line = 1 + bytes.get(..at).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
+            let line = 1 + bytes
+                .get(..at)
+                .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
             let problem = Problem::error(
                 ProblemKind::NotText,
                 path,

@@ -219,7 +219,11 @@ pub fn split_owner_list(text: &str) -> Vec<&str> {
         }
     }
     parts.push(text.get(start..).unwrap_or(""));
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// A name is one to six words, each capitalised or a name particle,
@@ -255,16 +259,25 @@ mod tests {
         assert_eq!(p.name, "David Renard");
         assert_eq!(p.org.as_deref(), Some("SBC"));
         let p = person("Dr Andy Seymour (NHS Gloucestershire CCG)");
-        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Dr"), "Andy Seymour"));
+        assert_eq!(
+            (p.title.as_deref(), p.name.as_str()),
+            (Some("Dr"), "Andy Seymour")
+        );
         assert_eq!(p.org.as_deref(), Some("NHS Gloucestershire CCG"));
     }
 
     #[test]
     fn titles_with_a_full_stop_and_no_space() {
         let p = person("Dr.Peter Crouch (CCG)");
-        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Dr"), "Peter Crouch"));
+        assert_eq!(
+            (p.title.as_deref(), p.name.as_str()),
+            (Some("Dr"), "Peter Crouch")
+        );
         let p = person("Mrs. Jane Ede");
-        assert_eq!((p.title.as_deref(), p.name.as_str()), (Some("Mrs"), "Jane Ede"));
+        assert_eq!(
+            (p.title.as_deref(), p.name.as_str()),
+            (Some("Mrs"), "Jane Ede")
+        );
         // A name that merely starts with the letters of a title is not titled.
         let p = person("Drew Miles");
         assert_eq!((p.title, p.name.as_str()), (None, "Drew Miles"));
@@ -278,7 +291,10 @@ mod tests {
         assert_eq!(p.initials.as_deref(), Some("JGr"));
         assert_eq!(p.org.as_deref(), Some("SBC"));
         let p = person("Matt Gott (MG) (SBC)");
-        assert_eq!((p.initials.as_deref(), p.org.as_deref()), (Some("MG"), Some("SBC")));
+        assert_eq!(
+            (p.initials.as_deref(), p.org.as_deref()),
+            (Some("MG"), Some("SBC"))
+        );
         // An org's acronym is not mistaken for initials.
         assert_eq!(person("Matt Gott (SBC)").initials, None);
     }
@@ -293,7 +309,13 @@ mod tests {
     fn owner_lists_split_outside_parentheses() {
         assert_eq!(
             split_owner_list("James Griffin / Tony Ranzetta, Ann Lee & Bo Wu and Cy Day"),
-            ["James Griffin", "Tony Ranzetta", "Ann Lee", "Bo Wu", "Cy Day"]
+            [
+                "James Griffin",
+                "Tony Ranzetta",
+                "Ann Lee",
+                "Bo Wu",
+                "Cy Day"
+            ]
         );
         assert_eq!(
             split_owner_list("John Popowicz (Wilts Fire & Rescue)"),
