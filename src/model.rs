@@ -125,6 +125,9 @@ pub struct Item {
     pub number: String,
     pub title: String,
     pub line: usize,
+    /// Whether the heading wrote a number (rather than taking its position).
+    #[serde(skip)]
+    pub numbered: bool,
     #[serde(default)]
     pub decisions: Vec<Decision>,
     #[serde(default)]

@@ -51,6 +51,7 @@ pub fn assemble(
         number: "0".to_string(),
         title: "Preamble".to_string(),
         line: context.body_line,
+        numbered: false,
         decisions: Vec::new(),
         actions: Vec::new(),
     };
@@ -63,11 +64,15 @@ pub fn assemble(
                     continue;
                 }
                 position += 1;
-                let (number, title) = item_number(&text, position);
+                let (number, title, numbered) = match written_number(&text) {
+                    Some((number, title)) => (number, title, true),
+                    None => (position.to_string(), text, false),
+                };
                 let next = Item {
                     number,
                     title,
                     line,
+                    numbered,
                     decisions: Vec::new(),
                     actions: Vec::new(),
                 };
@@ -101,17 +106,13 @@ fn title_position(elements: &[Element]) -> Option<usize> {
 }
 
 /// `3. Title`, `3 Title`, `3) Title`, `Item 3: Title` give `3`; `2a`, `4.1`
-/// are kept as written; an unnumbered heading gets its position.
-pub fn item_number(heading: &str, position: usize) -> (String, String) {
-    if let Some(caps) = ITEM_NUMBER.captures(heading) {
-        if let (Some(number), Some(title)) = (caps.get(1), caps.get(2)) {
-            return (
-                number.as_str().to_string(),
-                title.as_str().trim().to_string(),
-            );
-        }
-    }
-    (position.to_string(), heading.to_string())
+/// are kept as written. `None` for an unnumbered heading.
+pub fn written_number(heading: &str) -> Option<(String, String)> {
+    let caps = ITEM_NUMBER.captures(heading)?;
+    Some((
+        caps.get(1)?.as_str().to_string(),
+        caps.get(2)?.as_str().trim().to_string(),
+    ))
 }
 
 fn finish(
@@ -186,7 +187,7 @@ fn action(
 
 #[cfg(test)]
 mod tests {
-    use super::item_number;
+    use super::written_number;
 
     #[test]
     fn item_numbers_as_written() {
@@ -197,14 +198,11 @@ mod tests {
             ("Item 3: Common", "3", "Common"),
             ("2a. CSR10", "2a", "CSR10"),
             ("4.1 Budget", "4.1", "Budget"),
-            ("Any other business", "7", "Any other business"),
         ];
         for (heading, number, title) in cases {
-            assert_eq!(
-                item_number(heading, 7),
-                (number.to_string(), title.to_string()),
-                "{heading}"
-            );
+            let expected = Some((number.to_string(), title.to_string()));
+            assert_eq!(written_number(heading), expected, "{heading}");
         }
+        assert_eq!(written_number("Any other business"), None);
     }
 }

@@ -56,9 +56,44 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
 
 /// Parses a note's text (a leading byte-order mark is ignored).
 pub fn parse_text(path: &Path, text: &str) -> Parsed {
+    match analyse(path, text) {
+        Analysis::NotANote => Parsed::NotANote,
+        Analysis::Note(note) => Parsed::Note {
+            meeting: note.meeting.map(Box::new),
+            problems: note.problems,
+        },
+    }
+}
+
+/// Everything the parser learnt about a note, with its text and line index,
+/// for checks (`minutes lint`) that need more than the model.
+#[derive(Debug)]
+pub struct NoteAnalysis<'a> {
+    /// The text without its byte-order mark: offsets and lines refer to it.
+    pub text: &'a str,
+    pub index: LineIndex,
+    /// The front matter's fields when they did not make a meeting (no
+    /// `meeting` or `date`); once they do, they live on in `meeting`.
+    pub front_matter: Option<front_matter::FrontMatter>,
+    /// Where the front matter's keys and list entries are.
+    pub key_lines: front_matter::KeyLines,
+    pub meeting: Option<Meeting>,
+    pub problems: Vec<Problem>,
+    /// Where the Markdown body starts (the text's end when there is none).
+    pub body_start: usize,
+}
+
+#[derive(Debug)]
+pub enum Analysis<'a> {
+    NotANote,
+    Note(Box<NoteAnalysis<'a>>),
+}
+
+pub fn analyse<'a>(path: &Path, text: &'a str) -> Analysis<'a> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    let index = LineIndex::new(text);
     let block = match front_matter::split(text) {
-        Split::NotANote => return Parsed::NotANote,
+        Split::NotANote => return Analysis::NotANote,
         Split::Unclosed => {
             let problem = Problem::error(
                 ProblemKind::FrontMatterInvalid,
@@ -67,21 +102,39 @@ pub fn parse_text(path: &Path, text: &str) -> Parsed {
                 "front matter starts with `---` but no line `---` closes it",
             )
             .with_help("end the front matter with a line that is exactly `---`");
-            return Parsed::Note {
+            return Analysis::Note(Box::new(NoteAnalysis {
+                text,
+                index,
+                front_matter: None,
+                key_lines: front_matter::KeyLines::default(),
                 meeting: None,
                 problems: vec![problem],
-            };
+                body_start: text.len(),
+            }));
         }
         Split::Block(block) => block,
     };
-    let index = LineIndex::new(text);
     let mut problems = Vec::new();
-    let meeting = front_matter::read(path, text, &index, block, &mut problems)
-        .and_then(|fm| build(path, text, &index, block.body_start, fm, &mut problems));
-    Parsed::Note {
-        meeting: meeting.map(Box::new),
+    let (meeting, front_matter, key_lines) =
+        match front_matter::read(path, text, &index, block, &mut problems) {
+            None => (None, None, front_matter::KeyLines::default()),
+            Some(mut fm) => {
+                let key_lines = std::mem::take(&mut fm.key_lines);
+                match build(path, text, &index, block.body_start, fm, &mut problems) {
+                    Ok(meeting) => (Some(meeting), None, key_lines),
+                    Err(fm) => (None, Some(fm), key_lines),
+                }
+            }
+        };
+    Analysis::Note(Box::new(NoteAnalysis {
+        text,
+        index,
+        front_matter,
+        key_lines,
+        meeting,
         problems,
-    }
+        body_start: block.body_start,
+    }))
 }
 
 fn build(
@@ -91,8 +144,10 @@ fn build(
     body_start: usize,
     fm: front_matter::FrontMatter,
     problems: &mut Vec<Problem>,
-) -> Option<Meeting> {
-    let (meeting, date) = (fm.meeting?, fm.date?);
+) -> Result<Meeting, front_matter::FrontMatter> {
+    let (Some(meeting), Some(date)) = (fm.meeting.clone(), fm.date) else {
+        return Err(fm);
+    };
     let elements = body::parse(text, body_start, index);
     let context = items::Context {
         path,
@@ -102,7 +157,7 @@ fn build(
         body_line: index.line(body_start),
     };
     let items = items::assemble(elements, &context, problems);
-    Some(Meeting {
+    Ok(Meeting {
         path: path.to_path_buf(),
         meeting,
         date,
