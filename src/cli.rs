@@ -9,10 +9,14 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::folder::{FileOutcome, Folder, read_file};
+use crate::lint::config::Config;
+use crate::lint::engine::{LintOptions, lint as run_lint};
 use crate::model::Status;
+use crate::output::diagnostics::LintFormat;
 use crate::output::{self, Style};
 use crate::parse::Parsed;
 use crate::problem::Problem;
+use crate::problem::Severity;
 use crate::query::actions::{ActionFilter, StatusFilter};
 
 pub const EXIT_OK: i32 = 0;
@@ -43,6 +47,11 @@ enum Command {
         after_help = "Examples:\n  minutes meetings examples/\n  minutes meetings --format markdown examples/"
     )]
     Meetings(MeetingsArgs),
+    /// Check notes against the conventions of docs/format.md (rules: docs/rules.md)
+    #[command(
+        after_help = "Examples:\n  minutes lint examples/\n  minutes lint --format github notes/          # in GitHub Actions\n  minutes lint --format sarif notes/ > minutes.sarif\n  minutes lint --deny-warnings --no-inline-config notes/\n\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with\n--deny-warnings), 2 the tool could not do its job (bad flag, bad config, missing path)."
+    )]
+    Lint(LintArgs),
     /// Show the parsed model of one note
     #[command(
         after_help = "Examples:\n  minutes show examples/harbourside/2025-01-14-harbourside-partnership-board.md\n  minutes show --format json NOTE.md | jq '.items[].actions'"
@@ -120,6 +129,24 @@ struct MeetingsArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+#[derive(Debug, Args)]
+struct LintArgs {
+    /// Files or folders to check (folders are walked for *.md, honouring .gitignore)
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    format: LintFormat,
+    /// Use this config instead of the minutes.yaml found above the first path
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Exit 1 on warnings as well as errors
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Ignore `<!-- minutes-disable … -->` comments in notes
+    #[arg(long)]
+    no_inline_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -211,6 +238,7 @@ where
         Command::Actions(args) => actions(args, out, err, env),
         Command::Meetings(args) => meetings(args, out, err, env),
         Command::Show(args) => show(args, out, err),
+        Command::Lint(args) => lint(args, out, err, env),
     };
     match result {
         Ok(code) => code,
@@ -300,4 +328,51 @@ fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     }
     let failed = meeting.is_none() || (args.strict && !problems.is_empty());
     Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
+}
+
+fn lint(
+    args: LintArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let config = match &args.config {
+        Some(path) => Config::load(path),
+        None => Config::discover(
+            args.paths
+                .first()
+                .map_or(std::path::Path::new("."), |p| p.as_path()),
+        ),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            writeln!(err, "minutes: {error}")?;
+            return Ok(EXIT_TOOL_ERROR);
+        }
+    };
+    let options = LintOptions {
+        config,
+        inline_config: !args.no_inline_config,
+    };
+    let report = run_lint(&args.paths, &options);
+    output::diagnostics::write(&report, args.format, env.style.color, out)?;
+    for problem in &report.missing {
+        writeln!(err, "{problem}")?;
+    }
+    let summary = output::diagnostics::summary(&report);
+    if args.format == LintFormat::Human {
+        writeln!(out, "{summary}")?;
+    } else {
+        writeln!(err, "{summary}")?;
+    }
+    let failed = report.count(Severity::Error) > 0
+        || (args.deny_warnings && report.count(Severity::Warning) > 0);
+    Ok(if !report.missing.is_empty() {
+        EXIT_TOOL_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

@@ -67,6 +67,9 @@ pub struct Problem {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The text on the line that the problem is about, for underlining.
+    #[serde(skip)]
+    pub needle: Option<String>,
 }
 
 impl Problem {
@@ -79,7 +82,13 @@ impl Problem {
             column: usize::from(line > 0),
             message: message.into(),
             help: None,
+            needle: None,
         }
+    }
+
+    pub fn with_needle(mut self, needle: impl Into<String>) -> Self {
+        self.needle = Some(needle.into());
+        self
     }
 
     pub fn at_column(mut self, column: usize) -> Self {

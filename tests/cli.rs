@@ -420,7 +420,7 @@ fn one_broken_note_never_hides_the_others() {
     );
     assert_eq!(
         lines[1],
-        "tests/fixtures/broken/2025-03-10-no-date.md:2: error: `date` is missing (add `date: YYYY-MM-DD` to the front matter)"
+        "tests/fixtures/broken/2025-03-10-no-date.md:1: error: `date` is missing (add `date: YYYY-MM-DD` to the front matter)"
     );
     assert!(lines[2].starts_with("tests/fixtures/broken/2025-04-10-bad-due.md:8: error: due date `31st April` is not a real date"), "{}", lines[2]);
     assert!(!err.contains("README"), "a README is skipped quietly");
@@ -496,7 +496,7 @@ fn show_refuses_a_file_that_is_not_a_note() {
     assert!(stderr(&output).contains("README.md: not a note"));
     let output = minutes(&["show", "tests/fixtures/broken/2025-03-10-no-date.md"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains(":2: error: `date` is missing"));
+    assert!(stderr(&output).contains(":1: error: `date` is missing"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod csv;
+pub mod diagnostics;
 pub mod json;
 pub mod markdown;
 pub mod meetings;

@@ -269,18 +269,38 @@ impl Reader<'_> {
             "meeting" => "add `meeting: NAME OF THE BODY` to the front matter",
             _ => "add `date: YYYY-MM-DD` to the front matter",
         };
-        let message = if self.key_lines.keys.contains_key(key) {
-            format!("`{key}` is empty")
+        if self.key_lines.keys.contains_key(key) {
+            let message = format!("`{key}` is empty");
+            self.problem(ProblemKind::RequiredField, key, message, Some(help));
         } else {
-            format!("`{key}` is missing")
-        };
-        self.problem(ProblemKind::RequiredField, key, message, Some(help));
+            // A missing key has no line of its own: point at the opening `---`.
+            let line = self.fallback_line.saturating_sub(1).max(1);
+            let message = format!("`{key}` is missing");
+            let problem = Problem::error(ProblemKind::RequiredField, self.path, line, message)
+                .with_help(help);
+            self.problems.push(problem);
+        }
     }
 
     fn problem(&mut self, kind: ProblemKind, key: &str, message: String, help: Option<&str>) {
+        self.problem_at(kind, key, key, message, help);
+    }
+
+    /// A problem at `key`'s line, underlining `needle` there.
+    fn problem_at(
+        &mut self,
+        kind: ProblemKind,
+        key: &str,
+        needle: &str,
+        message: String,
+        help: Option<&str>,
+    ) {
         self.reported.insert(key.to_string());
         let mut problem = Problem::error(kind, self.path, self.line_of(key), message);
         problem.help = help.map(str::to_string);
+        if !needle.is_empty() {
+            problem.needle = Some(needle.to_string());
+        }
         self.problems.push(problem);
     }
 
@@ -356,7 +376,13 @@ impl Reader<'_> {
                 let message =
                     format!("`{key}` is `{text}`, which is not a real date (expected YYYY-MM-DD)");
                 let help = super::dates::suggest_iso(&text).map(|iso| format!("write `{iso}`"));
-                self.problem(ProblemKind::DateInvalid, key, message, help.as_deref());
+                self.problem_at(
+                    ProblemKind::DateInvalid,
+                    key,
+                    &text,
+                    message,
+                    help.as_deref(),
+                );
                 None
             }
         }

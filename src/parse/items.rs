@@ -163,7 +163,7 @@ fn action(
             );
             problem.help =
                 super::dates::suggest_iso(&text).map(|iso| format!("write `(due {iso})`"));
-            problems.push(problem);
+            problems.push(problem.with_needle(text.clone()));
             (None, Some(text))
         }
     };

@@ -36,15 +36,23 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
         Ok(text) => parse_text(path, text),
         Err(err) => {
             let at = err.valid_up_to();
-            let line = 1 + bytes
-                .get(..at)
-                .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
+            let before = bytes.get(..at).unwrap_or(bytes);
+            let line = 1 + before.iter().filter(|c| **c == b'\n').count();
+            let line_start = before
+                .iter()
+                .rposition(|c| *c == b'\n')
+                .map_or(0, |nl| nl + 1);
+            // Everything before `at` is valid UTF-8, so this counts characters exactly.
+            let column = 1 + String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
+                .chars()
+                .count();
             let problem = Problem::error(
                 ProblemKind::NotText,
                 path,
                 line,
                 format!("not UTF-8 text: invalid byte at offset {at}; the file is skipped"),
             )
+            .at_column(column)
             .with_help("save the file as UTF-8");
             Parsed::Note {
                 meeting: None,
@@ -122,7 +130,7 @@ pub fn analyse<'a>(path: &Path, text: &'a str) -> Analysis<'a> {
                 let key_lines = std::mem::take(&mut fm.key_lines);
                 match build(path, text, &index, block.body_start, fm, &mut problems) {
                     Ok(meeting) => (Some(meeting), None, key_lines),
-                    Err(fm) => (None, Some(fm), key_lines),
+                    Err(fm) => (None, Some(*fm), key_lines),
                 }
             }
         };
@@ -144,9 +152,9 @@ fn build(
     body_start: usize,
     fm: front_matter::FrontMatter,
     problems: &mut Vec<Problem>,
-) -> Result<Meeting, front_matter::FrontMatter> {
+) -> Result<Meeting, Box<front_matter::FrontMatter>> {
     let (Some(meeting), Some(date)) = (fm.meeting.clone(), fm.date) else {
-        return Err(fm);
+        return Err(Box::new(fm));
     };
     let elements = body::parse(text, body_start, index);
     let context = items::Context {

@@ -1,0 +1,315 @@
+//! `minutes.yaml`: rule severities, which files to check, and the people
+//! register. A config that does not parse or names an unknown rule is an
+//! error, never ignored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::model::person_key;
+use crate::problem::Severity;
+
+pub const FILE_NAME: &str = "minutes.yaml";
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    people: Vec<RegisteredPerson>,
+}
+
+/// A person of the register: the canonical name and the other ways it is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisteredPerson {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub org: Option<String>,
+    #[serde(default)]
+    pub initials: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    rules: BTreeMap<String, Level>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    /// Globs are relative to the config's folder.
+    root: PathBuf,
+    pub people: Vec<RegisteredPerson>,
+}
+
+/// Why a config could not be used: `file:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl Config {
+    /// The config for `start`: `minutes.yaml` in its folder or the nearest
+    /// folder above, stopping at the repository root (a folder with `.git`).
+    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut folder = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        while let Some(dir) = folder {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Config::load(&candidate);
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+            folder = dir.parent();
+        }
+        Ok(Config::default())
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let error = |line: Option<usize>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let text =
+            std::fs::read_to_string(path).map_err(|e| error(None, format!("cannot read: {e}")))?;
+        let file: ConfigFile = if text.trim().is_empty() {
+            ConfigFile::default()
+        } else {
+            serde_yaml::from_str(&text).map_err(|e| {
+                let line = e.location().map(|at| at.line());
+                error(
+                    line,
+                    format!("not a valid config: {}", strip_location(&e.to_string())),
+                )
+            })?
+        };
+        for rule in file.rules.keys() {
+            if !super::rules::all().iter().any(|r| r.meta().id == rule) {
+                let line = line_of(&text, rule);
+                let known: Vec<&str> = super::rules::all().iter().map(|r| r.meta().id).collect();
+                let mut message = format!("unknown rule `{rule}`");
+                if let Some(near) = closest(rule, &known) {
+                    message.push_str(&format!(" (did you mean `{near}`?)"));
+                }
+                return Err(error(line, message));
+            }
+        }
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let globs = |patterns: &[String], key: &str| -> Result<Option<GlobSet>, ConfigError> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = GlobSetBuilder::new();
+            for pattern in patterns {
+                let glob = Glob::new(pattern).map_err(|e| {
+                    error(
+                        line_of(&text, pattern),
+                        format!("bad `{key}` pattern `{pattern}`: {e}"),
+                    )
+                })?;
+                builder.add(glob);
+            }
+            builder
+                .build()
+                .map(Some)
+                .map_err(|e| error(None, format!("bad `{key}` patterns: {e}")))
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            include: globs(&file.include, "include")?,
+            exclude: globs(&file.exclude, "exclude")?,
+            rules: file.rules,
+            root,
+            people: file.people,
+        })
+    }
+
+    /// The severity a rule runs at, `None` when it is off.
+    pub fn severity(&self, rule: &super::RuleMeta) -> Option<Severity> {
+        match self.rules.get(rule.id) {
+            Some(level) => level.severity(),
+            None => rule.default_severity,
+        }
+    }
+
+    /// Whether `include` and `exclude` let `path` be checked.
+    pub fn selects(&self, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let included = self
+            .include
+            .as_ref()
+            .is_none_or(|set| set.is_match(relative));
+        let excluded = self
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative));
+        included && !excluded
+    }
+
+    /// Whether the register knows this name, by canonical name or alias.
+    pub fn registers(&self, name: &str) -> bool {
+        let key = person_key(name);
+        self.people.iter().any(|p| {
+            person_key(&p.name) == key
+                || p.aliases.iter().any(|a| person_key(a) == key)
+                || p.initials.as_deref().is_some_and(|i| person_key(i) == key)
+        })
+    }
+}
+
+/// serde_yaml puts `at line N column M` in its messages; the line is ours to print.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// The first line of `text` that mentions `needle` (for errors about a value).
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .map(|at| at + 1)
+}
+
+/// The candidate most like `word`, when it is like enough to suggest.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                *c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let path = dir.join(FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn severities_globs_and_people_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "rules:\n  action-no-due: warning\n  chair-not-present: off\nexclude: [\"drafts/**\"]\npeople:\n  - name: James Griffin\n    initials: JGr\n    aliases: [Jim Griffin]\n",
+        );
+        let config = Config::load(&path).unwrap();
+        let rules = super::super::rules::all();
+        let find = |id: &str| rules.iter().find(|r| r.meta().id == id).unwrap().meta();
+        assert_eq!(
+            config.severity(find("action-no-due")),
+            Some(Severity::Warning)
+        );
+        assert_eq!(config.severity(find("chair-not-present")), None);
+        assert_eq!(
+            config.severity(find("action-no-owner")),
+            Some(Severity::Error)
+        );
+        assert!(!config.selects(&dir.path().join("drafts/a.md")));
+        assert!(config.selects(&dir.path().join("notes/a.md")));
+        assert!(config.registers("jim  griffin") && config.registers("JGr"));
+        assert!(!config.registers("Tony Ranzetta"));
+    }
+
+    #[test]
+    fn an_unknown_rule_is_an_error_at_its_line_with_a_suggestion() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "rules:\n  action-no-owners: error\n");
+        let err = Config::load(&path).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.message,
+            "unknown rule `action-no-owners` (did you mean `action-no-owner`?)"
+        );
+    }
+
+    #[test]
+    fn bad_yaml_and_bad_levels_are_errors_with_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Config::load(&write(dir.path(), "rules:\n  action-no-due: loud\n")).unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        let err = Config::load(&write(dir.path(), "rulez: {}\n")).unwrap_err();
+        assert!(err.message.contains("unknown field `rulez`"), "{err}");
+    }
+
+    #[test]
+    fn discovery_walks_up_and_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "rules:\n  action-no-due: error\n");
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("notes")).unwrap();
+        let found = Config::discover(&repo.join("notes")).unwrap();
+        assert_eq!(
+            found.path, None,
+            "the config above the repository is not used"
+        );
+        write(&repo, "");
+        let found = Config::discover(&repo.join("notes")).unwrap();
+        assert_eq!(found.path, Some(repo.join(FILE_NAME)));
+    }
+}

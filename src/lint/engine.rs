@@ -1,0 +1,324 @@
+//! Runs the rules over every file, in parallel, and gathers the diagnostics.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::config::Config;
+use super::inline::Suppressions;
+use super::rules;
+use super::{Diagnostic, FileContext, Finding, FolderFinding, Mark, NoteSummary, Rule};
+use crate::discover::discover;
+use crate::parse::{Analysis, Parsed, analyse, parse_bytes};
+use crate::problem::{Problem, ProblemKind, Severity};
+use crate::source::LineIndex;
+
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    pub config: Config,
+    /// Honour `<!-- minutes-disable … -->` comments.
+    pub inline_config: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct LintReport {
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_checked: usize,
+    /// Command-line paths that do not exist.
+    pub missing: Vec<Problem>,
+}
+
+impl LintReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn files_with_findings(&self) -> usize {
+        let mut paths: Vec<&Path> = self.diagnostics.iter().map(|d| d.path.as_path()).collect();
+        paths.dedup();
+        paths.len()
+    }
+}
+
+struct FileResult {
+    path: PathBuf,
+    diagnostics: Vec<Diagnostic>,
+    summary: Option<NoteSummary>,
+    suppressions: Suppressions,
+}
+
+pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
+    let discovery = discover(paths);
+    let files: Vec<&PathBuf> = discovery
+        .files
+        .iter()
+        .filter(|path| options.config.selects(path))
+        .collect();
+    let rules = rules::all();
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|path| lint_file(path, rules, options))
+        .collect();
+
+    let mut diagnostics: Vec<Diagnostic> = discovery
+        .problems
+        .iter()
+        .filter_map(|problem| walk_diagnostic(problem, &options.config))
+        .collect();
+    let summaries: Vec<NoteSummary> = results.iter().filter_map(|r| r.summary.clone()).collect();
+    let folder = folder_diagnostics(rules, &summaries, &options.config);
+    let suppressions: BTreeMap<&Path, &Suppressions> = results
+        .iter()
+        .map(|r| (r.path.as_path(), &r.suppressions))
+        .collect();
+    diagnostics.extend(folder.into_iter().filter(|d| {
+        suppressions
+            .get(d.path.as_path())
+            .is_none_or(|s| !s.silences(d.rule, d.line))
+    }));
+    diagnostics.extend(results.into_iter().flat_map(|r| r.diagnostics));
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.rule).cmp(&(&b.path, b.line, b.column, b.rule))
+    });
+    LintReport {
+        diagnostics,
+        files_checked: files.len(),
+        missing: discovery.missing,
+    }
+}
+
+fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
+    let mut result = FileResult {
+        path: path.to_path_buf(),
+        diagnostics: Vec::new(),
+        summary: None,
+        suppressions: Suppressions::default(),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let problem = Problem::error(
+                ProblemKind::Unreadable,
+                path,
+                0,
+                format!("cannot read: {err}"),
+            );
+            let index = LineIndex::new("");
+            let context = unreadable_context(path, &problem, "", &index, options);
+            result.diagnostics = run_rules(rules, &context, options);
+            return result;
+        }
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        if let Parsed::Note { problems, .. } = parse_bytes(path, &bytes) {
+            if let Some(problem) = problems.first() {
+                // Shown with the bad bytes replaced, so the line can be seen.
+                let lossy = String::from_utf8_lossy(&bytes);
+                let index = LineIndex::new(&lossy);
+                let context = unreadable_context(path, problem, &lossy, &index, options);
+                result.diagnostics = run_rules(rules, &context, options);
+            }
+        }
+        return result;
+    };
+    let analysis = analyse(path, text);
+    let (note, own_index, text) = match &analysis {
+        Analysis::NotANote => {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            (None, Some(LineIndex::new(text)), text)
+        }
+        Analysis::Note(note) => (Some(note.as_ref()), None, note.text),
+    };
+    let Some(index) = note.map(|n| &n.index).or(own_index.as_ref()) else {
+        return result;
+    };
+    let context = FileContext {
+        path,
+        text,
+        index,
+        note,
+        config: &options.config,
+        file_problem: None,
+    };
+    result.diagnostics = run_rules(rules, &context, options);
+    if options.inline_config {
+        result.suppressions = Suppressions::parse(text);
+        let suppressions = &result.suppressions;
+        result
+            .diagnostics
+            .retain(|d| !suppressions.silences(d.rule, d.line));
+    }
+    result.summary = note.and_then(|n| n.meeting.as_ref()).map(|m| NoteSummary {
+        path: path.to_path_buf(),
+        series: m.meeting.clone(),
+        date: m.date,
+        action_ids: m.actions().map(|a| (a.id.clone(), a.line)).collect(),
+    });
+    result
+}
+
+/// The context of a file that could not be read as text.
+fn unreadable_context<'a>(
+    path: &'a Path,
+    problem: &'a Problem,
+    text: &'a str,
+    index: &'a LineIndex,
+    options: &'a LintOptions,
+) -> FileContext<'a> {
+    FileContext {
+        path,
+        text,
+        index,
+        note: None,
+        config: &options.config,
+        file_problem: Some(problem),
+    }
+}
+
+fn run_rules(rules: &[&dyn Rule], context: &FileContext, options: &LintOptions) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for rule in rules {
+        let meta = rule.meta();
+        let Some(severity) = options.config.severity(meta) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        rule.check(context, &mut findings);
+        diagnostics.extend(findings.into_iter().map(|finding| {
+            resolve(
+                finding,
+                meta.id,
+                severity,
+                context.path,
+                context.text,
+                context.index,
+            )
+        }));
+    }
+    diagnostics
+}
+
+/// A problem of the walk (a symlink loop, a folder without permission).
+fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
+    let rule = rules::all().iter().find(|r| r.meta().id == "unreadable")?;
+    let severity = config.severity(rule.meta())?;
+    Some(resolve(
+        Finding::from_problem(problem),
+        rule.meta().id,
+        severity,
+        &problem.path,
+        "",
+        &LineIndex::new(""),
+    ))
+}
+
+fn folder_diagnostics(
+    rules: &[&dyn Rule],
+    summaries: &[NoteSummary],
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let mut found: Vec<(&'static str, Severity, FolderFinding)> = Vec::new();
+    for rule in rules {
+        let Some(severity) = config.severity(rule.meta()) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        rule.check_folder(summaries, &mut findings);
+        found.extend(findings.into_iter().map(|f| (rule.meta().id, severity, f)));
+    }
+    // Read each file named again, once, for the lines the diagnostics show.
+    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    for (_, _, f) in &found {
+        if !texts.contains_key(&f.path) {
+            let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+            texts.insert(f.path.clone(), text);
+        }
+    }
+    found
+        .into_iter()
+        .map(|(rule, severity, f)| {
+            let text = texts.get(&f.path).map_or("", String::as_str);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            resolve(
+                f.finding,
+                rule,
+                severity,
+                &f.path,
+                text,
+                &LineIndex::new(text),
+            )
+        })
+        .collect()
+}
+
+/// Gives a finding its columns, from what it marks on its line.
+fn resolve(
+    finding: Finding,
+    rule: &'static str,
+    severity: Severity,
+    path: &Path,
+    text: &str,
+    index: &LineIndex,
+) -> Diagnostic {
+    let source_line = if finding.line > 0 {
+        index.line_text(text, finding.line).to_string()
+    } else {
+        String::new()
+    };
+    let (column, end_column) = if finding.line == 0 {
+        (0, 0)
+    } else {
+        span(&source_line, &finding.mark)
+    };
+    Diagnostic {
+        rule,
+        severity,
+        path: path.to_path_buf(),
+        line: finding.line,
+        column,
+        end_line: finding.line,
+        end_column,
+        message: finding.message,
+        help: finding.help,
+        source_line,
+    }
+}
+
+/// 1-based character columns `[start, end)` of what `mark` marks on `line`.
+fn span(line: &str, mark: &Mark) -> (usize, usize) {
+    let chars = line.chars().count();
+    let whole = || {
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        (indent + 1, chars.max(indent) + 1)
+    };
+    match mark {
+        Mark::Line => whole(),
+        Mark::From(column) => ((*column).clamp(1, chars + 1), chars + 1),
+        Mark::Text(needle) => match line.find(needle.as_str()) {
+            Some(at) if !needle.is_empty() => {
+                let start = line.get(..at).map_or(0, |s| s.chars().count()) + 1;
+                (start, start + needle.chars().count())
+            }
+            _ => whole(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_character_columns() {
+        assert_eq!(span("  - [ ] José: £5", &Mark::Line), (3, 17));
+        assert_eq!(span("  - [ ] José: £5", &Mark::Text("£5".into())), (15, 17));
+        assert_eq!(span("abc", &Mark::Text("zz".into())), (1, 4));
+        assert_eq!(span("abc", &Mark::From(2)), (2, 4));
+        assert_eq!(span("", &Mark::Line), (1, 1));
+    }
+}

@@ -1,0 +1,217 @@
+//! `minutes lint`: checks that notes keep the conventions of docs/format.md,
+//! one rule per file under `rules/`, each with its docs and tests.
+
+pub mod config;
+pub mod engine;
+pub mod inline;
+pub mod rules;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::{Meeting, Person};
+use crate::parse::NoteAnalysis;
+use crate::parse::front_matter::FrontMatter;
+use crate::problem::{Problem, ProblemKind, Severity};
+use crate::source::LineIndex;
+use config::Config;
+
+/// What docs/rules.md and SARIF say about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Kebab-case, stable: configs and inline comments name rules by it.
+    pub id: &'static str,
+    /// `None`: off unless a config turns it on.
+    pub default_severity: Option<Severity>,
+    /// One line: what it catches.
+    pub summary: &'static str,
+    /// Why it matters.
+    pub explanation: &'static str,
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Checks one file. Most rules look only at notes.
+    fn check(&self, _file: &FileContext, _out: &mut Vec<Finding>) {}
+
+    /// Checks what spans files (a series' action IDs).
+    fn check_folder(&self, _notes: &[NoteSummary], _out: &mut Vec<FolderFinding>) {}
+}
+
+/// One file as the rules see it.
+pub struct FileContext<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+    /// `None` for a Markdown file with no front matter.
+    pub note: Option<&'a NoteAnalysis<'a>>,
+    pub config: &'a Config,
+    /// Set when the file could not be read as text at all.
+    pub file_problem: Option<&'a Problem>,
+}
+
+/// The people lists of a note, whether or not it made a meeting.
+#[derive(Debug, Clone, Copy)]
+pub struct PeopleLists<'a> {
+    pub chair: Option<&'a Person>,
+    pub minutes_by: Option<&'a Person>,
+    pub present: &'a [Person],
+    pub in_attendance: &'a [Person],
+    pub apologies: &'a [Person],
+    pub absent: &'a [Person],
+}
+
+impl PeopleLists<'_> {
+    /// Every listed person with the key of their list.
+    pub fn listed(&self) -> impl Iterator<Item = (&'static str, &Person)> {
+        [
+            ("present", self.present),
+            ("in_attendance", self.in_attendance),
+            ("apologies", self.apologies),
+            ("absent", self.absent),
+        ]
+        .into_iter()
+        .flat_map(|(key, people)| people.iter().map(move |p| (key, p)))
+    }
+}
+
+impl<'a> FileContext<'a> {
+    pub fn meeting(&self) -> Option<&'a Meeting> {
+        self.note.and_then(|note| note.meeting.as_ref())
+    }
+
+    pub fn problems(&self, kind: ProblemKind) -> impl Iterator<Item = &'a Problem> {
+        self.note
+            .into_iter()
+            .flat_map(|note| note.problems.iter())
+            .filter(move |p| p.kind == kind)
+    }
+
+    pub fn people(&self) -> Option<PeopleLists<'a>> {
+        if let Some(m) = self.meeting() {
+            return Some(PeopleLists {
+                chair: m.chair.as_ref(),
+                minutes_by: m.minutes_by.as_ref(),
+                present: &m.present,
+                in_attendance: &m.in_attendance,
+                apologies: &m.apologies,
+                absent: &m.absent,
+            });
+        }
+        let fm: &FrontMatter = self.note?.front_matter.as_ref()?;
+        Some(PeopleLists {
+            chair: fm.chair.as_ref(),
+            minutes_by: fm.minutes_by.as_ref(),
+            present: &fm.present,
+            in_attendance: &fm.in_attendance,
+            apologies: &fm.apologies,
+            absent: &fm.absent,
+        })
+    }
+
+    /// The keys of the front matter outside the documented set.
+    pub fn extra_keys(&self) -> Vec<&'a str> {
+        if let Some(m) = self.meeting() {
+            return m.extra.keys().map(String::as_str).collect();
+        }
+        self.note
+            .and_then(|note| note.front_matter.as_ref())
+            .map(|fm| fm.extra.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// The file line of a top-level front-matter key.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        self.note?.key_lines.keys.get(key).copied()
+    }
+}
+
+/// What part of a line a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    /// The line's text, without its indentation.
+    Line,
+    /// The first occurrence of this text on the line (the line if absent).
+    Text(String),
+    /// From this 1-based character column to the end of the line.
+    From(usize),
+}
+
+/// A rule's finding in one file, before severity and span are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based; 0 for the whole file.
+    pub line: usize,
+    pub mark: Mark,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn new(line: usize, mark: Mark, message: impl Into<String>) -> Self {
+        Finding {
+            line,
+            mark,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// A parse problem as a finding, underlining what the parser pointed at.
+    pub fn from_problem(problem: &Problem) -> Self {
+        let mark = match &problem.needle {
+            Some(needle) => Mark::Text(needle.clone()),
+            None if problem.column > 1 => Mark::From(problem.column),
+            None => Mark::Line,
+        };
+        Finding {
+            line: problem.line,
+            mark,
+            message: problem.message.clone(),
+            help: problem.help.clone(),
+        }
+    }
+}
+
+/// A finding of a folder rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderFinding {
+    pub path: PathBuf,
+    pub finding: Finding,
+}
+
+/// What folder rules need to know of a note, kept after its text is gone.
+#[derive(Debug, Clone)]
+pub struct NoteSummary {
+    pub path: PathBuf,
+    pub series: String,
+    pub date: chrono::NaiveDate,
+    /// Each action's ID and line.
+    pub action_ids: Vec<(crate::model::ActionId, usize)>,
+}
+
+/// A problem as `minutes lint` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub path: PathBuf,
+    pub line: usize,
+    /// 1-based character column where the span starts.
+    pub column: usize,
+    pub end_line: usize,
+    /// 1-based character column just after the span (exclusive, as in SARIF).
+    pub end_column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    /// The text of `line`, for showing the span.
+    #[serde(skip)]
+    pub source_line: String,
+}

@@ -1,0 +1,139 @@
+//! The rules, one a file. Each has its `RuleMeta` (docs/rules.md says the
+//! same at more length) and its own tests.
+
+mod action_due_before_meeting;
+mod action_id_duplicate;
+mod action_no_due;
+mod action_no_owner;
+mod action_owner_unknown;
+mod chair_not_present;
+mod date_invalid;
+mod decision_empty;
+mod field_type;
+mod filename_date;
+mod front_matter_invalid;
+mod front_matter_missing;
+mod front_matter_stray;
+mod item_number;
+mod not_text;
+mod person_conflict;
+mod person_duplicate;
+mod required_field;
+mod unknown_field;
+mod unreadable;
+
+use super::{FileContext, Finding, Rule};
+use crate::problem::ProblemKind;
+
+static ALL: &[&dyn Rule] = &[
+    &unreadable::Unreadable,
+    &not_text::NotText,
+    &front_matter_invalid::FrontMatterInvalid,
+    &required_field::RequiredField,
+    &date_invalid::DateInvalid,
+    &field_type::FieldType,
+    &unknown_field::UnknownField,
+    &person_duplicate::PersonDuplicate,
+    &person_conflict::PersonConflict,
+    &chair_not_present::ChairNotPresent,
+    &action_no_owner::ActionNoOwner,
+    &action_no_due::ActionNoDue,
+    &action_due_before_meeting::ActionDueBeforeMeeting,
+    &action_owner_unknown::ActionOwnerUnknown,
+    &action_id_duplicate::ActionIdDuplicate,
+    &item_number::ItemNumber,
+    &decision_empty::DecisionEmpty,
+    &front_matter_stray::FrontMatterStray,
+    &filename_date::FilenameDate,
+    &front_matter_missing::FrontMatterMissing,
+];
+
+/// Every rule, in the order docs/rules.md lists them.
+pub fn all() -> &'static [&'static dyn Rule] {
+    ALL
+}
+
+/// The parser's problems of one kind, as findings: rules whose checking is
+/// done while parsing.
+fn report_parse_problems(context: &FileContext, kind: ProblemKind, out: &mut Vec<Finding>) {
+    out.extend(context.problems(kind).map(Finding::from_problem));
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::Path;
+
+    use super::super::config::Config;
+    use super::super::{FileContext, Finding, Rule};
+    use crate::parse::{Analysis, analyse};
+    use crate::source::LineIndex;
+
+    /// The findings of `rule` on `text`, read as the file `path`.
+    pub fn check_as(rule: &dyn Rule, path: &str, text: &str, config: &Config) -> Vec<Finding> {
+        let path = Path::new(path);
+        let analysis = analyse(path, text);
+        let own_index = LineIndex::new(text);
+        let (note, index) = match &analysis {
+            Analysis::NotANote => (None, &own_index),
+            Analysis::Note(note) => (Some(note.as_ref()), &note.index),
+        };
+        let context = FileContext {
+            path,
+            text,
+            index,
+            note,
+            config,
+            file_problem: None,
+        };
+        let mut out = Vec::new();
+        rule.check(&context, &mut out);
+        out
+    }
+
+    pub fn check(rule: &dyn Rule, text: &str) -> Vec<Finding> {
+        check_as(rule, "note.md", text, &Config::default())
+    }
+
+    /// The lines `rule` fires at.
+    pub fn lines(rule: &dyn Rule, text: &str) -> Vec<usize> {
+        check(rule, text).iter().map(|f| f.line).collect()
+    }
+
+    /// Every rule is silent on every note in examples/.
+    pub fn assert_clean_on_examples(rule: &dyn Rule) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for file in crate::discover::discover(&[root]).files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let found = check_as(rule, file.to_str().unwrap(), &text, &Config::default());
+            assert!(found.is_empty(), "{}: {found:?}", file.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all;
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
+        assert!(
+            ids.iter()
+                .all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        );
+        ids.sort_unstable();
+        let count = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), count);
+    }
+
+    #[test]
+    fn every_rule_has_a_section_in_docs_rules_md() {
+        let docs =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+        for rule in all() {
+            let heading = format!("## `{}`", rule.meta().id);
+            assert!(docs.contains(&heading), "docs/rules.md lacks {heading}");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+use super::super::{FileContext, Finding, Rule, RuleMeta};
+use crate::problem::{ProblemKind, Severity};
+
+/// A file that could not be read: no permission, a symlink loop, gone.
+pub struct Unreadable;
+
+static META: RuleMeta = RuleMeta {
+    id: "unreadable",
+    default_severity: Some(Severity::Error),
+    summary: "a file or folder that could not be read",
+    explanation: "A note that cannot be read cannot be checked; saying nothing would let it pass unseen.",
+};
+
+impl Rule for Unreadable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
+        if let Some(problem) = context
+            .file_problem
+            .filter(|p| p.kind == ProblemKind::Unreadable)
+        {
+            out.push(Finding::from_problem(problem));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! SARIF 2.1.0, as GitHub code scanning accepts it: the tool with every rule
+//! (id, descriptions, help, default level), and a result per problem.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::display_path;
+use crate::lint::rules;
+use crate::lint::{Diagnostic, RuleMeta};
+use crate::problem::Severity;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const RULES_DOC: &str = "docs/rules.md";
+
+pub fn write(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let metas: Vec<&RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| result(d, metas.iter().position(|m| m.id == d.rule)))
+        .collect();
+    let document = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "minutes",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://crates.io/crates/minutes",
+                    "rules": metas.iter().map(|m| rule(m)).collect::<Vec<_>>(),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    super::super::json::render(&document, out)
+}
+
+fn level(severity: Option<Severity>) -> &'static str {
+    match severity {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Info) => "note",
+        None => "none",
+    }
+}
+
+fn rule(meta: &RuleMeta) -> Value {
+    json!({
+        "id": meta.id,
+        "name": meta.id,
+        "shortDescription": { "text": meta.summary },
+        "fullDescription": { "text": meta.explanation },
+        "help": {
+            "text": format!("{} See {RULES_DOC}#{} for a failing example and the fix.", meta.explanation, meta.id),
+            "markdown": format!("{}\n\nSee [{RULES_DOC}]({RULES_DOC}#{}) for a failing example and the fix.", meta.explanation, meta.id),
+        },
+        "defaultConfiguration": {
+            "level": level(meta.default_severity),
+            "enabled": meta.default_severity.is_some(),
+        },
+    })
+}
+
+fn result(d: &Diagnostic, rule_index: Option<usize>) -> Value {
+    let mut text = d.message.clone();
+    if let Some(help) = &d.help {
+        text.push_str(&format!(" Help: {help}"));
+    }
+    let mut physical = json!({
+        "artifactLocation": { "uri": uri(&display_path(d)) },
+    });
+    if d.line > 0 {
+        physical["region"] = json!({
+            "startLine": d.line,
+            "startColumn": d.column.max(1),
+            "endLine": d.end_line.max(d.line),
+            "endColumn": d.end_column.max(d.column.max(1)),
+            "snippet": { "text": d.source_line },
+        });
+    }
+    let mut value = json!({
+        "ruleId": d.rule,
+        "level": level(Some(d.severity)),
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": physical }],
+    });
+    if let Some(index) = rule_index {
+        value["ruleIndex"] = json!(index);
+    }
+    value
+}
+
+/// A relative path as a URI reference: unreserved characters and `/` stay,
+/// everything else is percent-encoded byte by byte.
+fn uri(path: &str) -> String {
+    let mut encoded = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_are_uri_references() {
+        assert_eq!(uri("notes/2025 board/é.md"), "notes/2025%20board/%C3%A9.md");
+    }
+}
