@@ -129,7 +129,7 @@ fn meeting_and_date_are_required() {
         .collect();
     assert_eq!(
         messages,
-        [(3, "`meeting` is empty"), (2, "`date` is missing")]
+        [(3, "`meeting` is empty"), (1, "`date` is missing")]
     );
     assert!(
         problems
