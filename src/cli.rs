@@ -287,7 +287,8 @@ fn actions(
         overdue: args.overdue,
         today,
     };
-    let rows = crate::query::actions::actions(&folder, &filter);
+    let ledger = crate::ledger::Ledger::build(&folder.meetings);
+    let rows = crate::query::actions::actions(&ledger, &filter);
     output::actions::write(&rows, args.format, env.style, today, out)?;
     report_problems(&folder, args.scan.strict, err)
 }

@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod discover;
 pub mod folder;
+pub mod ledger;
 pub mod lint;
 pub mod model;
 pub mod output;

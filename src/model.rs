@@ -54,6 +54,10 @@ impl Meeting {
         self.items.iter().flat_map(|item| item.actions.iter())
     }
 
+    pub fn updates(&self) -> impl Iterator<Item = &ActionUpdate> {
+        self.items.iter().flat_map(|item| item.updates.iter())
+    }
+
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
         self.items.iter().flat_map(|item| item.decisions.iter())
     }
@@ -132,6 +136,34 @@ pub struct Item {
     pub decisions: Vec<Decision>,
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// Reports on actions raised at earlier meetings.
+    #[serde(default)]
+    pub updates: Vec<ActionUpdate>,
+}
+
+/// A later note's report on an earlier action: its status as of that
+/// meeting, and any new owner, due date or progress note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionUpdate {
+    /// The ID of the action this updates.
+    pub action: ActionId,
+    pub status: Status,
+    /// The owners as written in the update; empty when none were written,
+    /// which leaves the owners as they were.
+    #[serde(default)]
+    pub owners: Vec<Person>,
+    #[serde(default)]
+    pub assigned_to_all: bool,
+    /// The action's text as restated in the update.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_written: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,15 +225,20 @@ impl Action {
 
     /// `All`, or the owners' names joined with commas.
     pub fn owners_label(&self) -> String {
-        if self.assigned_to_all {
-            return "All".to_string();
-        }
-        self.owners
-            .iter()
-            .map(Person::display_name)
-            .collect::<Vec<_>>()
-            .join(", ")
+        owners_label(&self.owners, self.assigned_to_all)
     }
+}
+
+/// `All`, or the owners' names (with titles) joined with commas.
+pub fn owners_label(owners: &[Person], assigned_to_all: bool) -> String {
+    if assigned_to_all {
+        return "All".to_string();
+    }
+    owners
+        .iter()
+        .map(Person::display_name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The state of an action, from its checkbox.

@@ -195,11 +195,11 @@ fn markdown_is_a_table_with_escaped_pipes_and_bold_overdue() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "| ID | Owners | Action | Due | Status | Meeting | Date | Item |"
+        "| ID | Owners | Action | Due | Status | Meeting | Date | Item | Latest note |"
     );
     assert_eq!(
         lines[1],
-        "| --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     );
     assert_eq!(lines.len(), 7);
     assert!(
@@ -210,7 +210,7 @@ fn markdown_is_a_table_with_escaped_pipes_and_bold_overdue() {
     assert!(text.contains("with a note \\| on pipes"));
     for line in &lines {
         let unescaped_pipes = line.replace("\\|", "").matches('|').count();
-        assert_eq!(unescaped_pipes, 9, "{line}");
+        assert_eq!(unescaped_pipes, 10, "{line}");
     }
 }
 

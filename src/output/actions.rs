@@ -8,13 +8,22 @@ use serde::Serialize;
 
 use super::{Cell, Grid, Style, csv, json, markdown, table};
 use crate::cli::Format;
+use crate::ledger::Entry;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;
 
-const HEADERS: [&str; 8] = [
-    "ID", "Owners", "Action", "Due", "Status", "Meeting", "Date", "Item",
+const HEADERS: [&str; 9] = [
+    "ID",
+    "Owners",
+    "Action",
+    "Due",
+    "Status",
+    "Meeting",
+    "Date",
+    "Item",
+    "Latest note",
 ];
-const CSV_HEADERS: [&str; 12] = [
+const CSV_HEADERS: [&str; 13] = [
     "id",
     "owners",
     "action",
@@ -25,6 +34,7 @@ const CSV_HEADERS: [&str; 12] = [
     "date",
     "item",
     "item_title",
+    "note",
     "file",
     "line",
 ];
@@ -52,13 +62,14 @@ fn grid(rows: &[ActionRow]) -> Grid {
             .map(|row| {
                 vec![
                     Cell::plain(row.action.id.to_string()),
-                    Cell::plain(row.action.owners_label()),
+                    Cell::plain(row.state.owners_label()),
                     Cell::plain(&row.action.text),
                     due_cell(row),
-                    Cell::plain(row.action.status.as_str()),
+                    Cell::plain(row.state.status.as_str()),
                     Cell::plain(&row.meeting.meeting),
                     Cell::plain(row.meeting.date.to_string()),
                     Cell::plain(item_label(row)),
+                    Cell::plain(row.state.note.unwrap_or("")),
                 ]
             })
             .collect(),
@@ -68,10 +79,9 @@ fn grid(rows: &[ActionRow]) -> Grid {
 /// The due date, with `(overdue)` spelled out so that the mark survives
 /// without colour.
 fn due_cell(row: &ActionRow) -> Cell {
-    let action = row.action;
-    let text = match (action.due, &action.due_written) {
+    let text = match (row.state.due, row.state.due_written) {
         (Some(due), _) => due.to_string(),
-        (None, Some(written)) => written.clone(),
+        (None, Some(written)) => written.to_string(),
         (None, None) => String::new(),
     };
     if row.overdue {
@@ -96,15 +106,16 @@ fn csv_row(row: &ActionRow) -> Vec<String> {
     let action = row.action;
     vec![
         action.id.to_string(),
-        action.owners_label(),
+        row.state.owners_label(),
         action.text.clone(),
-        action.due.map(|d| d.to_string()).unwrap_or_default(),
+        row.state.due.map(|d| d.to_string()).unwrap_or_default(),
         row.overdue.to_string(),
-        action.status.as_str().to_string(),
+        row.state.status.as_str().to_string(),
         row.meeting.meeting.clone(),
         row.meeting.date.to_string(),
         row.item.number.clone(),
         row.item.title.clone(),
+        row.state.note.unwrap_or("").to_string(),
         row.meeting.path.display().to_string(),
         action.line.to_string(),
     ]
@@ -133,8 +144,47 @@ struct ActionJson<'a> {
     date: NaiveDate,
     item: &'a str,
     item_title: &'a str,
+    /// The latest progress note from an update.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
     file: &'a Path,
     line: usize,
+    /// Every update of the action, oldest first.
+    history: Vec<HistoryJson<'a>>,
+}
+
+/// One update of an action, as `--format json` prints it.
+#[derive(Serialize)]
+pub struct HistoryJson<'a> {
+    pub meeting: &'a str,
+    pub date: NaiveDate,
+    pub status: Status,
+    pub owners: &'a [Person],
+    pub assigned_to_all: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    pub file: &'a Path,
+    pub line: usize,
+}
+
+pub fn history_json<'a>(entry: &'a Entry<'a>) -> Vec<HistoryJson<'a>> {
+    entry
+        .updates
+        .iter()
+        .map(|applied| HistoryJson {
+            meeting: &applied.meeting.meeting,
+            date: applied.meeting.date,
+            status: applied.update.status,
+            owners: &applied.update.owners,
+            assigned_to_all: applied.update.assigned_to_all,
+            due: applied.update.due,
+            note: applied.update.note.as_deref(),
+            file: &applied.meeting.path,
+            line: applied.update.line,
+        })
+        .collect()
 }
 
 fn document<'a>(rows: &'a [ActionRow], today: NaiveDate) -> Document<'a> {
@@ -145,19 +195,21 @@ fn document<'a>(rows: &'a [ActionRow], today: NaiveDate) -> Document<'a> {
             .iter()
             .map(|row| ActionJson {
                 id: &row.action.id,
-                owners: &row.action.owners,
-                assigned_to_all: row.action.assigned_to_all,
+                owners: row.state.owners,
+                assigned_to_all: row.state.assigned_to_all,
                 text: &row.action.text,
-                due: row.action.due,
-                due_written: row.action.due_written.as_deref(),
+                due: row.state.due,
+                due_written: row.state.due_written,
                 overdue: row.overdue,
-                status: row.action.status,
+                status: row.state.status,
                 meeting: &row.meeting.meeting,
                 date: row.meeting.date,
                 item: &row.item.number,
                 item_title: &row.item.title,
+                note: row.state.note,
                 file: &row.meeting.path,
                 line: row.action.line,
+                history: history_json(row.entry),
             })
             .collect(),
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
 use super::json;
-use crate::model::{Action, Meeting, Person, SCHEMA_VERSION};
+use crate::model::{Action, ActionUpdate, Meeting, Person, SCHEMA_VERSION};
 use crate::parse::people::parse_person;
 
 #[derive(Serialize)]
@@ -46,6 +46,13 @@ pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> 
         for action in &item.actions {
             // `*` bullets, so that actions never merge into the decision list above.
             writeln!(out, "* {}", action_line(action))?;
+        }
+        if !item.updates.is_empty() {
+            writeln!(out)?;
+        }
+        for update in &item.updates {
+            // `+` bullets: a list of their own.
+            writeln!(out, "+ {}", update_line(update))?;
         }
     }
     Ok(())
@@ -148,22 +155,46 @@ pub fn person_text(person: &Person) -> String {
     text
 }
 
-/// `[ ] Owners: text (due …) {#ID}`.
-pub fn action_line(action: &Action) -> String {
-    let mut line = format!("{} ", action.status.checkbox());
-    if action.assigned_to_all {
-        line.push_str("All: ");
-    } else if !action.owners.is_empty() {
-        let owners: Vec<String> = action.owners.iter().map(person_text).collect();
-        line.push_str(&owners.join(", "));
-        line.push_str(": ");
+/// `[x] ID Owners: text (due …) — note`, the update syntax.
+pub fn update_line(update: &ActionUpdate) -> String {
+    let mut line = format!("{} {}", update.status.checkbox(), update.action);
+    let owners = owners_text(&update.owners, update.assigned_to_all);
+    match (owners.is_empty(), update.text.is_empty()) {
+        (true, true) => {}
+        (true, false) => line.push_str(&format!(" {}", update.text)),
+        (false, _) => line.push_str(&format!(" {owners}: {}", update.text)),
     }
-    line.push_str(&action.text);
-    match (&action.due_written, action.due) {
+    push_due(&mut line, update.due, update.due_written.as_deref());
+    if let Some(note) = &update.note {
+        line.push_str(&format!(" — {note}"));
+    }
+    line.trim_end().to_string()
+}
+
+fn owners_text(owners: &[Person], assigned_to_all: bool) -> String {
+    if assigned_to_all {
+        return "All".to_string();
+    }
+    owners.iter().map(person_text).collect::<Vec<_>>().join(", ")
+}
+
+fn push_due(line: &mut String, due: Option<chrono::NaiveDate>, written: Option<&str>) {
+    match (written, due) {
         (Some(written), _) => line.push_str(&format!(" (due {written})")),
         (None, Some(due)) => line.push_str(&format!(" (due {due})")),
         (None, None) => {}
     }
+}
+
+/// `[ ] Owners: text (due …) {#ID}`.
+pub fn action_line(action: &Action) -> String {
+    let mut line = format!("{} ", action.status.checkbox());
+    let owners = owners_text(&action.owners, action.assigned_to_all);
+    if !owners.is_empty() {
+        line.push_str(&format!("{owners}: "));
+    }
+    line.push_str(&action.text);
+    push_due(&mut line, action.due, action.due_written.as_deref());
     if action.pinned {
         line.push_str(&format!(" {{#{}}}", action.id));
     }

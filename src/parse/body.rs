@@ -25,6 +25,23 @@ pub enum Element {
         line: usize,
     },
     Action(RawAction),
+    Update(RawUpdate),
+}
+
+/// A task item that starts with an earlier action's ID: that action's
+/// status as of this meeting, and any change of owner or due date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawUpdate {
+    pub target: String,
+    pub status: Status,
+    /// `None` when the update names no owner (the owner stays).
+    pub owners: Option<Owners>,
+    /// The action's text as restated (informative; the action keeps its own).
+    pub text: String,
+    pub due: Option<DueText>,
+    /// The progress note, after ` — `, ` – ` or ` - `.
+    pub note: Option<String>,
+    pub line: usize,
 }
 
 /// An action as written, before it is given its item, ID and resolved due date.
@@ -61,6 +78,11 @@ static_regex!(
     r"^(?i:agreed|resolved|decision|decided)\s*(?::\s*(.*)|[.]?)$"
 );
 static_regex!(SENTENCE_LABEL, r"(?i)\b(?:agreed|resolved)\s*:$");
+static_regex!(
+    UPDATE_ID,
+    r"^(\d{4}-\d{2}-\d{2}/\S+|[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+)(?:\s+(.*))?$"
+);
+static_regex!(OVERDUE_MARK, r"(?i)[\s,;]*overdue$");
 static_regex!(PINNED_ID, r"\s*\{#([^\s{}]+)\}\s*$");
 static_regex!(PAREN_DUE, r"(?i)\s*\(\s*due\s*:?\s*([^)]*?)\s*\)");
 static_regex!(COLON_DUE, r"(?i)[\s,;]*\bdue:\s*(.+?)\s*\.?$");
@@ -255,6 +277,10 @@ impl Walker<'_> {
                     _ => Status::Open,
                 };
                 let rest = caps.get(2).map_or("", |m| m.as_str());
+                if let Some(update) = task_update(status, rest, line) {
+                    self.elements.push(Element::Update(update));
+                    return;
+                }
                 // `- [ ] Action: OWNER — text` is written both ways at once.
                 let action = match ACTION_LINE.captures(rest) {
                     Some(inner) => {
@@ -326,6 +352,56 @@ fn task_action(status: Status, text: &str, line: usize) -> RawAction {
     }
 }
 
+/// `ID OWNERS: text (due …) — note`: an update of the action `ID`. A
+/// derived ID (`2014-01-28/4.1`) always makes an update; another token does
+/// when it looks like a pinned ID: letters and digits joined by `-` or `_`,
+/// with at least one digit (`HPB-7`), which no name has.
+fn task_update(status: Status, text: &str, line: usize) -> Option<RawUpdate> {
+    let caps = UPDATE_ID.captures(text)?;
+    let target = caps.get(1)?.as_str();
+    if !target.contains('/') && !target.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // A leading space, so that `HPB-7 — note` (no owner, no text) splits too.
+    let rest = format!(" {}", caps.get(2).map_or("", |m| m.as_str()));
+    let (rest, due) = take_due(&rest);
+    let (main, note) = split_note(&rest);
+    let (owners, text) = match split_at_owner_colon(main) {
+        Some((owners_text, after)) => match parse_owners(owners_text, line) {
+            Some(owners) => (Some(owners), after.trim().to_string()),
+            None => (None, main.trim().to_string()),
+        },
+        None => (None, main.trim().to_string()),
+    };
+    Some(RawUpdate {
+        target: target.to_string(),
+        status,
+        owners,
+        text,
+        due,
+        note: note.map(str::to_string),
+        line,
+    })
+}
+
+/// Splits `text — note` at the first ` — `, ` – ` or ` - `.
+fn split_note(text: &str) -> (&str, Option<&str>) {
+    let earliest = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
+        .min();
+    match earliest {
+        Some((at, len)) => {
+            let note = text.get(at + len..).unwrap_or("").trim();
+            (
+                text.get(..at).unwrap_or(text),
+                (!note.is_empty()).then_some(note),
+            )
+        }
+        None => (text, None),
+    }
+}
+
 /// `Action: OWNERS — what to do`, or `Action – OWNERS` with no text.
 fn action_line(status: Status, text: &str, line: usize) -> RawAction {
     let (text, pinned_id) = take_pinned_id(text);
@@ -372,6 +448,8 @@ fn take_due(text: &str) -> (String, Option<DueText>) {
 }
 
 fn due_text(value: &str) -> DueText {
+    // `(due 2026-03-17, overdue)`: the mark carry-forward writes.
+    let value = OVERDUE_MARK.replace(value.trim(), "");
     let value = value.trim();
     let lower = value.to_lowercase();
     if lower == "next meeting" || lower == "the next meeting" {
@@ -506,6 +584,58 @@ mod tests {
         assert_eq!(got[1].text, "b");
         assert!(matches!(got[1].due, Some(DueText::Date(_))));
         assert_eq!(got[2].due, Some(DueText::Invalid("31st Jan".into())));
+    }
+
+    fn updates(body: &str) -> Vec<RawUpdate> {
+        elements(body)
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Update(u) => Some(u),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_task_starting_with_an_id_is_an_update() {
+        let got = updates(
+            "- [x] 2014-01-28/4.1 Gavin Jones: circulate the refreshed strategy — included with this agenda\n- [ ] 2014-01-28/3.1 Nicky Alberry: set up the workshop (due 2014-04-07) - booked for 7 April\n- [/] HPB-7 — under way\n- [ ] 2014-01-28/2a.2\n",
+        );
+        assert_eq!(got.len(), 4);
+        assert_eq!(
+            (got[0].target.as_str(), got[0].status),
+            ("2014-01-28/4.1", Status::Done)
+        );
+        assert_eq!(owner_names_of(&got[0].owners), ["Gavin Jones"]);
+        assert_eq!(got[0].text, "circulate the refreshed strategy");
+        assert_eq!(got[0].note.as_deref(), Some("included with this agenda"));
+        assert_eq!(got[1].note.as_deref(), Some("booked for 7 April"));
+        assert!(matches!(got[1].due, Some(DueText::Date(_))));
+        assert_eq!(
+            (
+                got[2].target.as_str(),
+                got[2].owners.clone(),
+                got[2].note.as_deref()
+            ),
+            ("HPB-7", None, Some("under way"))
+        );
+        assert_eq!(got[3].target, "2014-01-28/2a.2");
+        // Names and ordinary words are not IDs.
+        assert!(updates("- [ ] Ann-Marie Lee: go\n- [ ] Q-and-A session: plan\n").is_empty());
+    }
+
+    #[test]
+    fn the_overdue_mark_keeps_the_due_date() {
+        let got = updates("- [ ] 2014-01-28/4.1 Al Bee: go (due 2014-03-01, overdue)\n");
+        assert!(matches!(got[0].due, Some(DueText::Date(_))));
+    }
+
+    fn owner_names_of(owners: &Option<Owners>) -> Vec<String> {
+        match owners {
+            Some(Owners::People(people)) => people.iter().map(|p| p.name.clone()).collect(),
+            Some(Owners::All) => vec!["All".into()],
+            None => vec![],
+        }
     }
 
     #[test]

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::body::{DueText, Element, RawAction};
+use super::body::{DueText, Element, RawAction, RawUpdate};
 use super::people::Owners;
-use crate::model::{Action, ActionId, Decision, Item, Person};
+use crate::model::{Action, ActionId, ActionUpdate, Decision, Item, Person};
 use crate::problem::{Problem, ProblemKind};
 
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,6 +54,7 @@ pub fn assemble(
         numbered: false,
         decisions: Vec::new(),
         actions: Vec::new(),
+        updates: Vec::new(),
     };
     let mut raw_actions: Vec<RawAction> = Vec::new();
     let mut position = 0;
@@ -75,6 +76,7 @@ pub fn assemble(
                     numbered,
                     decisions: Vec::new(),
                     actions: Vec::new(),
+                    updates: Vec::new(),
                 };
                 let done = std::mem::replace(&mut current, next);
                 finish(
@@ -87,6 +89,10 @@ pub fn assemble(
             }
             Element::Decision { text, line } => current.decisions.push(Decision { text, line }),
             Element::Action(action) => raw_actions.push(action),
+            Element::Update(update) => {
+                let update = resolve_update(update, context, problems);
+                current.updates.push(update);
+            }
         }
     }
     finish(current, raw_actions, context, problems, &mut items);
@@ -136,19 +142,23 @@ fn finish(
     }
 }
 
-fn action(
-    raw: RawAction,
-    item: &str,
-    ordinal: usize,
-    context: &Context,
-    problems: &mut Vec<Problem>,
-) -> Action {
-    let (owners, assigned_to_all) = match raw.owners {
+fn resolve_owners(owners: Option<Owners>, context: &Context) -> (Vec<Person>, bool) {
+    match owners {
         Some(Owners::All) => (context.present.to_vec(), true),
         Some(Owners::People(people)) => (people, false),
         None => (Vec::new(), false),
-    };
-    let (due, due_written) = match raw.due {
+    }
+}
+
+/// A due date as written: `next meeting` resolves to the note's
+/// `next_meeting`; a date that is not real is reported and left out.
+fn resolve_due(
+    due: Option<DueText>,
+    line: usize,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> (Option<NaiveDate>, Option<String>) {
+    match due {
         None => (None, None),
         Some(DueText::Date(date)) => (Some(date), None),
         Some(DueText::NextMeeting) => (context.next_meeting, Some("next meeting".to_string())),
@@ -156,9 +166,9 @@ fn action(
             let mut problem = Problem::error(
                 ProblemKind::DateInvalid,
                 context.path,
-                raw.line,
+                line,
                 format!(
-                    "due date `{text}` is not a real date (expected YYYY-MM-DD); the action is kept without one"
+                    "due date `{text}` is not a real date (expected YYYY-MM-DD); it is left out"
                 ),
             );
             problem.help =
@@ -166,7 +176,34 @@ fn action(
             problems.push(problem.with_needle(text.clone()));
             (None, Some(text))
         }
-    };
+    }
+}
+
+fn resolve_update(raw: RawUpdate, context: &Context, problems: &mut Vec<Problem>) -> ActionUpdate {
+    let (owners, assigned_to_all) = resolve_owners(raw.owners, context);
+    let (due, due_written) = resolve_due(raw.due, raw.line, context, problems);
+    ActionUpdate {
+        action: ActionId(raw.target),
+        status: raw.status,
+        owners,
+        assigned_to_all,
+        text: raw.text,
+        due,
+        due_written,
+        note: raw.note,
+        line: raw.line,
+    }
+}
+
+fn action(
+    raw: RawAction,
+    item: &str,
+    ordinal: usize,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> Action {
+    let (owners, assigned_to_all) = resolve_owners(raw.owners, context);
+    let (due, due_written) = resolve_due(raw.due, raw.line, context, problems);
     let (id, pinned) = match raw.pinned_id {
         Some(pinned) => (ActionId(pinned), true),
         None => (ActionId::derived(context.date, item, ordinal), false),

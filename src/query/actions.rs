@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::folder::{Folder, same_series};
+use crate::folder::same_series;
+use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Action, Item, Meeting, Status, person_key};
 use crate::parse::people::parse_person;
 
@@ -55,40 +56,46 @@ impl ActionFilter {
     }
 }
 
-/// One action with the meeting and item it was raised at.
-#[derive(Debug, Clone, Copy)]
+/// One action with the meeting and item it was raised at, and its current
+/// state after every update.
+#[derive(Debug, Clone)]
 pub struct ActionRow<'a> {
+    pub entry: &'a Entry<'a>,
     pub meeting: &'a Meeting,
     pub item: &'a Item,
     pub action: &'a Action,
+    pub state: State<'a>,
     pub overdue: bool,
 }
 
-/// The actions that pass `filter`, by meeting date, then file, then line.
-pub fn actions<'a>(folder: &'a Folder, filter: &ActionFilter) -> Vec<ActionRow<'a>> {
+/// The actions that pass `filter`, judged on their current state (so a
+/// reassigned action is found under its new owner), by meeting date, then
+/// file, then line.
+pub fn actions<'a>(ledger: &'a Ledger<'a>, filter: &ActionFilter) -> Vec<ActionRow<'a>> {
     let owner_key = filter.owner.as_deref().map(owner_key);
     let mut rows = Vec::new();
-    for meeting in folder.meetings.iter().filter(|m| meeting_passes(m, filter)) {
-        for item in &meeting.items {
-            for action in &item.actions {
-                let overdue = action.is_overdue(filter.today);
-                let passes = filter.status.admits(action.status)
-                    && (!filter.overdue || overdue)
-                    && filter
-                        .due_before
-                        .is_none_or(|before| action.due.is_some_and(|due| due < before))
-                    && owner_key
-                        .as_ref()
-                        .is_none_or(|key| action.owners.iter().any(|o| &o.key() == key));
-                if passes {
-                    rows.push(ActionRow {
-                        meeting,
-                        item,
-                        action,
-                        overdue,
-                    });
-                }
-            }
+    for entry in ledger
+        .entries
+        .iter()
+        .filter(|e| meeting_passes(e.meeting, filter))
+    {
+        let state = entry.state();
+        let overdue = state.is_overdue(filter.today);
+        let passes = filter.status.admits(state.status)
+            && (!filter.overdue || overdue)
+            && filter
+                .due_before
+                .is_none_or(|before| state.due.is_some_and(|due| due < before))
+            && owner_key.as_deref().is_none_or(|key| state.owned_by(key));
+        if passes {
+            rows.push(ActionRow {
+                entry,
+                meeting: entry.meeting,
+                item: entry.item,
+                action: entry.action,
+                state,
+                overdue,
+            });
         }
     }
     rows

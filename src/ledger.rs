@@ -1,0 +1,298 @@
+//! Actions across meetings: every action with the updates that later notes
+//! of its series made to it, and its state as of any date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status, person_key};
+
+#[derive(Debug)]
+pub struct Ledger<'a> {
+    /// By the raising meeting's date, then file, then line.
+    pub entries: Vec<Entry<'a>>,
+    /// Updates that could not be applied.
+    pub orphans: Vec<Orphan<'a>>,
+}
+
+/// One action and what later meetings said of it.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    pub meeting: &'a Meeting,
+    pub item: &'a Item,
+    pub action: &'a Action,
+    /// In meeting order.
+    pub updates: Vec<Applied<'a>>,
+    /// The series' next meeting after the raising one, for `due next meeting`
+    /// in a note that has no `next_meeting`.
+    next_meeting: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Applied<'a> {
+    pub meeting: &'a Meeting,
+    pub update: &'a ActionUpdate,
+    next_meeting: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrphanReason {
+    /// No action of the series has this ID.
+    UnknownId,
+    /// The action was raised at this date, on or after the update's meeting.
+    BeforeAction { raised: NaiveDate },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Orphan<'a> {
+    pub meeting: &'a Meeting,
+    pub update: &'a ActionUpdate,
+    pub reason: OrphanReason,
+}
+
+/// An action's status, owners, due date and latest note at some moment.
+#[derive(Debug, Clone)]
+pub struct State<'a> {
+    pub status: Status,
+    pub owners: &'a [Person],
+    pub assigned_to_all: bool,
+    pub due: Option<NaiveDate>,
+    pub due_written: Option<&'a str>,
+    pub note: Option<&'a str>,
+    /// The latest update applied, if any.
+    pub updated_by: Option<Applied<'a>>,
+}
+
+impl State<'_> {
+    pub fn is_live(&self) -> bool {
+        matches!(self.status, Status::Open | Status::InProgress)
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_live() && self.due.is_some_and(|due| due < today)
+    }
+
+    pub fn owned_by(&self, key: &str) -> bool {
+        self.owners.iter().any(|o| o.key() == key)
+    }
+
+    pub fn owners_label(&self) -> String {
+        crate::model::owners_label(self.owners, self.assigned_to_all)
+    }
+}
+
+impl<'a> Entry<'a> {
+    /// The state after every update.
+    pub fn state(&self) -> State<'a> {
+        self.state_before(None)
+    }
+
+    /// The state after the updates of meetings before `date` (all when `None`).
+    pub fn state_before(&self, date: Option<NaiveDate>) -> State<'a> {
+        let action = self.action;
+        let mut state = State {
+            status: action.status,
+            owners: &action.owners,
+            assigned_to_all: action.assigned_to_all,
+            due: action.due,
+            due_written: action.due_written.as_deref(),
+            note: None,
+            updated_by: None,
+        };
+        resolve_next(&mut state, self.next_meeting);
+        for applied in &self.updates {
+            if date.is_some_and(|date| applied.meeting.date >= date) {
+                break;
+            }
+            let update = applied.update;
+            state.status = update.status;
+            if !update.owners.is_empty() || update.assigned_to_all {
+                state.owners = &update.owners;
+                state.assigned_to_all = update.assigned_to_all;
+            }
+            if update.due.is_some() || update.due_written.is_some() {
+                state.due = update.due;
+                state.due_written = update.due_written.as_deref();
+                resolve_next(&mut state, applied.next_meeting);
+            }
+            if let Some(note) = &update.note {
+                state.note = Some(note);
+            }
+            state.updated_by = Some(*applied);
+        }
+        state
+    }
+}
+
+/// `due next meeting` in a note without `next_meeting` is due at the
+/// series' next meeting, when there is one.
+fn resolve_next(state: &mut State, next_meeting: Option<NaiveDate>) {
+    if state.due.is_none() && state.due_written == Some("next meeting") {
+        state.due = next_meeting;
+    }
+}
+
+impl<'a> Ledger<'a> {
+    /// `meetings` in any order.
+    pub fn build(meetings: &'a [Meeting]) -> Ledger<'a> {
+        let mut ordered: Vec<&Meeting> = meetings.iter().collect();
+        ordered.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        let mut series_dates: HashMap<String, Vec<NaiveDate>> = HashMap::new();
+        for meeting in &ordered {
+            series_dates
+                .entry(person_key(&meeting.meeting))
+                .or_default()
+                .push(meeting.date);
+        }
+        let next_after = |meeting: &Meeting| {
+            series_dates
+                .get(&person_key(&meeting.meeting))
+                .and_then(|dates| dates.iter().find(|d| **d > meeting.date).copied())
+        };
+
+        let mut entries = Vec::new();
+        let mut index: HashMap<(String, &str), usize> = HashMap::new();
+        for meeting in &ordered {
+            for item in &meeting.items {
+                for action in &item.actions {
+                    let key = (person_key(&meeting.meeting), action.id.0.as_str());
+                    index.entry(key).or_insert(entries.len());
+                    entries.push(Entry {
+                        meeting,
+                        item,
+                        action,
+                        updates: Vec::new(),
+                        next_meeting: next_after(meeting),
+                    });
+                }
+            }
+        }
+        let mut orphans = Vec::new();
+        for meeting in &ordered {
+            for update in meeting.updates() {
+                let key = (person_key(&meeting.meeting), update.action.0.as_str());
+                let Some(entry) = index.get(&key).and_then(|at| entries.get_mut(*at)) else {
+                    orphans.push(Orphan {
+                        meeting,
+                        update,
+                        reason: OrphanReason::UnknownId,
+                    });
+                    continue;
+                };
+                if entry.meeting.date >= meeting.date {
+                    orphans.push(Orphan {
+                        meeting,
+                        update,
+                        reason: OrphanReason::BeforeAction {
+                            raised: entry.meeting.date,
+                        },
+                    });
+                    continue;
+                }
+                entry.updates.push(Applied {
+                    meeting,
+                    update,
+                    next_meeting: next_after(meeting),
+                });
+            }
+        }
+        Ledger { entries, orphans }
+    }
+
+    /// The entries whose action has this ID, in any series.
+    pub fn find(&self, id: &str) -> impl Iterator<Item = &Entry<'a>> {
+        self.entries.iter().filter(move |e| e.action.id.0 == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::parse::{Parsed, parse_text};
+
+    fn meeting(name: &str, text: &str) -> Meeting {
+        match parse_text(Path::new(name), text) {
+            Parsed::Note {
+                meeting: Some(m),
+                problems,
+            } if problems.is_empty() => *m,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn series() -> Vec<Meeting> {
+        vec![
+            meeting(
+                "3.md",
+                "---\nmeeting: B\ndate: 2025-03-01\n---\n## 1. Actions\n- [x] 2025-01-01/1.1 Al Bee: a — done\n- [ ] 2025-01-01/1.2 Cy Day: b (due 2025-04-01) — reassigned\n- [ ] 2025-09-09/1.1 Al Bee: no such\n",
+            ),
+            meeting(
+                "1.md",
+                "---\nmeeting: B\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Al Bee: a (due next meeting)\n- [ ] Al Bee: b (due 2025-02-01)\n- [ ] Al Bee: c\n- [ ] 2025-02-01/1.1 Al Bee: too early\n",
+            ),
+            meeting(
+                "2.md",
+                "---\nmeeting: b\ndate: 2025-02-01\n---\n## 1. A\n- [ ] Al Bee: d\n\n## 2. Actions\n- [/] 2025-01-01/1.1 — started\n",
+            ),
+        ]
+    }
+
+    #[test]
+    fn updates_apply_in_meeting_order() {
+        let meetings = series();
+        let ledger = Ledger::build(&meetings);
+        let ids: Vec<&str> = ledger
+            .entries
+            .iter()
+            .map(|e| e.action.id.0.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "2025-01-01/1.1",
+                "2025-01-01/1.2",
+                "2025-01-01/1.3",
+                "2025-02-01/1.1"
+            ]
+        );
+        let first = &ledger.entries[0];
+        assert_eq!(first.updates.len(), 2);
+        let now = first.state();
+        assert_eq!((now.status, now.note), (Status::Done, Some("done")));
+        let before_march = first.state_before(NaiveDate::from_ymd_opt(2025, 3, 1));
+        assert_eq!(
+            (before_march.status, before_march.note),
+            (Status::InProgress, Some("started"))
+        );
+        // `due next meeting` with no next_meeting: the series' next meeting.
+        assert_eq!(before_march.due, NaiveDate::from_ymd_opt(2025, 2, 1));
+        let second = ledger.entries[1].state();
+        assert_eq!(second.owners_label(), "Cy Day");
+        assert_eq!(second.due, NaiveDate::from_ymd_opt(2025, 4, 1));
+    }
+
+    #[test]
+    fn updates_that_cannot_apply_are_orphans() {
+        let meetings = series();
+        let ledger = Ledger::build(&meetings);
+        let reasons: Vec<(&str, OrphanReason)> = ledger
+            .orphans
+            .iter()
+            .map(|o| (o.update.action.0.as_str(), o.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "2025-02-01/1.1",
+                    OrphanReason::BeforeAction {
+                        raised: NaiveDate::from_ymd_opt(2025, 2, 1).unwrap()
+                    }
+                ),
+                ("2025-09-09/1.1", OrphanReason::UnknownId),
+            ]
+        );
+    }
+}
