@@ -9,10 +9,12 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::folder::{FileOutcome, Folder, read_file};
+use crate::ledger::Ledger;
 use crate::lint::config::Config;
 use crate::lint::engine::{LintOptions, lint as run_lint};
 use crate::model::Status;
 use crate::output::diagnostics::LintFormat;
+use crate::output::lifecycle::CarryFormat;
 use crate::output::{self, Style};
 use crate::parse::Parsed;
 use crate::problem::Problem;
@@ -47,6 +49,21 @@ enum Command {
         after_help = "Examples:\n  minutes meetings examples/\n  minutes meetings --format markdown examples/"
     )]
     Meetings(MeetingsArgs),
+    /// One action's life: the line that raised it and every update since
+    #[command(
+        after_help = "Examples:\n  minutes history 2026-01-20/3.2 examples/\n  minutes history HPB-HOUSING-1 --format json examples/"
+    )]
+    History(HistoryArgs),
+    /// The open actions to report on at a meeting, in update syntax to paste into its note
+    #[command(
+        after_help = "Examples:\n  minutes carry-forward --meeting \"Harbourside Partnership Board\" examples/\n  minutes carry-forward --meeting \"Westmoor County Leadership Group\" --date 2026-12-03 --format table examples/"
+    )]
+    CarryForward(CarryArgs),
+    /// Write the next note of a series, with the open actions carried forward
+    #[command(
+        after_help = "Examples:\n  minutes new --meeting \"Harbourside Partnership Board\" --date 2027-01-19 examples/\n  minutes new --meeting \"Westmoor County Leadership Group\" --date 2026-12-03 --stdout examples/\n\nThe note is written beside the series' latest note, named after it, and never\nreplaces an existing file unless --force is given."
+    )]
+    New(NewArgs),
     /// Check notes against the conventions of docs/format.md (rules: docs/rules.md)
     #[command(
         after_help = "Examples:\n  minutes lint examples/\n  minutes lint --format github notes/          # in GitHub Actions\n  minutes lint --format sarif notes/ > minutes.sarif\n  minutes lint --deny-warnings --no-inline-config notes/\n\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with\n--deny-warnings), 2 the tool could not do its job (bad flag, bad config, missing path)."
@@ -129,6 +146,51 @@ struct MeetingsArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+#[derive(Debug, Args)]
+struct HistoryArgs {
+    /// The action's ID, e.g. 2026-01-20/3.2
+    id: String,
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct CarryArgs {
+    /// The series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: String,
+    /// The date of the meeting to report to [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[arg(long, value_enum, default_value_t = CarryFormat::Markdown)]
+    format: CarryFormat,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: String,
+    /// The date of the new meeting
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: NaiveDate,
+    /// Write the note here instead of beside the series' latest note
+    #[arg(long, value_name = "FILE", conflicts_with = "stdout")]
+    out: Option<PathBuf>,
+    /// Print the note instead of writing a file
+    #[arg(long)]
+    stdout: bool,
+    /// Replace the file if it exists
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    scan: ScanArgs,
 }
 
 #[derive(Debug, Args)]
@@ -239,6 +301,9 @@ where
         Command::Meetings(args) => meetings(args, out, err, env),
         Command::Show(args) => show(args, out, err),
         Command::Lint(args) => lint(args, out, err, env),
+        Command::History(args) => history(args, out, err, env),
+        Command::CarryForward(args) => carry_forward(args, out, err, env),
+        Command::New(args) => new_note(args, out, err),
     };
     match result {
         Ok(code) => code,
@@ -376,4 +441,120 @@ fn lint(
     } else {
         EXIT_OK
     })
+}
+
+fn history(
+    args: HistoryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let folder = Folder::load(&args.scan.paths);
+    let ledger = Ledger::build(&folder.meetings);
+    let entries: Vec<_> = ledger.find(&args.id).collect();
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    if entries.is_empty() {
+        let ids: Vec<&str> = ledger
+            .entries
+            .iter()
+            .map(|e| e.action.id.0.as_str())
+            .collect();
+        write!(err, "minutes: no action has the ID `{}`", args.id)?;
+        match crate::lint::config::closest(&args.id, &ids) {
+            Some(near) => writeln!(err, "; did you mean `{near}`?")?,
+            None => writeln!(err)?,
+        }
+        return Ok(code.max(EXIT_FINDINGS));
+    }
+    output::lifecycle::write_history(&entries, args.format, env.style, out)?;
+    Ok(code)
+}
+
+/// The series called `name`, or a message naming the series there are.
+fn find_series<'a>(
+    folder: &'a Folder,
+    name: &str,
+    err: &mut dyn Write,
+) -> io::Result<Option<&'a str>> {
+    let names = folder.series_names();
+    if let Some(found) = names.iter().find(|n| crate::folder::same_series(n, name)) {
+        return Ok(Some(found));
+    }
+    write!(err, "minutes: no notes of a meeting called `{name}`")?;
+    match crate::lint::config::closest(name, &names) {
+        Some(near) => writeln!(err, "; did you mean `{near}`?")?,
+        None if names.is_empty() => writeln!(err, "; no notes were found")?,
+        None => writeln!(err, "; the meetings are: {}", names.join(", "))?,
+    }
+    Ok(None)
+}
+
+fn carry_forward(
+    args: CarryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let folder = Folder::load(&args.scan.paths);
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let date = args.date.unwrap_or(env.today);
+    let ledger = Ledger::build(&folder.meetings);
+    let rows = crate::query::lifecycle::carry_forward(&ledger, series, date);
+    output::lifecycle::write_carry(&rows, args.format, env.style, series, date, out)?;
+    if rows.is_empty() {
+        writeln!(
+            err,
+            "no open or in-progress actions of {series} before {date}"
+        )?;
+    }
+    Ok(code)
+}
+
+fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let folder = Folder::load(&args.scan.paths);
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let earlier = crate::query::lifecycle::series_before(&folder.meetings, series, args.date);
+    let Some(latest) = earlier.last() else {
+        writeln!(err, "minutes: {series} has no note before {}", args.date)?;
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let ledger = Ledger::build(&folder.meetings);
+    let carried = crate::query::lifecycle::carry_forward(&ledger, series, args.date);
+    let Some(text) = crate::scaffold::next_note(&earlier, &carried, args.date) else {
+        writeln!(err, "minutes: could not write the note's front matter")?;
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    if args.stdout {
+        out.write_all(text.as_bytes())?;
+        return Ok(code);
+    }
+    let path = args
+        .out
+        .unwrap_or_else(|| crate::scaffold::default_path(latest, args.date));
+    match crate::write::write_atomically(&path, text.as_bytes(), args.force) {
+        Ok(()) => {
+            writeln!(
+                out,
+                "wrote {} ({} action{} carried forward)",
+                path.display(),
+                carried.len(),
+                if carried.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(code)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(err, "minutes: {e}")?;
+            Ok(EXIT_TOOL_ERROR)
+        }
+        Err(e) => {
+            writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+            Ok(EXIT_TOOL_ERROR)
+        }
+    }
 }

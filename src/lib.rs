@@ -19,4 +19,6 @@ pub mod output;
 pub mod parse;
 pub mod problem;
 pub mod query;
+pub mod scaffold;
 pub mod source;
+pub mod write;

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 use super::config::Config;
 use super::inline::Suppressions;
 use super::rules;
-use super::{Diagnostic, FileContext, Finding, FolderFinding, Mark, NoteSummary, Rule};
+use super::{Diagnostic, FileContext, Finding, FolderFinding, Mark, Rule};
 use crate::discover::discover;
+use crate::ledger::Ledger;
+use crate::model::Meeting;
 use crate::parse::{Analysis, Parsed, analyse, parse_bytes};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::source::LineIndex;
@@ -48,7 +50,7 @@ impl LintReport {
 struct FileResult {
     path: PathBuf,
     diagnostics: Vec<Diagnostic>,
-    summary: Option<NoteSummary>,
+    meeting: Option<Meeting>,
     suppressions: Suppressions,
 }
 
@@ -70,8 +72,12 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .iter()
         .filter_map(|problem| walk_diagnostic(problem, &options.config))
         .collect();
-    let summaries: Vec<NoteSummary> = results.iter().filter_map(|r| r.summary.clone()).collect();
-    let folder = folder_diagnostics(rules, &summaries, &options.config);
+    let mut results = results;
+    let meetings: Vec<Meeting> = results
+        .iter_mut()
+        .filter_map(|r| r.meeting.take())
+        .collect();
+    let folder = folder_diagnostics(rules, &meetings, &options.config);
     let suppressions: BTreeMap<&Path, &Suppressions> = results
         .iter()
         .map(|r| (r.path.as_path(), &r.suppressions))
@@ -96,7 +102,7 @@ fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileRes
     let mut result = FileResult {
         path: path.to_path_buf(),
         diagnostics: Vec::new(),
-        summary: None,
+        meeting: None,
         suppressions: Suppressions::default(),
     };
     let bytes = match std::fs::read(path) {
@@ -153,12 +159,9 @@ fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileRes
             .diagnostics
             .retain(|d| !suppressions.silences(d.rule, d.line));
     }
-    result.summary = note.and_then(|n| n.meeting.as_ref()).map(|m| NoteSummary {
-        path: path.to_path_buf(),
-        series: m.meeting.clone(),
-        date: m.date,
-        action_ids: m.actions().map(|a| (a.id.clone(), a.line)).collect(),
-    });
+    if let Analysis::Note(mut note) = analysis {
+        result.meeting = note.meeting.take();
+    }
     result
 }
 
@@ -219,16 +222,17 @@ fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
 
 fn folder_diagnostics(
     rules: &[&dyn Rule],
-    summaries: &[NoteSummary],
+    meetings: &[Meeting],
     config: &Config,
 ) -> Vec<Diagnostic> {
+    let ledger = Ledger::build(meetings);
     let mut found: Vec<(&'static str, Severity, FolderFinding)> = Vec::new();
     for rule in rules {
         let Some(severity) = config.severity(rule.meta()) else {
             continue;
         };
         let mut findings = Vec::new();
-        rule.check_folder(summaries, &mut findings);
+        rule.check_folder(&ledger, &mut findings);
         found.extend(findings.into_iter().map(|f| (rule.meta().id, severity, f)));
     }
     // Read each file named again, once, for the lines the diagnostics show.

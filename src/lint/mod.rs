@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
 use crate::parse::NoteAnalysis;
 use crate::parse::front_matter::FrontMatter;
@@ -37,7 +38,7 @@ pub trait Rule: Send + Sync {
     fn check(&self, _file: &FileContext, _out: &mut Vec<Finding>) {}
 
     /// Checks what spans files (a series' action IDs).
-    fn check_folder(&self, _notes: &[NoteSummary], _out: &mut Vec<FolderFinding>) {}
+    fn check_folder(&self, _ledger: &Ledger, _out: &mut Vec<FolderFinding>) {}
 }
 
 /// One file as the rules see it.
@@ -185,16 +186,6 @@ impl Finding {
 pub struct FolderFinding {
     pub path: PathBuf,
     pub finding: Finding,
-}
-
-/// What folder rules need to know of a note, kept after its text is gone.
-#[derive(Debug, Clone)]
-pub struct NoteSummary {
-    pub path: PathBuf,
-    pub series: String,
-    pub date: chrono::NaiveDate,
-    /// Each action's ID and line.
-    pub action_ids: Vec<(crate::model::ActionId, usize)>,
 }
 
 /// A problem as `minutes lint` reports it.

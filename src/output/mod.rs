@@ -5,6 +5,7 @@ pub mod actions;
 pub mod csv;
 pub mod diagnostics;
 pub mod json;
+pub mod lifecycle;
 pub mod markdown;
 pub mod meetings;
 pub mod note;

@@ -175,7 +175,11 @@ fn owners_text(owners: &[Person], assigned_to_all: bool) -> String {
     if assigned_to_all {
         return "All".to_string();
     }
-    owners.iter().map(person_text).collect::<Vec<_>>().join(", ")
+    owners
+        .iter()
+        .map(person_text)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn push_due(line: &mut String, due: Option<chrono::NaiveDate>, written: Option<&str>) {

@@ -1,4 +1,5 @@
 //! Questions asked of a parsed folder: pure functions from the folder to rows.
 
 pub mod actions;
+pub mod lifecycle;
 pub mod meetings;

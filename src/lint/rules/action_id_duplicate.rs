@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
-use super::super::{Finding, FolderFinding, Mark, NoteSummary, Rule, RuleMeta};
+use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
+use crate::ledger::Ledger;
 use crate::model::person_key;
 use crate::problem::Severity;
 
@@ -19,30 +20,31 @@ impl Rule for ActionIdDuplicate {
         &META
     }
 
-    fn check_folder(&self, notes: &[NoteSummary], out: &mut Vec<FolderFinding>) {
-        let mut ordered: Vec<&NoteSummary> = notes.iter().collect();
-        ordered.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-        let mut first: HashMap<(String, &str), (&NoteSummary, usize)> = HashMap::new();
-        for note in ordered {
-            for (id, line) in &note.action_ids {
-                let key = (person_key(&note.series), id.0.as_str());
-                match first.get(&key) {
-                    Some((earlier, earlier_line)) => out.push(FolderFinding {
-                        path: note.path.clone(),
-                        finding: Finding::new(
-                            *line,
-                            Mark::Line,
-                            format!(
-                                "action ID `{id}` is already used in `{}` at {}:{earlier_line}",
-                                note.series,
-                                earlier.path.display()
-                            ),
-                        )
-                        .help("pin a different ID with `{#…}`, or correct the note's date"),
-                    }),
-                    None => {
-                        first.insert(key, (note, *line));
-                    }
+    fn check_folder(&self, ledger: &Ledger, out: &mut Vec<FolderFinding>) {
+        let mut first: HashMap<(String, &str), (&std::path::Path, usize)> = HashMap::new();
+        // Entries come by date, file and line, so the first one keeps the ID.
+        for entry in &ledger.entries {
+            let key = (
+                person_key(&entry.meeting.meeting),
+                entry.action.id.0.as_str(),
+            );
+            match first.get(&key) {
+                Some((path, line)) => out.push(FolderFinding {
+                    path: entry.meeting.path.clone(),
+                    finding: Finding::new(
+                        entry.action.line,
+                        Mark::Line,
+                        format!(
+                            "action ID `{}` is already used in `{}` at {}:{line}",
+                            entry.action.id,
+                            entry.meeting.meeting,
+                            path.display()
+                        ),
+                    )
+                    .help("pin a different ID with `{#…}`, or correct the item number or the note's date"),
+                }),
+                None => {
+                    first.insert(key, (&entry.meeting.path, entry.action.line));
                 }
             }
         }
@@ -51,46 +53,30 @@ impl Rule for ActionIdDuplicate {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::model::ActionId;
-
-    fn summary(path: &str, series: &str, date: &str, ids: &[(&str, usize)]) -> NoteSummary {
-        NoteSummary {
-            path: PathBuf::from(path),
-            series: series.into(),
-            date: date.parse().unwrap(),
-            action_ids: ids
-                .iter()
-                .map(|(id, line)| (ActionId(id.to_string()), *line))
-                .collect(),
-        }
-    }
+    use super::super::testing::folder_findings;
+    use super::ActionIdDuplicate;
 
     #[test]
     fn fires_within_a_series_only() {
         let notes = [
-            summary(
+            (
                 "b.md",
-                "One Board",
-                "2025-02-01",
-                &[("X-1", 7), ("2025-02-01/1.1", 9)],
+                "---\nmeeting: One Board\ndate: 2025-02-01\n---\n## 1. A\n- [ ] Al Bee: x {#X-1}\n- [ ] Al Bee: y\n",
             ),
-            summary("a.md", "One Board", "2025-01-01", &[("X-1", 5)]),
-            summary("c.md", "one  board", "2025-02-01", &[("2025-02-01/1.1", 4)]),
-            summary("d.md", "Other Group", "2025-03-01", &[("X-1", 5)]),
+            (
+                "a.md",
+                "---\nmeeting: One Board\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Al Bee: w {#X-1}\n",
+            ),
+            (
+                "c.md",
+                "---\nmeeting: one  board\ndate: 2025-02-01\n---\n## 1. A\n- [ ] Al Bee: z\n- [ ] Al Bee: zz\n",
+            ),
+            (
+                "d.md",
+                "---\nmeeting: Other Group\ndate: 2025-03-01\n---\n## 1. A\n- [ ] Al Bee: v {#X-1}\n",
+            ),
         ];
-        let mut out = Vec::new();
-        ActionIdDuplicate.check_folder(&notes, &mut out);
-        let got: Vec<(&str, usize)> = out
-            .iter()
-            .map(|f| (f.path.to_str().unwrap(), f.finding.line))
-            .collect();
-        assert_eq!(got, [("b.md", 7), ("c.md", 4)]);
-        assert_eq!(
-            out[0].finding.message,
-            "action ID `X-1` is already used in `One Board` at a.md:5"
-        );
+        let found = folder_findings(&ActionIdDuplicate, &notes);
+        assert_eq!(found, [("b.md".to_string(), 6), ("c.md".to_string(), 7)]);
     }
 }

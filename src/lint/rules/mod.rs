@@ -21,6 +21,9 @@ mod person_duplicate;
 mod required_field;
 mod unknown_field;
 mod unreadable;
+mod update_before_action;
+mod update_closed;
+mod update_unknown_id;
 
 use super::{FileContext, Finding, Rule};
 use crate::problem::ProblemKind;
@@ -46,6 +49,9 @@ static ALL: &[&dyn Rule] = &[
     &front_matter_stray::FrontMatterStray,
     &filename_date::FilenameDate,
     &front_matter_missing::FrontMatterMissing,
+    &update_unknown_id::UpdateUnknownId,
+    &update_before_action::UpdateBeforeAction,
+    &update_closed::UpdateClosed,
 ];
 
 /// Every rule, in the order docs/rules.md lists them.
@@ -88,6 +94,28 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         rule.check(&context, &mut out);
         out
+    }
+
+    /// The (file, line) findings of a folder rule over notes given as (name, text).
+    pub fn folder_findings(rule: &dyn Rule, notes: &[(&str, &str)]) -> Vec<(String, usize)> {
+        let meetings: Vec<crate::model::Meeting> = notes
+            .iter()
+            .filter_map(
+                |(name, text)| match crate::parse::parse_text(Path::new(name), text) {
+                    crate::parse::Parsed::Note { meeting, .. } => meeting.map(|m| *m),
+                    crate::parse::Parsed::NotANote => None,
+                },
+            )
+            .collect();
+        let ledger = crate::ledger::Ledger::build(&meetings);
+        let mut out = Vec::new();
+        rule.check_folder(&ledger, &mut out);
+        let mut found: Vec<(String, usize)> = out
+            .into_iter()
+            .map(|f| (f.path.display().to_string(), f.finding.line))
+            .collect();
+        found.sort();
+        found
     }
 
     pub fn check(rule: &dyn Rule, text: &str) -> Vec<Finding> {

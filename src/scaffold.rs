@@ -1,0 +1,137 @@
+//! `minutes new`: the next note of a series, from its latest meeting.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_yaml::{Mapping, Value};
+
+use crate::model::{Meeting, Person};
+use crate::output::lifecycle::carry_line;
+use crate::output::note::person_text;
+use crate::query::lifecycle::CarryRow;
+
+/// How many recent meetings give the `present:` list to prune.
+const RECENT_MEETINGS: usize = 3;
+
+/// The text of the note for the meeting of `date`, from the series'
+/// meetings before it (oldest first, at least one) and the carry-forward list.
+pub fn next_note(earlier: &[&Meeting], carried: &[CarryRow], date: NaiveDate) -> Option<String> {
+    let latest = earlier.last()?;
+    let mut front = Mapping::new();
+    let mut put = |key: &str, value: Value| {
+        front.insert(Value::from(key), value);
+    };
+    put("meeting", Value::from(latest.meeting.as_str()));
+    put("date", Value::from(date.to_string()));
+    if let Some(time) = &latest.time {
+        put("time", Value::from(time.as_str()));
+    }
+    if let Some(location) = &latest.location {
+        put("location", Value::from(location.as_str()));
+    }
+    if let Some(chair) = &latest.chair {
+        put("chair", Value::from(person_text(chair)));
+    }
+    if let Some(minutes_by) = &latest.minutes_by {
+        put("minutes_by", Value::from(person_text(minutes_by)));
+    }
+    let members = recent_members(earlier);
+    put(
+        "present",
+        Value::Sequence(
+            members
+                .iter()
+                .map(|p| Value::from(person_text(p)))
+                .collect(),
+        ),
+    );
+    put("apologies", Value::Sequence(Vec::new()));
+    put("status", Value::from("draft"));
+    let yaml = serde_yaml::to_string(&front).ok()?;
+
+    let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    let mut text = format!(
+        "---\n{yaml}---\n\n# {} – {}\n\n",
+        latest.meeting,
+        long(date)
+    );
+    text.push_str("## 1. Welcome and apologies\n\n");
+    text.push_str("## 2. Notes of the last meeting\n\n");
+    text.push_str(&format!(
+        "Agreed: the notes of the meeting held on {} as a correct record.\n\n",
+        long(latest.date)
+    ));
+    text.push_str("## 3. Actions from previous meetings\n\n");
+    if carried.is_empty() {
+        text.push_str("No actions were open.\n\n");
+    } else {
+        for row in carried {
+            text.push_str(&carry_line(row));
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text.push_str("## 4. Any other business\n\n");
+    text.push_str("## 5. Date of next meeting\n");
+    Some(text)
+}
+
+/// The chair, then everyone present or sending apologies at the recent
+/// meetings, most recent first, each once: a list for the clerk to prune.
+fn recent_members<'a>(earlier: &[&'a Meeting]) -> Vec<&'a Person> {
+    let mut people: Vec<&Person> = Vec::new();
+    let latest = earlier.last();
+    let recent = earlier.iter().rev().take(RECENT_MEETINGS);
+    let candidates = latest
+        .and_then(|m| m.chair.as_ref())
+        .into_iter()
+        .chain(recent.flat_map(|m| m.present.iter().chain(&m.apologies)));
+    for person in candidates {
+        if !people.iter().any(|p| p.is(person)) {
+            people.push(person);
+        }
+    }
+    people
+}
+
+/// Where the new note goes: beside the latest note, named after its
+/// pattern (its date replaced by the new one), else `DATE-series-slug.md`.
+pub fn default_path(latest: &Meeting, date: NaiveDate) -> PathBuf {
+    let folder = latest.path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let old_date = latest.date.to_string();
+    let name = latest
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| n.contains(&old_date))
+        .map(|n| n.replacen(&old_date, &date.to_string(), 1))
+        .unwrap_or_else(|| format!("{date}-{}.md", slug(&latest.meeting)));
+    folder.join(name)
+}
+
+/// `Harbourside Partnership Board` → `harbourside-partnership-board`.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_file_names() {
+        assert_eq!(
+            slug("Harbourside Partnership Board"),
+            "harbourside-partnership-board"
+        );
+        assert_eq!(slug("  IEWM – Board (2010) "), "iewm-board-2010");
+    }
+}

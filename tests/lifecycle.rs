@@ -1,0 +1,491 @@
+//! Actions across meetings: updates, history, carry-forward and `new`, on a
+//! fixture series where actions are raised, updated, reassigned, re-dated,
+//! closed and dropped over four meetings.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SERIES: &str = "tests/fixtures/lifecycle";
+
+fn minutes_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn minutes(args: &[&str]) -> Output {
+    minutes_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn ok(output: &Output) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn carry(date: &str) -> String {
+    ok(&minutes(&[
+        "carry-forward",
+        "--meeting",
+        "canal trust board",
+        "--date",
+        date,
+        SERIES,
+    ]))
+}
+
+#[test]
+fn carry_forward_at_each_meeting_lists_exactly_the_live_actions() {
+    assert_eq!(
+        carry("2025-03-12"),
+        "- [ ] 2025-01-15/1.1 Ann Lee: set the budget (due 2025-03-01, overdue)\n\
+         - [ ] 2025-01-15/1.2 Bo Wu: audit the accounts (due 2025-03-12)\n\
+         - [ ] 2025-01-15/1.3 Cy Day: review the insurance\n\
+         - [ ] 2025-01-15/2.1 Di Eve: survey the lock gates (due 2025-06-30)\n"
+    );
+    assert_eq!(
+        carry("2025-05-14"),
+        "- [/] 2025-01-15/1.2 Bo Wu: audit the accounts (due 2025-05-14) — auditors appointed\n\
+         - [ ] 2025-01-15/1.3 Ed Fox: review the insurance — Cy Day has left; Ed takes this on\n\
+         - [ ] 2025-01-15/2.1 Di Eve: survey the lock gates (due 2025-06-30)\n\
+         - [ ] 2025-03-12/2.1 Ann Lee: repair the towpath (due 2025-04-30, overdue)\n"
+    );
+    assert_eq!(
+        carry("2025-07-09"),
+        "- [ ] 2025-01-15/1.3 Ed Fox: review the insurance — Cy Day has left; Ed takes this on\n\
+         - [/] 2025-03-12/2.1 Ann Lee: repair the towpath (due 2025-04-30, overdue) — contractor booked\n"
+    );
+    assert_eq!(
+        carry("2025-09-10"),
+        "- [ ] 2025-01-15/1.3 Ed Fox: review the insurance (due 2025-09-10) — quotes requested\n\
+         - [ ] 2025-07-09/2.1 All: recruit two volunteers each (due 2025-09-10)\n"
+    );
+    let before_any = minutes(&[
+        "carry-forward",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-01-15",
+        SERIES,
+    ]);
+    assert_eq!(ok(&before_any), "");
+    assert!(String::from_utf8_lossy(&before_any.stderr).contains("no open or in-progress actions"));
+}
+
+#[test]
+fn carry_forward_table_and_json() {
+    let text = ok(&minutes(&[
+        "carry-forward",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-07-09",
+        "--format",
+        "table",
+        SERIES,
+    ]));
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.contains("2025-04-30 (overdue)"));
+    let doc: Value = serde_json::from_str(&ok(&minutes(&[
+        "carry-forward",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-07-09",
+        "--format",
+        "json",
+        SERIES,
+    ])))
+    .unwrap();
+    assert_eq!(doc["meeting"], "Canal Trust Board");
+    let actions = doc["actions"].as_array().unwrap();
+    assert_eq!(actions[1]["status"], "in-progress");
+    assert_eq!(actions[1]["overdue"], true);
+    assert_eq!(actions[1]["note"], "contractor booked");
+    assert_eq!(actions[0]["owners"][0]["name"], "Ed Fox");
+}
+
+#[test]
+fn an_unknown_series_is_reported_with_a_suggestion() {
+    let output = minutes(&["carry-forward", "--meeting", "Canal Trust Bord", SERIES]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `Canal Trust Board`?"));
+}
+
+#[test]
+fn actions_show_current_state_and_follow_reassignment() {
+    let all: Value = serde_json::from_str(&ok(&minutes(&[
+        "actions",
+        "--status",
+        "all",
+        "--format",
+        "json",
+        "--today",
+        "2025-08-01",
+        SERIES,
+    ])))
+    .unwrap();
+    let states: Vec<(&str, &str)> = all["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("2025-01-15/1.1", "done"),
+            ("2025-01-15/1.2", "done"),
+            ("2025-01-15/1.3", "open"),
+            ("2025-01-15/2.1", "dropped"),
+            ("2025-03-12/2.1", "done"),
+            ("2025-07-09/2.1", "open"),
+        ]
+    );
+    let insurance = &all["actions"][2];
+    assert_eq!(insurance["owners"][0]["name"], "Ed Fox");
+    assert_eq!(insurance["due"], "2025-09-10");
+    assert_eq!(insurance["note"], "quotes requested");
+    let history = insurance["history"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (history[0]["date"].as_str(), history[0]["line"].as_u64()),
+        (Some("2025-03-12"), Some(20))
+    );
+
+    let by_cy: Value = serde_json::from_str(&ok(&minutes(&[
+        "actions", "--owner", "Cy Day", "--format", "json", SERIES,
+    ])))
+    .unwrap();
+    assert_eq!(
+        by_cy["actions"].as_array().unwrap().len(),
+        0,
+        "reassigned away from Cy Day"
+    );
+    let by_ed: Value = serde_json::from_str(&ok(&minutes(&[
+        "actions", "--owner", "Ed Fox", "--format", "json", SERIES,
+    ])))
+    .unwrap();
+    let ids: Vec<&str> = by_ed["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["2025-01-15/1.3", "2025-07-09/2.1"],
+        "Ed's own, and All at a meeting he attended"
+    );
+}
+
+#[test]
+fn history_shows_one_action_from_raising_to_latest_update() {
+    let doc: Value = serde_json::from_str(&ok(&minutes(&[
+        "history",
+        "2025-01-15/1.3",
+        "--format",
+        "json",
+        SERIES,
+    ])))
+    .unwrap();
+    let action = &doc["actions"][0];
+    assert_eq!(action["raised"]["owners"][0]["name"], "Cy Day");
+    assert_eq!(action["current"]["owners"][0]["name"], "Ed Fox");
+    assert_eq!(action["current"]["due"], "2025-09-10");
+    let dates: Vec<&str> = action["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2025-03-12", "2025-07-09"]);
+
+    let csv_text = ok(&minutes(&[
+        "history",
+        "2025-01-15/1.3",
+        "--format",
+        "csv",
+        SERIES,
+    ]));
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let events: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    assert_eq!(events, ["raised", "update", "update"]);
+
+    let missing = minutes(&["history", "2025-01-15/1.9", SERIES]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("no action has the ID `2025-01-15/1.9`; did you mean")
+    );
+}
+
+#[test]
+fn new_writes_a_note_that_lints_clean_and_whose_ticks_close_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(SERIES).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let args = [
+        "new",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-09-10",
+        ".",
+    ];
+    let said = ok(&minutes_in(dir.path(), &args));
+    assert!(
+        said.contains("2025-09-10-canal-trust-board.md (2 actions carried forward)"),
+        "{said}"
+    );
+    let path = dir.path().join("2025-09-10-canal-trust-board.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("Agreed: the notes of the meeting held on 9 July 2025 as a correct record.")
+    );
+    assert!(text.contains(
+        "- [ ] 2025-01-15/1.3 Ed Fox: review the insurance (due 2025-09-10) — quotes requested\n"
+    ));
+
+    ok(&minutes_in(dir.path(), &["lint", "--deny-warnings", "."]));
+    let shown: Value = serde_json::from_str(&ok(&minutes_in(
+        dir.path(),
+        &[
+            "show",
+            "--format",
+            "json",
+            "2025-09-10-canal-trust-board.md",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(
+        (shown["time"].as_str(), shown["status"].as_str()),
+        (Some("18:30"), Some("draft"))
+    );
+    let items = shown["items"].as_array().unwrap();
+    let updates: usize = items
+        .iter()
+        .map(|i| i["updates"].as_array().unwrap().len())
+        .sum();
+    let actions: usize = items
+        .iter()
+        .map(|i| i["actions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        (updates, actions),
+        (2, 0),
+        "carried items are updates, not new actions"
+    );
+    let present: Vec<&str> = shown["present"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(present, ["Ann Lee", "Bo Wu", "Ed Fox", "Di Eve"]);
+
+    std::fs::write(
+        &path,
+        text.replace("- [ ] 2025-01-15/1.3", "- [x] 2025-01-15/1.3"),
+    )
+    .unwrap();
+    let live: Value = serde_json::from_str(&ok(&minutes_in(
+        dir.path(),
+        &["actions", "--format", "json", "."],
+    )))
+    .unwrap();
+    let ids: Vec<&str> = live["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["2025-07-09/2.1"],
+        "ticking the carried line closed 2025-01-15/1.3"
+    );
+
+    let again = minutes_in(dir.path(), &args);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; use --force to replace it"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("- [x] 2025-01-15/1.3"),
+        "not overwritten"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    ok(&minutes_in(dir.path(), &forced));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("- [ ] 2025-01-15/1.3")
+    );
+}
+
+#[test]
+fn new_prints_with_stdout_and_writes_where_out_says() {
+    let text = ok(&minutes(&[
+        "new",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-09-10",
+        "--stdout",
+        SERIES,
+    ]));
+    assert!(text.starts_with("---\nmeeting: Canal Trust Board\ndate: 2025-09-10\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("next.md");
+    ok(&minutes(&[
+        "new",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-09-10",
+        "--out",
+        out.to_str().unwrap(),
+        SERIES,
+    ]));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    let none = minutes(&[
+        "new",
+        "--meeting",
+        "Canal Trust Board",
+        "--date",
+        "2025-01-01",
+        "--stdout",
+        SERIES,
+    ]);
+    assert_eq!(none.status.code(), Some(2));
+}
+
+#[test]
+fn lint_reports_updates_that_cannot_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(SERIES).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let last = dir.path().join("2025-07-09-canal-trust-board.md");
+    let mut text = std::fs::read_to_string(&last).unwrap();
+    text = text.replace(
+        "- [x] 2025-03-12/2.1 — repaired\n",
+        "- [x] 2025-03-12/2.1 — repaired\n- [x] 2025-03-12/2.7 — typo\n- [ ] 2025-09-01/1.1 — from the future\n- [x] 2025-01-15/1.1 — done again\n",
+    );
+    std::fs::write(&last, text).unwrap();
+    let output = minutes_in(dir.path(), &["lint", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found: Vec<(u64, &str)> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (17, "update-unknown-id"),
+            (18, "update-unknown-id"),
+            (19, "update-closed")
+        ]
+    );
+    assert_eq!(doc[0]["help"], "did you mean `2025-03-12/2.1`?");
+}
+
+#[test]
+fn examples_carry_forward_before_each_series_next_meeting() {
+    for (series, next) in [
+        ("Harbourside Partnership Board", "2027-01-19"),
+        ("Westmoor County Leadership Group", "2026-12-03"),
+    ] {
+        let carried: Value = serde_json::from_str(&ok(&minutes(&[
+            "carry-forward",
+            "--meeting",
+            series,
+            "--date",
+            next,
+            "--format",
+            "json",
+            "examples",
+        ])))
+        .unwrap();
+        let carried_ids: Vec<&str> = carried["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        let live: Value = serde_json::from_str(&ok(&minutes(&[
+            "actions",
+            "--meeting",
+            series,
+            "--until",
+            next,
+            "--format",
+            "json",
+            "examples",
+        ])))
+        .unwrap();
+        let live_ids: Vec<&str> = live["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(carried_ids, live_ids, "{series}");
+        assert!(!carried_ids.is_empty());
+        for action in carried["actions"].as_array().unwrap() {
+            let line = action["update_line"].as_str().unwrap();
+            if let Some(note) = action["note"].as_str() {
+                assert!(line.ends_with(&format!(" — {note}")), "{line}");
+            }
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("examples");
+    for sub in ["harbourside", "westmoor"] {
+        std::fs::create_dir_all(copy.join(sub)).unwrap();
+        for entry in std::fs::read_dir(Path::new("examples").join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), copy.join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    ok(&minutes_in(
+        dir.path(),
+        &[
+            "new",
+            "--meeting",
+            "Westmoor County Leadership Group",
+            "--date",
+            "2026-12-03",
+            "examples",
+        ],
+    ));
+    assert!(
+        copy.join("westmoor/2026-12-03-westmoor-county-leadership-group.md")
+            .is_file()
+    );
+    ok(&minutes_in(
+        dir.path(),
+        &["lint", "--deny-warnings", "examples"],
+    ));
+}
