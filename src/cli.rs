@@ -17,6 +17,7 @@ use crate::output::diagnostics::LintFormat;
 use crate::output::lifecycle::CarryFormat;
 use crate::output::{self, Style};
 use crate::parse::Parsed;
+use crate::people::{Directory, Resolution};
 use crate::problem::Problem;
 use crate::problem::Severity;
 use crate::query::actions::{ActionFilter, StatusFilter};
@@ -84,6 +85,66 @@ struct ScanArgs {
     /// Exit 2 when any note could not be read or parsed
     #[arg(long)]
     strict: bool,
+    /// The config with the people register and series [default: the
+    /// minutes.yaml in the first path's folder or above, to the repository root]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+impl ScanArgs {
+    /// The config these paths call for; a broken one is reported.
+    fn config(&self, err: &mut dyn Write) -> io::Result<Option<Config>> {
+        load_config(self.config.as_deref(), &self.paths, err)
+    }
+}
+
+fn load_config(
+    explicit: Option<&std::path::Path>,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> io::Result<Option<Config>> {
+    let loaded = match explicit {
+        Some(path) => Config::load(path),
+        None => Config::discover(
+            paths
+                .first()
+                .map_or(std::path::Path::new("."), |p| p.as_path()),
+        ),
+    };
+    match loaded {
+        Ok(config) => Ok(Some(config)),
+        Err(error) => {
+            writeln!(err, "minutes: {error}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// Resolves a name typed on the command line to one person, or says why not.
+fn resolve_person(
+    directory: &Directory,
+    name: &str,
+    err: &mut dyn Write,
+) -> io::Result<Option<usize>> {
+    match directory.resolve(name, None) {
+        Resolution::Found { person, .. } => Ok(Some(person)),
+        Resolution::Ambiguous { candidates } => {
+            writeln!(
+                err,
+                "minutes: `{name}` is ambiguous: it could be {}; give the full name",
+                directory.describe(&candidates)
+            )?;
+            Ok(None)
+        }
+        Resolution::Unknown => {
+            write!(err, "minutes: no such person: `{name}`")?;
+            match crate::lint::config::closest(name, &directory.names()) {
+                Some(near) => writeln!(err, "; did you mean `{near}`?")?,
+                None => writeln!(err)?,
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// Output formats for lists.
@@ -333,10 +394,24 @@ fn actions(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
+    let Some(config) = args.scan.config(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
     let folder = Folder::load(&args.scan.paths);
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let owner = match &args.owner {
+        Some(name) => match resolve_person(&directory, name, err)? {
+            Some(person) => Some(person),
+            None => {
+                report_problems(&folder, args.scan.strict, err)?;
+                return Ok(EXIT_FINDINGS);
+            }
+        },
+        None => None,
+    };
     let today = args.today.unwrap_or(env.today);
     let filter = ActionFilter {
-        owner: args.owner,
+        owner,
         status: match args.status {
             None => StatusFilter::Live,
             Some(StatusArg::All) => StatusFilter::All,
@@ -353,7 +428,7 @@ fn actions(
         today,
     };
     let ledger = crate::ledger::Ledger::build(&folder.meetings);
-    let rows = crate::query::actions::actions(&ledger, &filter);
+    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
     output::actions::write(&rows, args.format, env.style, today, out)?;
     report_problems(&folder, args.scan.strict, err)
 }
@@ -364,6 +439,9 @@ fn meetings(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
+    if args.scan.config(err)?.is_none() {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let folder = Folder::load(&args.scan.paths);
     let rows = crate::query::meetings::meetings(&folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
@@ -402,20 +480,8 @@ fn lint(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let config = match &args.config {
-        Some(path) => Config::load(path),
-        None => Config::discover(
-            args.paths
-                .first()
-                .map_or(std::path::Path::new("."), |p| p.as_path()),
-        ),
-    };
-    let config = match config {
-        Ok(config) => config,
-        Err(error) => {
-            writeln!(err, "minutes: {error}")?;
-            return Ok(EXIT_TOOL_ERROR);
-        }
+    let Some(config) = load_config(args.config.as_deref(), &args.paths, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
     };
     let options = LintOptions {
         config,
@@ -449,6 +515,9 @@ fn history(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
+    if args.scan.config(err)?.is_none() {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let folder = Folder::load(&args.scan.paths);
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
@@ -495,6 +564,9 @@ fn carry_forward(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
+    if args.scan.config(err)?.is_none() {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let folder = Folder::load(&args.scan.paths);
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
@@ -514,6 +586,9 @@ fn carry_forward(
 }
 
 fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    if args.scan.config(err)?.is_none() {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let folder = Folder::load(&args.scan.paths);
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {

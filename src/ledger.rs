@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status, person_key};
+use crate::people::Directory;
 
 #[derive(Debug)]
 pub struct Ledger<'a> {
@@ -55,6 +56,8 @@ pub struct Orphan<'a> {
 pub struct State<'a> {
     pub status: Status,
     pub owners: &'a [Person],
+    /// The note the owners were written in, where their names resolve.
+    pub owners_meeting: &'a Meeting,
     pub assigned_to_all: bool,
     pub due: Option<NaiveDate>,
     pub due_written: Option<&'a str>,
@@ -72,12 +75,33 @@ impl State<'_> {
         self.is_live() && self.due.is_some_and(|due| due < today)
     }
 
-    pub fn owned_by(&self, key: &str) -> bool {
-        self.owners.iter().any(|o| o.key() == key)
+    /// Whether one of the owners resolves to `person` of `directory`.
+    pub fn owned_by(&self, directory: &Directory, person: usize) -> bool {
+        self.owners.iter().any(|owner| {
+            directory
+                .resolve(&owner.name, Some(self.owners_meeting))
+                .person()
+                == Some(person)
+        })
     }
 
     pub fn owners_label(&self) -> String {
         crate::model::owners_label(self.owners, self.assigned_to_all)
+    }
+
+    /// The owners under their canonical names where they resolve, as
+    /// written where they do not.
+    pub fn owner_names(&self, directory: &Directory) -> Vec<String> {
+        self.owners
+            .iter()
+            .map(|owner| {
+                directory
+                    .resolve(&owner.name, Some(self.owners_meeting))
+                    .person()
+                    .and_then(|at| directory.get(at))
+                    .map_or_else(|| owner.display_name(), |known| known.display_name())
+            })
+            .collect()
     }
 }
 
@@ -93,6 +117,7 @@ impl<'a> Entry<'a> {
         let mut state = State {
             status: action.status,
             owners: &action.owners,
+            owners_meeting: self.meeting,
             assigned_to_all: action.assigned_to_all,
             due: action.due,
             due_written: action.due_written.as_deref(),
@@ -108,6 +133,7 @@ impl<'a> Entry<'a> {
             state.status = update.status;
             if !update.owners.is_empty() || update.assigned_to_all {
                 state.owners = &update.owners;
+                state.owners_meeting = applied.meeting;
                 state.assigned_to_all = update.assigned_to_all;
             }
             if update.due.is_some() || update.due_written.is_some() {

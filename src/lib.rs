@@ -17,6 +17,7 @@ pub mod lint;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod people;
 pub mod problem;
 pub mod query;
 pub mod scaffold;

@@ -88,7 +88,19 @@ fn owner_matches_ignoring_title_org_and_case_and_finds_shared_actions() {
     let plain = small(&["--owner", "Steve Jordan"]);
     assert_eq!(plain, ["2025-01-14/1.3", "2025-01-14/2.2"]);
     assert_eq!(small(&["--owner", "cllr STEVE jordan (NBC)"]), plain);
-    assert!(small(&["--owner", "Nobody Here"]).is_empty());
+    let output = minutes(&["actions", "--owner", "James Grifin", SMALL]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no such person: `James Grifin`; did you mean `James Griffin`?")
+    );
+    // A first name that fits one person is enough; one that fits none is not.
+    assert_eq!(small(&["--owner", "Steve"]), plain);
+    assert_eq!(
+        minutes(&["actions", "--owner", "Nobody", SMALL])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]

@@ -46,6 +46,18 @@ struct ConfigFile {
     exclude: Vec<String>,
     #[serde(default)]
     people: Vec<RegisteredPerson>,
+    #[serde(default)]
+    series: BTreeMap<String, SeriesConfig>,
+}
+
+/// What `series:` says of one series: its members and its quorum.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesConfig {
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub quorum: Option<usize>,
 }
 
 /// A person of the register: the canonical name and the other ways it is written.
@@ -73,6 +85,8 @@ pub struct Config {
     /// Globs are relative to the config's folder.
     root: PathBuf,
     pub people: Vec<RegisteredPerson>,
+    /// By series name as written in the config.
+    pub series: BTreeMap<String, SeriesConfig>,
 }
 
 /// Why a config could not be used: `file:line: message`.
@@ -173,6 +187,7 @@ impl Config {
             rules: file.rules,
             root,
             people: file.people,
+            series: file.series,
         })
     }
 
@@ -197,6 +212,14 @@ impl Config {
             .as_ref()
             .is_some_and(|set| set.is_match(relative));
         included && !excluded
+    }
+
+    /// The configuration of the series called `name` (ignoring case and spacing).
+    pub fn series_config(&self, name: &str) -> Option<&SeriesConfig> {
+        self.series
+            .iter()
+            .find(|(configured, _)| crate::folder::same_series(configured, name))
+            .map(|(_, config)| config)
     }
 
     /// Whether the register knows this name, by canonical name or alias.

@@ -62,7 +62,7 @@ fn grid(rows: &[ActionRow]) -> Grid {
             .map(|row| {
                 vec![
                     Cell::plain(row.action.id.to_string()),
-                    Cell::plain(row.state.owners_label()),
+                    Cell::plain(row.owner_names.join(", ")),
                     Cell::plain(&row.action.text),
                     due_cell(row),
                     Cell::plain(row.state.status.as_str()),
@@ -106,7 +106,7 @@ fn csv_row(row: &ActionRow) -> Vec<String> {
     let action = row.action;
     vec![
         action.id.to_string(),
-        row.state.owners_label(),
+        row.owner_names.join(", "),
         action.text.clone(),
         row.state.due.map(|d| d.to_string()).unwrap_or_default(),
         row.overdue.to_string(),
@@ -133,6 +133,9 @@ struct Document<'a> {
 struct ActionJson<'a> {
     id: &'a ActionId,
     owners: &'a [Person],
+    /// The owners under their canonical names, resolved through the people
+    /// register and the note's lists.
+    owner_names: &'a [String],
     assigned_to_all: bool,
     text: &'a str,
     due: Option<NaiveDate>,
@@ -196,6 +199,7 @@ fn document<'a>(rows: &'a [ActionRow], today: NaiveDate) -> Document<'a> {
             .map(|row| ActionJson {
                 id: &row.action.id,
                 owners: row.state.owners,
+                owner_names: &row.owner_names,
                 assigned_to_all: row.state.assigned_to_all,
                 text: &row.action.text,
                 due: row.state.due,

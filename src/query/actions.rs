@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use crate::folder::same_series;
 use crate::ledger::{Entry, Ledger, State};
-use crate::model::{Action, Item, Meeting, Status, person_key};
-use crate::parse::people::parse_person;
+use crate::model::{Action, Item, Meeting, Status};
+use crate::people::Directory;
 
 /// Which statuses to list. The default is the live ones: open and in progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,9 +28,9 @@ impl StatusFilter {
 
 #[derive(Debug, Clone)]
 pub struct ActionFilter {
-    /// A person as it might be written: `Cllr Steve Jordan (NBC)` and
-    /// `steve jordan` find the same actions.
-    pub owner: Option<String>,
+    /// Only actions one of whose current owners resolves to this person of
+    /// the directory.
+    pub owner: Option<usize>,
     pub status: StatusFilter,
     pub meeting: Option<String>,
     pub since: Option<NaiveDate>,
@@ -65,14 +65,19 @@ pub struct ActionRow<'a> {
     pub item: &'a Item,
     pub action: &'a Action,
     pub state: State<'a>,
+    /// The owners under their canonical names (`All` for everyone present).
+    pub owner_names: Vec<String>,
     pub overdue: bool,
 }
 
 /// The actions that pass `filter`, judged on their current state (so a
 /// reassigned action is found under its new owner), by meeting date, then
 /// file, then line.
-pub fn actions<'a>(ledger: &'a Ledger<'a>, filter: &ActionFilter) -> Vec<ActionRow<'a>> {
-    let owner_key = filter.owner.as_deref().map(owner_key);
+pub fn actions<'a>(
+    ledger: &'a Ledger<'a>,
+    directory: &Directory,
+    filter: &ActionFilter,
+) -> Vec<ActionRow<'a>> {
     let mut rows = Vec::new();
     for entry in ledger
         .entries
@@ -86,9 +91,17 @@ pub fn actions<'a>(ledger: &'a Ledger<'a>, filter: &ActionFilter) -> Vec<ActionR
             && filter
                 .due_before
                 .is_none_or(|before| state.due.is_some_and(|due| due < before))
-            && owner_key.as_deref().is_none_or(|key| state.owned_by(key));
+            && filter
+                .owner
+                .is_none_or(|person| state.owned_by(directory, person));
         if passes {
+            let owner_names = if state.assigned_to_all {
+                vec!["All".to_string()]
+            } else {
+                state.owner_names(directory)
+            };
             rows.push(ActionRow {
+                owner_names,
                 entry,
                 meeting: entry.meeting,
                 item: entry.item,
@@ -108,10 +121,4 @@ fn meeting_passes(meeting: &Meeting, filter: &ActionFilter) -> bool {
         .is_none_or(|name| same_series(&meeting.meeting, name))
         && filter.since.is_none_or(|since| meeting.date >= since)
         && filter.until.is_none_or(|until| meeting.date <= until)
-}
-
-/// The identity key of a name as typed on the command line, which may carry
-/// a title or an org like the notes do.
-pub fn owner_key(query: &str) -> String {
-    parse_person(query, 0).map_or_else(|| person_key(query), |p| p.key())
 }
