@@ -65,6 +65,21 @@ enum Command {
         after_help = "Examples:\n  minutes new --meeting \"Harbourside Partnership Board\" --date 2027-01-19 examples/\n  minutes new --meeting \"Westmoor County Leadership Group\" --date 2026-12-03 --stdout examples/\n\nThe note is written beside the series' latest note, named after it, and never\nreplaces an existing file unless --force is given."
     )]
     New(NewArgs),
+    /// Everyone seen in the notes, under one name each, with their attendance and open actions
+    #[command(
+        after_help = "Examples:\n  minutes people examples/\n  minutes people --explain \"Tom\" examples/\n  minutes people --format csv examples/ > people.csv\n\nNames resolve by canonical name, then a register alias or initials (minutes.yaml\n`people:`), then a first name unique among the people listed in the note."
+    )]
+    People(PeopleArgs),
+    /// An attendance register: who was present (P), sent apologies (A) or was absent (X)
+    #[command(
+        after_help = "Examples:\n  minutes attendance --meeting \"Harbourside Partnership Board\" examples/\n  minutes attendance --since 2026-01-01 --format markdown examples/\n  minutes attendance --person \"Daniel Mercer\" examples/\n\nThe rate is present ÷ meetings at which the person was a member: members come from\n`series:` in minutes.yaml, or else run from a person's first to last listing."
+    )]
+    Attendance(AttendanceArgs),
+    /// The decision log: every decision with its ID, meeting and item
+    #[command(
+        after_help = "Examples:\n  minutes decisions examples/\n  minutes decisions --grep 'summit|placement' examples/\n  minutes decisions --meeting \"Westmoor County Leadership Group\" --format csv examples/"
+    )]
+    Decisions(DecisionsArgs),
     /// Check notes against the conventions of docs/format.md (rules: docs/rules.md)
     #[command(
         after_help = "Examples:\n  minutes lint examples/\n  minutes lint --format github notes/          # in GitHub Actions\n  minutes lint --format sarif notes/ > minutes.sarif\n  minutes lint --deny-warnings --no-inline-config notes/\n\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with\n--deny-warnings), 2 the tool could not do its job (bad flag, bad config, missing path)."
@@ -255,6 +270,57 @@ struct NewArgs {
 }
 
 #[derive(Debug, Args)]
+struct PeopleArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Show how this spelling resolves, and why
+    #[arg(long, value_name = "NAME")]
+    explain: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct AttendanceArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Only this series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    /// Only meetings on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Only meetings on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Only this person's row (names resolve as for --owner)
+    #[arg(long, value_name = "NAME")]
+    person: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct DecisionsArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Only this series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    /// Only meetings on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Only meetings on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Only decisions whose text or item title matches this regular expression (any case)
+    #[arg(long, value_name = "REGEX")]
+    grep: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
 struct LintArgs {
     /// Files or folders to check (folders are walked for *.md, honouring .gitignore)
     #[arg(value_name = "PATH", default_value = ".")]
@@ -362,6 +428,9 @@ where
         Command::Meetings(args) => meetings(args, out, err, env),
         Command::Show(args) => show(args, out, err),
         Command::Lint(args) => lint(args, out, err, env),
+        Command::People(args) => people(args, out, err, env),
+        Command::Attendance(args) => attendance(args, out, err, env),
+        Command::Decisions(args) => decisions(args, out, err, env),
         Command::History(args) => history(args, out, err, env),
         Command::CarryForward(args) => carry_forward(args, out, err, env),
         Command::New(args) => new_note(args, out, err),
@@ -632,4 +701,110 @@ fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
             Ok(EXIT_TOOL_ERROR)
         }
     }
+}
+
+fn people(
+    args: PeopleArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some(config) = args.scan.config(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let folder = Folder::load(&args.scan.paths);
+    let directory = Directory::build(&config.people, &folder.meetings);
+    if let Some(spelling) = &args.explain {
+        let anywhere = directory.resolve(spelling, None);
+        let occurrences = crate::query::people::occurrences(&folder.meetings, &directory, spelling);
+        output::people::write_explain(
+            spelling,
+            &directory,
+            &anywhere,
+            &occurrences,
+            args.format,
+            out,
+        )?;
+        let code = report_problems(&folder, args.scan.strict, err)?;
+        let found = matches!(anywhere, Resolution::Found { .. }) || !occurrences.is_empty();
+        return Ok(if found { code } else { code.max(EXIT_FINDINGS) });
+    }
+    let ledger = Ledger::build(&folder.meetings);
+    let people = crate::query::people::people(&folder.meetings, &directory, &ledger);
+    output::people::write_people(&people, &directory, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+fn attendance(
+    args: AttendanceArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some(config) = args.scan.config(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let folder = Folder::load(&args.scan.paths);
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let person = match &args.person {
+        Some(name) => match resolve_person(&directory, name, err)? {
+            Some(person) => Some(person),
+            None => return Ok(EXIT_FINDINGS),
+        },
+        None => None,
+    };
+    let meetings: Vec<&crate::model::Meeting> = folder
+        .meetings
+        .iter()
+        .filter(|m| {
+            args.meeting
+                .as_deref()
+                .is_none_or(|name| crate::folder::same_series(&m.meeting, name))
+                && args.since.is_none_or(|since| m.date >= since)
+                && args.until.is_none_or(|until| m.date <= until)
+        })
+        .collect();
+    let mut register = crate::query::attendance::attendance(&meetings, &directory, &config);
+    if let Some(person) = person {
+        register.rows.retain(|row| row.person == Some(person));
+    }
+    output::people::write_attendance(&register, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+fn decisions(
+    args: DecisionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    if args.scan.config(err)?.is_none() {
+        return Ok(EXIT_TOOL_ERROR);
+    }
+    let grep = match &args.grep {
+        Some(pattern) => match regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+        {
+            Ok(re) => Some(re),
+            Err(e) => {
+                writeln!(
+                    err,
+                    "minutes: --grep `{pattern}` is not a valid regular expression: {e}"
+                )?;
+                return Ok(EXIT_TOOL_ERROR);
+            }
+        },
+        None => None,
+    };
+    let folder = Folder::load(&args.scan.paths);
+    let filter = crate::query::decisions::DecisionFilter {
+        meeting: args.meeting,
+        since: args.since,
+        until: args.until,
+        grep,
+    };
+    let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
+    output::people::write_decisions(&rows, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
 }

@@ -74,15 +74,7 @@ impl Directory {
     /// Everyone in the register, then everyone listed or owning an action
     /// under a full name in `meetings`.
     pub fn build(register: &[RegisteredPerson], meetings: &[Meeting]) -> Directory {
-        let mut directory = Directory::default();
-        for person in register {
-            directory.add_registered(person);
-        }
-        for meeting in meetings {
-            for person in listed(meeting) {
-                directory.learn(person);
-            }
-        }
+        let mut directory = Directory::listed_only(register, meetings);
         for meeting in meetings {
             let owners = meeting
                 .actions()
@@ -97,6 +89,21 @@ impl Directory {
         directory
     }
 
+    /// The register and the people the notes list, but not action owners
+    /// who appear nowhere else: what `action-owner-unknown` checks against.
+    pub fn listed_only(register: &[RegisteredPerson], meetings: &[Meeting]) -> Directory {
+        let mut directory = Directory::default();
+        for person in register {
+            directory.add_registered(person);
+        }
+        for meeting in meetings {
+            for person in listed(meeting) {
+                directory.learn(person);
+            }
+        }
+        directory
+    }
+
     fn add_registered(&mut self, person: &RegisteredPerson) {
         let parsed = parse_person(&person.name, 0);
         let name = parsed
@@ -105,7 +112,9 @@ impl Directory {
         let at = self.people.len();
         self.by_name.insert(person_key(&name), at);
         for alias in &person.aliases {
-            self.by_alias.insert(person_key(alias), (at, false));
+            // Keyed like a spelling: without its title or org.
+            let alias_name = parse_person(alias, 0).map_or_else(|| alias.clone(), |p| p.name);
+            self.by_alias.insert(person_key(&alias_name), (at, false));
         }
         if let Some(initials) = &person.initials {
             self.by_alias.insert(person_key(initials), (at, true));

@@ -469,6 +469,7 @@ fn examples_carry_forward_before_each_series_next_meeting() {
             std::fs::copy(entry.path(), copy.join(sub).join(entry.file_name())).unwrap();
         }
     }
+    std::fs::copy("examples/minutes.yaml", copy.join("minutes.yaml")).unwrap();
     ok(&minutes_in(
         dir.path(),
         &[

@@ -56,7 +56,7 @@ pub fn write(
 
 fn grid(rows: &[ActionRow]) -> Grid {
     Grid {
-        headers: HEADERS.to_vec(),
+        headers: super::headers(&HEADERS),
         rows: rows
             .iter()
             .map(|row| {

@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 
-pub fn render<R, F>(headers: &[&str], rows: R, out: &mut dyn Write) -> io::Result<()>
+pub fn render<H, R, F>(headers: &[H], rows: R, out: &mut dyn Write) -> io::Result<()>
 where
+    H: AsRef<[u8]>,
     R: IntoIterator<Item = Vec<F>>,
     F: AsRef<[u8]>,
 {

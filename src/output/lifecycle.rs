@@ -101,7 +101,7 @@ fn due_text(state: &State, overdue: bool) -> Cell {
 
 fn carry_grid(rows: &[CarryRow]) -> Grid {
     Grid {
-        headers: vec![
+        headers: super::headers(&[
             "ID",
             "Owners",
             "Action",
@@ -109,7 +109,7 @@ fn carry_grid(rows: &[CarryRow]) -> Grid {
             "Status",
             "Raised",
             "Latest note",
-        ],
+        ]),
         rows: rows
             .iter()
             .map(|row| {
@@ -262,7 +262,7 @@ pub fn write_history(
         Format::Csv => csv::render(&headers, rows, out),
         Format::Table | Format::Markdown => {
             let grid = Grid {
-                headers: headers.to_vec(),
+                headers: super::headers(&headers),
                 rows: rows
                     .into_iter()
                     .map(|r| r.into_iter().map(Cell::plain).collect())

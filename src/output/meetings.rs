@@ -45,7 +45,7 @@ pub fn write(
 
 fn grid(rows: &[MeetingRow]) -> Grid {
     Grid {
-        headers: HEADERS.to_vec(),
+        headers: super::headers(&HEADERS),
         rows: rows
             .iter()
             .map(|row| {

@@ -9,6 +9,7 @@ pub mod lifecycle;
 pub mod markdown;
 pub mod meetings;
 pub mod note;
+pub mod people;
 pub mod table;
 
 /// How the terminal on the other end wants its tables.
@@ -41,6 +42,11 @@ impl Cell {
 /// Headers and rows, for the table and Markdown renderers.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// Owned headers from a list of names.
+pub fn headers<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    names.iter().map(|n| n.as_ref().to_string()).collect()
 }

@@ -1,5 +1,6 @@
 use super::super::config::closest;
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
+use crate::people::{Directory, Resolution};
 use crate::problem::Severity;
 
 /// An owner who is in none of the note's lists nor in the people register.
@@ -18,23 +19,17 @@ impl Rule for ActionOwnerUnknown {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let (Some(meeting), Some(people)) = (context.meeting(), context.people()) else {
+        let Some(meeting) = context.meeting() else {
             return;
         };
-        let listed: Vec<&crate::model::Person> = people
-            .listed()
-            .map(|(_, p)| p)
-            .chain(people.chair)
-            .chain(people.minutes_by)
-            .collect();
-        let known_names: Vec<&str> = listed
-            .iter()
-            .map(|p| p.name.as_str())
-            .chain(context.config.people.iter().map(|p| p.name.as_str()))
-            .collect();
+        // The register and this note's lists, but not the owners themselves.
+        let directory =
+            Directory::listed_only(&context.config.people, std::slice::from_ref(meeting));
+        let known_names = directory.names();
         for action in meeting.actions().filter(|a| !a.assigned_to_all) {
             for owner in &action.owners {
-                if listed.iter().any(|p| p.is(owner)) || context.config.registers(&owner.name) {
+                // Ambiguous names are `person-ambiguous`'s to report.
+                if directory.resolve(&owner.name, Some(meeting)) != Resolution::Unknown {
                     continue;
                 }
                 let mut finding = Finding::new(

@@ -16,8 +16,10 @@ mod front_matter_missing;
 mod front_matter_stray;
 mod item_number;
 mod not_text;
+mod person_ambiguous;
 mod person_conflict;
 mod person_duplicate;
+mod quorum_not_met;
 mod required_field;
 mod unknown_field;
 mod unreadable;
@@ -52,6 +54,8 @@ static ALL: &[&dyn Rule] = &[
     &update_unknown_id::UpdateUnknownId,
     &update_before_action::UpdateBeforeAction,
     &update_closed::UpdateClosed,
+    &person_ambiguous::PersonAmbiguous,
+    &quorum_not_met::QuorumNotMet,
 ];
 
 /// Every rule, in the order docs/rules.md lists them.
@@ -132,7 +136,8 @@ pub(crate) mod testing {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         for file in crate::discover::discover(&[root]).files {
             let text = std::fs::read_to_string(&file).unwrap();
-            let found = check_as(rule, file.to_str().unwrap(), &text, &Config::default());
+            let config = Config::discover(&file).unwrap();
+            let found = check_as(rule, file.to_str().unwrap(), &text, &config);
             assert!(found.is_empty(), "{}: {found:?}", file.display());
         }
     }

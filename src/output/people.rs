@@ -1,0 +1,478 @@
+//! `minutes people`, `minutes people --explain`, `minutes attendance` and
+//! `minutes decisions` in their formats.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Grid, Style, csv, json, markdown, table};
+use crate::cli::Format;
+use crate::model::SCHEMA_VERSION;
+use crate::people::{Directory, How, Resolution};
+use crate::query::attendance::{Group, Register};
+use crate::query::decisions::DecisionRow;
+use crate::query::people::{Occurrence, People};
+
+/// Writes a grid in any format but JSON.
+fn write_grid(grid: &Grid, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table | Format::Json => table::render(grid, style, out),
+        Format::Markdown => markdown::render(grid, out),
+        Format::Csv => {
+            let rows = grid
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| c.text.clone()).collect::<Vec<_>>());
+            csv::render(&grid.headers, rows, out)
+        }
+    }
+}
+
+pub fn write_people(
+    people: &People,
+    directory: &Directory,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Json {
+        return json::render(&people_document(people, directory), out);
+    }
+    let grid = Grid {
+        headers: super::headers(&[
+            "Name",
+            "Title",
+            "Orgs",
+            "Spellings",
+            "Present",
+            "Apologies",
+            "Absent",
+            "In attendance",
+            "Open actions",
+        ]),
+        rows: people
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let known = directory.get(row.person)?;
+                Some(vec![
+                    Cell::plain(&known.name),
+                    Cell::plain(known.title.clone().unwrap_or_default()),
+                    Cell::plain(known.orgs.join("; ")),
+                    Cell::plain(row.spellings.iter().cloned().collect::<Vec<_>>().join("; ")),
+                    Cell::plain(row.present.to_string()),
+                    Cell::plain(row.apologies.to_string()),
+                    Cell::plain(row.absent.to_string()),
+                    Cell::plain(row.in_attendance.to_string()),
+                    Cell::plain(row.open_actions.to_string()),
+                ])
+            })
+            .collect(),
+    };
+    write_grid(&grid, format, style, out)?;
+    if format == Format::Table && !people.unresolved.is_empty() {
+        writeln!(out, "\nNot resolved to one person:")?;
+        for u in &people.unresolved {
+            let why = if u.candidates.is_empty() {
+                "nobody fits".to_string()
+            } else {
+                format!("could be {}", directory.describe(&u.candidates))
+            };
+            writeln!(
+                out,
+                "  {}:{}: `{}`: {why}",
+                u.path.display(),
+                u.line,
+                u.spelling
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PeopleDocument<'a> {
+    schema_version: u32,
+    people: Vec<PersonJson<'a>>,
+    unresolved: Vec<UnresolvedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+    orgs: &'a [String],
+    initials: Option<&'a str>,
+    aliases: &'a [String],
+    registered: bool,
+    spellings: Vec<&'a str>,
+    present: usize,
+    apologies: usize,
+    absent: usize,
+    in_attendance: usize,
+    open_actions: usize,
+}
+
+#[derive(Serialize)]
+struct UnresolvedJson<'a> {
+    spelling: &'a str,
+    file: &'a Path,
+    line: usize,
+    candidates: Vec<&'a str>,
+}
+
+fn people_document<'a>(people: &'a People, directory: &'a Directory) -> PeopleDocument<'a> {
+    PeopleDocument {
+        schema_version: SCHEMA_VERSION,
+        people: people
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let known = directory.get(row.person)?;
+                Some(PersonJson {
+                    name: &known.name,
+                    title: known.title.as_deref(),
+                    orgs: &known.orgs,
+                    initials: known.initials.as_deref(),
+                    aliases: &known.aliases,
+                    registered: known.registered,
+                    spellings: row.spellings.iter().map(String::as_str).collect(),
+                    present: row.present,
+                    apologies: row.apologies,
+                    absent: row.absent,
+                    in_attendance: row.in_attendance,
+                    open_actions: row.open_actions,
+                })
+            })
+            .collect(),
+        unresolved: people
+            .unresolved
+            .iter()
+            .map(|u| UnresolvedJson {
+                spelling: &u.spelling,
+                file: u.path,
+                line: u.line,
+                candidates: u
+                    .candidates
+                    .iter()
+                    .filter_map(|c| directory.get(*c))
+                    .map(|k| k.name.as_str())
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Why a resolution came out as it did, in words.
+fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String {
+    match resolution {
+        Resolution::Found { person, how } => {
+            let name = directory.get(*person).map_or("?", |k| k.name.as_str());
+            let why = match how {
+                How::Name => "it is the canonical name (case, title and org ignored)".to_string(),
+                How::Alias(alias) => format!("`{alias}` is an alias in the people register"),
+                How::Initials(initials) => format!("`{initials}` are the person's initials"),
+                How::FirstName => {
+                    "the only person listed in that note with that first name (and initial)"
+                        .to_string()
+                }
+                How::FirstNameAnywhere => {
+                    "the only person known with that first name (and initial)".to_string()
+                }
+            };
+            format!("{name}: {why}")
+        }
+        Resolution::Ambiguous { candidates } => {
+            format!(
+                "ambiguous: could be {}; not guessed",
+                directory.describe(candidates)
+            )
+        }
+        Resolution::Unknown => "nobody: no name, alias, initials or first name fits".to_string(),
+    }
+}
+
+pub fn write_explain(
+    spelling: &str,
+    directory: &Directory,
+    anywhere: &Resolution,
+    occurrences: &[Occurrence],
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Json {
+        let document = serde_json::json!({
+            "schema_version": SCHEMA_VERSION,
+            "spelling": spelling,
+            "anywhere": resolution_json(directory, anywhere),
+            "occurrences": occurrences.iter().map(|o| serde_json::json!({
+                "file": o.meeting.path,
+                "line": o.line,
+                "meeting": o.meeting.meeting,
+                "date": o.meeting.date,
+                "resolution": resolution_json(directory, &o.resolution),
+            })).collect::<Vec<_>>(),
+        });
+        return json::render(&document, out);
+    }
+    writeln!(out, "`{spelling}`")?;
+    writeln!(
+        out,
+        "  typed on the command line: {}",
+        explain_resolution(directory, anywhere)
+    )?;
+    if occurrences.is_empty() {
+        writeln!(out, "  not written in any note")?;
+    }
+    for o in occurrences {
+        writeln!(
+            out,
+            "  {}:{} ({} {}): {}",
+            o.meeting.path.display(),
+            o.line,
+            o.meeting.meeting,
+            o.meeting.date,
+            explain_resolution(directory, &o.resolution)
+        )?;
+    }
+    Ok(())
+}
+
+fn resolution_json(directory: &Directory, resolution: &Resolution) -> serde_json::Value {
+    let name = |at: &usize| directory.get(*at).map(|k| k.name.clone());
+    match resolution {
+        Resolution::Found { person, how } => serde_json::json!({
+            "status": "resolved",
+            "person": name(person),
+            "how": match how {
+                How::Name => "name",
+                How::Alias(_) => "alias",
+                How::Initials(_) => "initials",
+                How::FirstName => "first-name-in-note",
+                How::FirstNameAnywhere => "first-name",
+            },
+            "why": explain_resolution(directory, resolution),
+        }),
+        Resolution::Ambiguous { candidates } => serde_json::json!({
+            "status": "ambiguous",
+            "candidates": candidates.iter().filter_map(name).collect::<Vec<_>>(),
+        }),
+        Resolution::Unknown => serde_json::json!({ "status": "unknown" }),
+    }
+}
+
+pub fn write_attendance(
+    register: &Register,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Json {
+        return json::render(&attendance_document(register), out);
+    }
+    let series: std::collections::BTreeSet<&str> = register
+        .meetings
+        .iter()
+        .map(|m| m.meeting.as_str())
+        .collect();
+    let labels: Vec<String> = register
+        .meetings
+        .iter()
+        .map(|m| {
+            if series.len() > 1 {
+                format!("{} {}", m.date, initials(&m.meeting))
+            } else {
+                m.date.to_string()
+            }
+        })
+        .collect();
+    let mut headers = super::headers(&["Name", "Group"]);
+    headers.extend(labels);
+    headers.extend(super::headers(&[
+        "Present",
+        "Apologies",
+        "Absent",
+        "Member meetings",
+        "Rate",
+    ]));
+    let mut rows: Vec<Vec<Cell>> = register
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                Cell::plain(&row.name),
+                Cell::plain(match row.group {
+                    Group::Member => "member",
+                    Group::InAttendance => "in attendance",
+                }),
+            ];
+            cells.extend(row.marks.iter().map(|m| Cell::plain(m.letter())));
+            cells.extend([
+                Cell::plain(row.present.to_string()),
+                Cell::plain(row.apologies.to_string()),
+                Cell::plain(row.absent.to_string()),
+                Cell::plain(row.member_meetings.to_string()),
+                Cell::plain(row.rate.map(percent).unwrap_or_default()),
+            ]);
+            cells
+        })
+        .collect();
+    let mut totals = vec![Cell::plain("Members present"), Cell::plain("")];
+    totals.extend((0..register.meetings.len()).map(|at| {
+        let count = register
+            .rows
+            .iter()
+            .filter(|r| {
+                r.group == Group::Member && r.marks.get(at).is_some_and(|m| m.letter() == "P")
+            })
+            .count();
+        Cell::plain(count.to_string())
+    }));
+    totals.extend((0..5).map(|_| Cell::plain("")));
+    rows.push(totals);
+    write_grid(&Grid { headers, rows }, format, style, out)
+}
+
+/// `Harbourside Partnership Board` → `HPB`, to label columns compactly.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn percent(rate: f64) -> String {
+    format!("{:.0}%", rate * 100.0)
+}
+
+#[derive(Serialize)]
+struct AttendanceDocument<'a> {
+    schema_version: u32,
+    meetings: Vec<AttendanceMeeting<'a>>,
+    people: Vec<AttendancePerson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttendanceMeeting<'a> {
+    date: NaiveDate,
+    meeting: &'a str,
+    file: &'a Path,
+}
+
+#[derive(Serialize)]
+struct AttendancePerson<'a> {
+    name: &'a str,
+    resolved: bool,
+    group: &'static str,
+    /// One of `P`, `A`, `X`, `I` or `` per meeting.
+    marks: Vec<&'static str>,
+    member: &'a [bool],
+    present: usize,
+    apologies: usize,
+    absent: usize,
+    member_meetings: usize,
+    rate: Option<f64>,
+}
+
+fn attendance_document<'a>(register: &'a Register) -> AttendanceDocument<'a> {
+    AttendanceDocument {
+        schema_version: SCHEMA_VERSION,
+        meetings: register
+            .meetings
+            .iter()
+            .map(|m| AttendanceMeeting {
+                date: m.date,
+                meeting: &m.meeting,
+                file: &m.path,
+            })
+            .collect(),
+        people: register
+            .rows
+            .iter()
+            .map(|row| AttendancePerson {
+                name: &row.name,
+                resolved: row.person.is_some(),
+                group: match row.group {
+                    Group::Member => "member",
+                    Group::InAttendance => "in_attendance",
+                },
+                marks: row.marks.iter().map(|m| m.letter()).collect(),
+                member: &row.member_at,
+                present: row.present,
+                apologies: row.apologies,
+                absent: row.absent,
+                member_meetings: row.member_meetings,
+                rate: row.rate,
+            })
+            .collect(),
+    }
+}
+
+pub fn write_decisions(
+    rows: &[DecisionRow],
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Json {
+        #[derive(Serialize)]
+        struct DecisionJson<'a> {
+            id: &'a str,
+            date: NaiveDate,
+            meeting: &'a str,
+            item: &'a str,
+            item_title: &'a str,
+            text: &'a str,
+            file: &'a Path,
+            line: usize,
+        }
+        let decisions: Vec<DecisionJson> = rows
+            .iter()
+            .map(|r| DecisionJson {
+                id: &r.id,
+                date: r.meeting.date,
+                meeting: &r.meeting.meeting,
+                item: &r.item.number,
+                item_title: &r.item.title,
+                text: &r.decision.text,
+                file: &r.meeting.path,
+                line: r.decision.line,
+            })
+            .collect();
+        return json::render(
+            &serde_json::json!({ "schema_version": SCHEMA_VERSION, "decisions": decisions }),
+            out,
+        );
+    }
+    let grid = Grid {
+        headers: super::headers(&[
+            "ID",
+            "Date",
+            "Meeting",
+            "Item",
+            "Item title",
+            "Decision",
+            "File",
+            "Line",
+        ]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::plain(&r.id),
+                    Cell::plain(r.meeting.date.to_string()),
+                    Cell::plain(&r.meeting.meeting),
+                    Cell::plain(&r.item.number),
+                    Cell::plain(&r.item.title),
+                    Cell::plain(&r.decision.text),
+                    Cell::plain(r.meeting.path.display().to_string()),
+                    Cell::plain(r.decision.line.to_string()),
+                ]
+            })
+            .collect(),
+    };
+    write_grid(&grid, format, style, out)
+}

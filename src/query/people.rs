@@ -1,0 +1,160 @@
+//! `minutes people`: everyone seen, under one name each, with what they did.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use crate::ledger::Ledger;
+use crate::model::{Meeting, Person};
+use crate::output::note::person_text;
+use crate::people::{Directory, Resolution, listed};
+
+#[derive(Debug, Clone, Default)]
+pub struct PersonRow {
+    pub person: usize,
+    /// Every way the notes wrote this person, as written.
+    pub spellings: BTreeSet<String>,
+    pub present: usize,
+    pub apologies: usize,
+    pub absent: usize,
+    pub in_attendance: usize,
+    /// Open or in-progress actions the person owns now.
+    pub open_actions: usize,
+}
+
+/// A mention that resolves to nobody, or to several people.
+#[derive(Debug, Clone)]
+pub struct Unresolved<'a> {
+    pub spelling: String,
+    pub path: &'a Path,
+    pub line: usize,
+    /// Empty when nobody fits.
+    pub candidates: Vec<usize>,
+}
+
+pub struct People<'a> {
+    /// In order of canonical name.
+    pub rows: Vec<PersonRow>,
+    pub unresolved: Vec<Unresolved<'a>>,
+}
+
+/// Every mention in a note: the lists, the chair and minute-taker, and the
+/// owners of actions and updates.
+fn mentions(meeting: &Meeting) -> impl Iterator<Item = &Person> {
+    listed(meeting).chain(
+        meeting
+            .actions()
+            .filter(|a| !a.assigned_to_all)
+            .flat_map(|a| a.owners.iter())
+            .chain(
+                meeting
+                    .updates()
+                    .filter(|u| !u.assigned_to_all)
+                    .flat_map(|u| u.owners.iter()),
+            ),
+    )
+}
+
+/// Adds one to the count of a list.
+type Counter = fn(&mut PersonRow);
+
+pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledger) -> People<'a> {
+    let mut rows: HashMap<usize, PersonRow> = HashMap::new();
+    let mut unresolved = Vec::new();
+    for meeting in meetings {
+        for mention in mentions(meeting) {
+            match directory.resolve(&mention.name, Some(meeting)) {
+                Resolution::Found { person, .. } => {
+                    let entry = rows.entry(person).or_insert_with(|| PersonRow {
+                        person,
+                        ..PersonRow::default()
+                    });
+                    entry.spellings.insert(person_text(mention));
+                }
+                Resolution::Ambiguous { candidates } => unresolved.push(Unresolved {
+                    spelling: person_text(mention),
+                    path: &meeting.path,
+                    line: mention.line,
+                    candidates,
+                }),
+                Resolution::Unknown => unresolved.push(Unresolved {
+                    spelling: person_text(mention),
+                    path: &meeting.path,
+                    line: mention.line,
+                    candidates: Vec::new(),
+                }),
+            }
+        }
+        let lists: [(&[Person], Counter); 4] = [
+            (&meeting.present, |r| r.present += 1),
+            (&meeting.apologies, |r| r.apologies += 1),
+            (&meeting.absent, |r| r.absent += 1),
+            (&meeting.in_attendance, |r| r.in_attendance += 1),
+        ];
+        for (people, count) in lists {
+            let resolved: BTreeSet<usize> = people
+                .iter()
+                .filter_map(|p| directory.resolve(&p.name, Some(meeting)).person())
+                .collect();
+            for person in resolved {
+                if let Some(entry) = rows.get_mut(&person) {
+                    count(entry);
+                }
+            }
+        }
+    }
+    for entry in &ledger.entries {
+        let state = entry.state();
+        if !state.is_live() {
+            continue;
+        }
+        let owners: BTreeSet<usize> = state
+            .owners
+            .iter()
+            .filter_map(|o| {
+                directory
+                    .resolve(&o.name, Some(state.owners_meeting))
+                    .person()
+            })
+            .collect();
+        for person in owners {
+            if let Some(entry) = rows.get_mut(&person) {
+                entry.open_actions += 1;
+            }
+        }
+    }
+    let mut rows: Vec<PersonRow> = rows.into_values().collect();
+    rows.sort_by_key(|r| directory.get(r.person).map(|k| k.name.to_lowercase()));
+    People { rows, unresolved }
+}
+
+/// Where a spelling appears and how each appearance resolves in its note.
+pub struct Occurrence<'a> {
+    pub meeting: &'a Meeting,
+    pub line: usize,
+    pub resolution: Resolution,
+}
+
+/// The occurrences of `spelling` (compared as names: ignoring case, title
+/// and org) in every note.
+pub fn occurrences<'a>(
+    meetings: &'a [Meeting],
+    directory: &Directory,
+    spelling: &str,
+) -> Vec<Occurrence<'a>> {
+    let key = crate::parse::people::parse_person(spelling, 0)
+        .map_or_else(|| crate::model::person_key(spelling), |p| p.key());
+    let mut found = Vec::new();
+    for meeting in meetings {
+        let mut lines = BTreeSet::new();
+        for mention in mentions(meeting).filter(|m| m.key() == key) {
+            if lines.insert(mention.line) {
+                found.push(Occurrence {
+                    meeting,
+                    line: mention.line,
+                    resolution: directory.resolve(&mention.name, Some(meeting)),
+                });
+            }
+        }
+    }
+    found
+}
