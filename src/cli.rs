@@ -466,7 +466,7 @@ fn actions(
     let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths);
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     let owner = match &args.owner {
         Some(name) => match resolve_person(&directory, name, err)? {
@@ -508,17 +508,21 @@ fn meetings(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    if args.scan.config(err)?.is_none() {
+    let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
-    }
-    let folder = Folder::load(&args.scan.paths);
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let rows = crate::query::meetings::meetings(&folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
 }
 
 fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let (meeting, problems): (_, Vec<Problem>) = match read_file(&args.file) {
+    let Some(config) = load_config(None, std::slice::from_ref(&args.file), err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let (meeting, problems): (_, Vec<Problem>) = match read_file(&args.file, config.max_file_size())
+    {
         FileOutcome::Unreadable(problem) => (None, vec![problem]),
         FileOutcome::Parsed(Parsed::NotANote) => {
             writeln!(
@@ -584,10 +588,10 @@ fn history(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    if args.scan.config(err)?.is_none() {
+    let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
-    }
-    let folder = Folder::load(&args.scan.paths);
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -633,10 +637,10 @@ fn carry_forward(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    if args.scan.config(err)?.is_none() {
+    let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
-    }
-    let folder = Folder::load(&args.scan.paths);
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
         return Ok(EXIT_TOOL_ERROR);
@@ -655,10 +659,10 @@ fn carry_forward(
 }
 
 fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    if args.scan.config(err)?.is_none() {
+    let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
-    }
-    let folder = Folder::load(&args.scan.paths);
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
         return Ok(EXIT_TOOL_ERROR);
@@ -712,7 +716,7 @@ fn people(
     let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths);
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     if let Some(spelling) = &args.explain {
         let anywhere = directory.resolve(spelling, None);
@@ -744,7 +748,7 @@ fn attendance(
     let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths);
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     let person = match &args.person {
         Some(name) => match resolve_person(&directory, name, err)? {
@@ -778,9 +782,9 @@ fn decisions(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    if args.scan.config(err)?.is_none() {
+    let Some(config) = args.scan.config(err)? else {
         return Ok(EXIT_TOOL_ERROR);
-    }
+    };
     let grep = match &args.grep {
         Some(pattern) => match regex::RegexBuilder::new(pattern)
             .case_insensitive(true)
@@ -797,7 +801,7 @@ fn decisions(
         },
         None => None,
     };
-    let folder = Folder::load(&args.scan.paths);
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let filter = crate::query::decisions::DecisionFilter {
         meeting: args.meeting,
         since: args.since,

@@ -59,11 +59,32 @@ fn walk(root: &Path, found: &mut Discovery) {
 
 fn walk_problem(root: &Path, err: &ignore::Error) -> Problem {
     let path = error_path(err).unwrap_or(root).to_path_buf();
-    let message = match err.io_error() {
-        Some(io) => format!("cannot read: {io}"),
-        None => format!("cannot read: {}", strip_path_prefix(&err.to_string())),
+    let message = match (loop_ancestor(err), err.io_error()) {
+        (Some(ancestor), _) => format!(
+            "a symbolic link loop: it leads back to {}; not followed",
+            ancestor.display()
+        ),
+        // The OS's own words, without the path that is printed in front.
+        (None, Some(io)) => match io.raw_os_error() {
+            Some(code) => format!("cannot read: {}", std::io::Error::from_raw_os_error(code)),
+            None if io.kind() == std::io::ErrorKind::NotFound => {
+                "cannot read: it does not exist (a broken symbolic link?)".to_string()
+            }
+            None => format!("cannot read: {}", io.kind()),
+        },
+        (None, None) => format!("cannot read: {}", strip_path_prefix(&err.to_string())),
     };
     Problem::error(ProblemKind::Unreadable, &path, 0, message)
+}
+
+fn loop_ancestor(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::Loop { ancestor, .. } => Some(ancestor),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => loop_ancestor(err),
+        _ => None,
+    }
 }
 
 /// The path an `ignore` error is about, looking through its wrappers.

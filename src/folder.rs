@@ -25,12 +25,14 @@ pub struct Folder {
 
 impl Folder {
     /// Reads and parses every note under `paths`, in parallel.
-    pub fn load(paths: &[PathBuf]) -> Folder {
+    /// Reads and parses every note under `paths`, in parallel; files over
+    /// `max_size` bytes are reported and skipped.
+    pub fn load(paths: &[PathBuf], max_size: u64) -> Folder {
         let discovery = discover(paths);
         let parsed: Vec<(PathBuf, FileOutcome)> = discovery
             .files
             .par_iter()
-            .map(|path| (path.clone(), read_file(path)))
+            .map(|path| (path.clone(), read_file(path, max_size)))
             .collect();
         let mut folder = Folder {
             problems: discovery.problems,
@@ -86,15 +88,55 @@ pub enum FileOutcome {
     Unreadable(Problem),
 }
 
+/// Notes larger than this are refused unless `max_file_size` in
+/// minutes.yaml allows them: a real note is tens of kilobytes, and a huge
+/// `.md` file is far more likely an export or a mistake than minutes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
 /// Reads one file and parses it. The text is dropped once parsed.
-pub fn read_file(path: &Path) -> FileOutcome {
-    match std::fs::read(path) {
+pub fn read_file(path: &Path, max_size: u64) -> FileOutcome {
+    match read_bounded(path, max_size) {
         Ok(bytes) => FileOutcome::Parsed(parse_bytes(path, &bytes)),
-        Err(err) => FileOutcome::Unreadable(Problem::error(
+        Err(problem) => FileOutcome::Unreadable(problem),
+    }
+}
+
+/// The file's bytes, or why they cannot be had: it cannot be read, or it
+/// is larger than `max_size` (checked before reading a byte).
+pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, Problem> {
+    let unreadable = |err: std::io::Error| {
+        Problem::error(
             ProblemKind::Unreadable,
             path,
             0,
             format!("cannot read: {err}"),
-        )),
+        )
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > max_size {
+        return Err(Problem::error(
+            ProblemKind::TooLarge,
+            path,
+            0,
+            format!(
+                "the file is {size} bytes, more than the {} a note may be; it is skipped",
+                format_size(max_size)
+            ),
+        )
+        .with_help("raise `max_file_size` in minutes.yaml to read it"));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// `16 MiB`, `512 KiB`, `100 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = KIB * 1024;
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= KIB && bytes % KIB == 0 {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }

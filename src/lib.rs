@@ -4,9 +4,16 @@
 //! The library never prints: every command writes to the writers it is
 //! handed, and `cli::run` decides the exit code.
 
+// Input never makes the library panic: no unwrap, expect or unchecked
+// indexing outside tests (issue: reliability).
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
 )]
 
 pub mod cli;

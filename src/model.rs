@@ -12,10 +12,21 @@ use serde::{Deserialize, Serialize};
 /// could break a consumer (a renamed or removed field, a changed meaning).
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Serialises a path as text even when it is not UTF-8 (which serde's own
+/// impl refuses), replacing the bytes that are not with U+FFFD.
+pub fn serialize_path<S, P>(path: &P, serializer: S) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    P: AsRef<std::path::Path>,
+{
+    serializer.serialize_str(&path.as_ref().to_string_lossy())
+}
+
 /// One meeting: one note file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     /// The file the note was read from, as it was found (relative to the path given).
+    #[serde(serialize_with = "serialize_path")]
     pub path: PathBuf,
     /// The name of the body; notes with the same `meeting` form a series.
     pub meeting: String,

@@ -30,6 +30,8 @@ impl Severity {
 pub enum ProblemKind {
     /// The file could not be read (permissions, a loop, it vanished).
     Unreadable,
+    /// The file is larger than the configured limit.
+    TooLarge,
     /// The file is not UTF-8 text.
     NotText,
     /// A `---` block at the top that never closes, or YAML that does not parse.
@@ -45,7 +47,7 @@ pub enum ProblemKind {
 impl ProblemKind {
     pub fn id(self) -> &'static str {
         match self {
-            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::Unreadable | ProblemKind::TooLarge => "unreadable",
             ProblemKind::NotText => "not-text",
             ProblemKind::FrontMatterInvalid => "front-matter-invalid",
             ProblemKind::RequiredField => "required-field",
@@ -59,6 +61,7 @@ impl ProblemKind {
 pub struct Problem {
     pub kind: ProblemKind,
     pub severity: Severity,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     pub path: PathBuf,
     /// 1-based; 0 when the problem concerns the whole file (it could not be read).
     pub line: usize,

@@ -47,6 +47,51 @@ struct ConfigFile {
     people: Vec<RegisteredPerson>,
     #[serde(default)]
     series: BTreeMap<String, SeriesConfig>,
+    #[serde(default)]
+    max_file_size: Option<ByteSize>,
+}
+
+/// A size in bytes: a number, or text such as `64 MiB`, `500KB`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(bytes) => Ok(ByteSize(bytes)),
+            Raw::Text(text) => parse_size(&text).map(ByteSize).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{text}` is not a size; write bytes, or a number with KB, MB, KiB or MiB"
+                ))
+            }),
+        }
+    }
+}
+
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    let number: u64 = number.parse().ok()?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1,
+        "kb" => 1000,
+        "kib" => 1024,
+        "mb" => 1000 * 1000,
+        "mib" => 1024 * 1024,
+        "gb" => 1000 * 1000 * 1000,
+        "gib" => 1024 * 1024 * 1024,
+        _ => return None,
+    };
+    number.checked_mul(multiplier)
 }
 
 /// What `series:` says of one series: its members and its quorum.
@@ -86,6 +131,7 @@ pub struct Config {
     pub people: Vec<RegisteredPerson>,
     /// By series name as written in the config.
     pub series: BTreeMap<String, SeriesConfig>,
+    max_file_size: Option<u64>,
 }
 
 /// Why a config could not be used: `file:line: message`.
@@ -187,6 +233,7 @@ impl Config {
             root,
             people: file.people,
             series: file.series,
+            max_file_size: file.max_file_size.map(|size| size.0),
         })
     }
 
@@ -211,6 +258,12 @@ impl Config {
             .as_ref()
             .is_some_and(|set| set.is_match(relative));
         included && !excluded
+    }
+
+    /// The largest file read as a note.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size
+            .unwrap_or(crate::folder::DEFAULT_MAX_FILE_SIZE)
     }
 
     /// The configuration of the series called `name` (ignoring case and spacing).

@@ -13,7 +13,7 @@ use crate::discover::discover;
 use crate::ledger::Ledger;
 use crate::model::Meeting;
 use crate::parse::{Analysis, Parsed, analyse, parse_bytes};
-use crate::problem::{Problem, ProblemKind, Severity};
+use crate::problem::{Problem, Severity};
 use crate::source::LineIndex;
 
 #[derive(Debug, Clone, Default)]
@@ -105,26 +105,35 @@ fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileRes
         meeting: None,
         suppressions: Suppressions::default(),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            let problem = Problem::error(
-                ProblemKind::Unreadable,
-                path,
-                0,
-                format!("cannot read: {err}"),
-            );
+    match crate::folder::read_bounded(path, options.config.max_file_size()) {
+        Ok(bytes) => lint_bytes(path, &bytes, rules, options),
+        Err(problem) => {
             let index = LineIndex::new("");
             let context = unreadable_context(path, &problem, "", &index, options);
             result.diagnostics = run_rules(rules, &context, options);
-            return result;
+            result
         }
+    }
+}
+
+/// The per-file diagnostics of `bytes` read as the file `path` (folder
+/// rules, such as duplicate IDs across notes, need `lint`).
+pub fn lint_source(path: &Path, bytes: &[u8], options: &LintOptions) -> Vec<Diagnostic> {
+    lint_bytes(path, bytes, rules::all(), options).diagnostics
+}
+
+fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
+    let mut result = FileResult {
+        path: path.to_path_buf(),
+        diagnostics: Vec::new(),
+        meeting: None,
+        suppressions: Suppressions::default(),
     };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        if let Parsed::Note { problems, .. } = parse_bytes(path, &bytes) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        if let Parsed::Note { problems, .. } = parse_bytes(path, bytes) {
             if let Some(problem) = problems.first() {
                 // Shown with the bad bytes replaced, so the line can be seen.
-                let lossy = String::from_utf8_lossy(&bytes);
+                let lossy = String::from_utf8_lossy(bytes);
                 let index = LineIndex::new(&lossy);
                 let context = unreadable_context(path, problem, &lossy, &index, options);
                 result.diagnostics = run_rules(rules, &context, options);

@@ -193,6 +193,7 @@ pub struct FolderFinding {
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     pub path: PathBuf,
     pub line: usize,
     /// 1-based character column where the span starts.

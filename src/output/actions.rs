@@ -150,6 +150,7 @@ struct ActionJson<'a> {
     /// The latest progress note from an update.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
     line: usize,
     /// Every update of the action, oldest first.
@@ -168,6 +169,7 @@ pub struct HistoryJson<'a> {
     pub due: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     pub file: &'a Path,
     pub line: usize,
 }

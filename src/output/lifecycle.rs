@@ -147,6 +147,7 @@ struct CarryJson<'a> {
     raised: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
     line: usize,
     /// The line `markdown` prints for this action.
@@ -290,6 +291,7 @@ struct HistoryAction<'a> {
     meeting: &'a str,
     date: NaiveDate,
     text: &'a str,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
     line: usize,
     raised: RaisedJson<'a>,

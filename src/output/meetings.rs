@@ -88,6 +88,7 @@ struct MeetingJson<'a> {
     decisions: usize,
     open_actions: usize,
     actions: usize,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
 }
 

@@ -118,6 +118,7 @@ struct PersonJson<'a> {
 #[derive(Serialize)]
 struct UnresolvedJson<'a> {
     spelling: &'a str,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
     line: usize,
     candidates: Vec<&'a str>,
@@ -208,7 +209,7 @@ pub fn write_explain(
             "spelling": spelling,
             "anywhere": resolution_json(directory, anywhere),
             "occurrences": occurrences.iter().map(|o| serde_json::json!({
-                "file": o.meeting.path,
+                "file": o.meeting.path.to_string_lossy(),
                 "line": o.line,
                 "meeting": o.meeting.meeting,
                 "date": o.meeting.date,
@@ -359,6 +360,7 @@ struct AttendanceDocument<'a> {
 struct AttendanceMeeting<'a> {
     date: NaiveDate,
     meeting: &'a str,
+    #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
 }
 
@@ -426,6 +428,7 @@ pub fn write_decisions(
             item: &'a str,
             item_title: &'a str,
             text: &'a str,
+            #[serde(serialize_with = "crate::model::serialize_path")]
             file: &'a Path,
             line: usize,
         }

@@ -69,28 +69,34 @@ fn result(d: &Diagnostic, rule_index: Option<usize>) -> Value {
     if let Some(help) = &d.help {
         text.push_str(&format!(" Help: {help}"));
     }
-    let mut physical = json!({
-        "artifactLocation": { "uri": uri(&display_path(d)) },
-    });
+    let mut physical = serde_json::Map::new();
+    physical.insert(
+        "artifactLocation".into(),
+        json!({ "uri": uri(&display_path(d)) }),
+    );
+    // A whole-file problem (line 0) has no region.
     if d.line > 0 {
-        physical["region"] = json!({
+        let region = json!({
             "startLine": d.line,
             "startColumn": d.column.max(1),
             "endLine": d.end_line.max(d.line),
             "endColumn": d.end_column.max(d.column.max(1)),
             "snippet": { "text": d.source_line },
         });
+        physical.insert("region".into(), region);
     }
-    let mut value = json!({
-        "ruleId": d.rule,
-        "level": level(Some(d.severity)),
-        "message": { "text": text },
-        "locations": [{ "physicalLocation": physical }],
-    });
+    let mut value = serde_json::Map::new();
+    value.insert("ruleId".into(), json!(d.rule));
     if let Some(index) = rule_index {
-        value["ruleIndex"] = json!(index);
+        value.insert("ruleIndex".into(), json!(index));
     }
-    value
+    value.insert("level".into(), json!(level(Some(d.severity))));
+    value.insert("message".into(), json!({ "text": text }));
+    value.insert(
+        "locations".into(),
+        json!([{ "physicalLocation": physical }]),
+    );
+    Value::Object(value)
 }
 
 /// A relative path as a URI reference: unreserved characters and `/` stay,

@@ -1,0 +1,313 @@
+//! Broken and hostile input: each case sits beside a good note, and must
+//! give its exact message while the good note still gives its full result.
+//! No case may make the binary panic (exit 101) or die of a signal.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const GOOD: &str =
+    "---\nmeeting: Good Board\ndate: 2025-01-01\n---\n## 1. A\n\n- [ ] Ann Lee: the good action\n";
+const HEAD: &str = "---\nmeeting: Bad Board\ndate: 2025-01-02\n---\n";
+
+struct Case {
+    dir: tempfile::TempDir,
+}
+
+impl Case {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+        Case { dir }
+    }
+
+    fn with(self, name: &str, bytes: impl AsRef<[u8]>) -> Self {
+        std::fs::write(self.dir.path().join(name), bytes).unwrap();
+        self
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap();
+        let code = output.status.code();
+        assert!(code.is_some(), "killed by a signal: {args:?}");
+        assert_ne!(
+            code,
+            Some(101),
+            "panicked: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    /// `actions` on the folder: the texts of all actions, and stderr's lines.
+    fn actions(&self) -> (Vec<String>, Vec<String>) {
+        let output = self.run(&["actions", "--status", "all", "--format", "json", "."]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON, whatever the input");
+        let texts = doc["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["text"].as_str().unwrap().to_string())
+            .collect();
+        let stderr = String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        // lint must survive it too, whatever it finds.
+        self.run(&["lint", "."]);
+        (texts, stderr)
+    }
+
+    /// The good action is there, and stderr is exactly `expected`.
+    fn expect(&self, expected: &[&str]) -> Vec<String> {
+        let (texts, stderr) = self.actions();
+        assert!(texts.contains(&"the good action".to_string()), "{texts:?}");
+        assert_eq!(stderr, expected);
+        texts
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_file_byte_offset_and_line() {
+    Case::new()
+        .with("latin1.md", b"---\nmeeting: Caf\xe9 Board\ndate: 2025-01-02\n---\n")
+        .expect(&["./latin1.md:2: error: not UTF-8 text: invalid byte at offset 16; the file is skipped (save the file as UTF-8)"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past() {
+    let texts = Case::new()
+        .with(
+            "bom.md",
+            format!("\u{feff}{HEAD}- [ ] Bo Wu: after a BOM\n"),
+        )
+        .expect(&[]);
+    assert!(texts.contains(&"after a BOM".to_string()));
+}
+
+#[test]
+fn crlf_and_mixed_line_endings() {
+    let text = "---\r\nmeeting: Bad Board\ndate: 2025-01-02\r\n---\n## 1. A\r\n\r\n- [ ] Bo Wu: crlf\r\n- [x] Bo Wu: lf\n";
+    let case = Case::new().with("mixed.md", text);
+    let texts = case.expect(&[]);
+    assert!(texts.contains(&"crlf".to_string()) && texts.contains(&"lf".to_string()));
+    let shown: Value =
+        serde_json::from_slice(&case.run(&["show", "--format", "json", "mixed.md"]).stdout)
+            .unwrap();
+    assert_eq!(shown["items"][0]["actions"][1]["line"], 8);
+}
+
+#[test]
+fn an_empty_file_is_not_a_note() {
+    Case::new().with("empty.md", "").expect(&[]);
+}
+
+#[test]
+fn front_matter_that_never_closes() {
+    Case::new().with("open.md", "---\nmeeting: Bad Board\ndate: 2025-01-02\n\n- [ ] Bo Wu: lost\n").expect(&[
+        "./open.md:1: error: front matter starts with `---` but no line `---` closes it (end the front matter with a line that is exactly `---`)",
+    ]);
+}
+
+#[test]
+fn yaml_that_is_a_scalar_or_a_list() {
+    Case::new()
+        .with("scalar.md", "---\njust some text\n---\n")
+        .with("list.md", "---\n- meeting\n- date\n---\n")
+        .expect(&[
+            "./list.md:2: error: front matter is a list, not a mapping of keys (write `key: value` lines, starting with `meeting:` and `date:`)",
+            "./scalar.md:2: error: front matter is a single piece of text, not a mapping of keys (write `key: value` lines, starting with `meeting:` and `date:`)",
+        ]);
+}
+
+#[test]
+fn a_yaml_alias_bomb_fails_fast() {
+    let mut bomb = String::from(
+        "---\nmeeting: Bad\ndate: 2025-01-03\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(", ");
+        bomb.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
+    }
+    bomb.push_str("---\n");
+    Case::new()
+        .with("bomb.md", bomb)
+        .expect(&["./bomb.md:2: error: front matter is not valid YAML: repetition limit exceeded"]);
+}
+
+#[test]
+fn yaml_nested_ten_thousand_deep() {
+    let deep = format!(
+        "---\nmeeting: Bad\ndate: 2025-01-04\nx: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let case = Case::new().with("deep.md", deep);
+    let (_, stderr) = case.actions();
+    assert_eq!(stderr.len(), 1);
+    assert!(stderr[0].starts_with("./deep.md:4:"), "{stderr:?}");
+    assert!(
+        stderr[0].ends_with("error: front matter is not valid YAML: recursion limit exceeded"),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn markdown_nested_ten_thousand_deep() {
+    let texts = Case::new()
+        .with(
+            "lists.md",
+            format!("{HEAD}{}[ ] Bo Wu: deep in lists\n", "- ".repeat(10_000)),
+        )
+        .with(
+            "quotes.md",
+            format!("{HEAD}{}- [ ] Bo Wu: deep in quotes\n", "> ".repeat(10_000)),
+        )
+        .with(
+            "indented.md",
+            (0..3_000).fold(HEAD.to_string(), |mut text, depth| {
+                text.push_str(&"  ".repeat(depth));
+                text.push_str("- x\n");
+                text
+            }),
+        )
+        .expect(&[]);
+    assert!(texts.contains(&"deep in lists".to_string()));
+    assert!(texts.contains(&"deep in quotes".to_string()));
+}
+
+#[test]
+fn pathological_brackets_stars_and_a_one_megabyte_line() {
+    let texts = Case::new()
+        .with(
+            "brackets.md",
+            format!(
+                "{HEAD}{}\n\n{}\n\n- [ ] Bo Wu: after brackets\n",
+                "[".repeat(50_000),
+                "*".repeat(50_000)
+            ),
+        )
+        .with(
+            "long.md",
+            format!(
+                "{HEAD}{}\n\n- [ ] Bo Wu: after a long line\n",
+                "word ".repeat(200_000)
+            ),
+        )
+        .expect(&[]);
+    assert!(texts.contains(&"after brackets".to_string()));
+    assert!(texts.contains(&"after a long line".to_string()));
+}
+
+#[test]
+fn a_note_over_the_size_limit_is_refused_unless_allowed() {
+    let big = format!(
+        "{HEAD}{}- [ ] Bo Wu: at the end of a big note\n",
+        "Some prose to fill the note.\n".repeat(40_000)
+    );
+    assert!(big.len() > 1024 * 1024);
+    let case = Case::new()
+        .with("big.md", &big)
+        .with("minutes.yaml", "max_file_size: 1 MiB\n");
+    let (texts, stderr) = case.actions();
+    assert!(!texts.contains(&"at the end of a big note".to_string()));
+    assert_eq!(
+        stderr,
+        [format!(
+            "./big.md: error: the file is {} bytes, more than the 1 MiB a note may be; it is skipped (raise `max_file_size` in minutes.yaml to read it)",
+            big.len()
+        )]
+    );
+    let case = case.with("minutes.yaml", "max_file_size: 2MiB\n");
+    let (texts, _) = case.actions();
+    assert!(texts.contains(&"at the end of a big note".to_string()));
+    let case = case.with("minutes.yaml", "max_file_size: lots\n");
+    let output = case.run(&["actions", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`lots` is not a size"));
+}
+
+#[test]
+fn a_fifty_megabyte_note_is_refused_by_the_default_limit_without_reading_it() {
+    let case = Case::new();
+    let file = std::fs::File::create(case.dir.path().join("huge.md")).unwrap();
+    // Sparse: 50 MB on paper, nothing on disk.
+    file.set_len(50 * 1024 * 1024).unwrap();
+    case.expect(&["./huge.md: error: the file is 52428800 bytes, more than the 16 MiB a note may be; it is skipped (raise `max_file_size` in minutes.yaml to read it)"]);
+}
+
+#[test]
+fn a_binary_file_named_md() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    Case::new().with("picture.md", png).expect(&[
+        "./picture.md:1: error: not UTF-8 text: invalid byte at offset 0; the file is skipped (save the file as UTF-8)",
+    ]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_and_a_broken_link() {
+    let case = Case::new();
+    std::os::unix::fs::symlink(".", case.dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("gone.md", case.dir.path().join("broken.md")).unwrap();
+    let (_, stderr) = case.actions();
+    assert_eq!(stderr.len(), 2, "{stderr:?}");
+    assert_eq!(
+        stderr[0],
+        "./broken.md: error: cannot read: it does not exist (a broken symbolic link?)"
+    );
+    assert!(
+        stderr[1].starts_with("./loop: error: a symbolic link loop: it leads back to"),
+        "{stderr:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new().with("secret.md", GOOD.replace("good action", "secret action"));
+    let path = case.dir.path().join("secret.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root: permissions do not stop reading, so there is no unreadable file to test.
+        eprintln!("skipped: permissions do not apply to this user");
+        return;
+    }
+    case.expect(&["./secret.md: error: cannot read: Permission denied (os error 13)"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let case = Case::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(
+        case.dir.path().join(name),
+        format!("{HEAD}- [ ] Bo Wu: from a Latin-1 file name\n"),
+    )
+    .unwrap();
+    let output = case.run(&["actions", "--format", "json", "."]);
+    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON despite the file name");
+    let files: Vec<&str> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"./caf\u{fffd}.md"), "{files:?}");
+    let sarif = case.run(&["lint", "--format", "sarif", "."]);
+    serde_json::from_slice::<Value>(&sarif.stdout).expect("SARIF despite the file name");
+}

@@ -1,0 +1,360 @@
+//! Property tests: the parser never panics and never points outside the
+//! file, whatever it is given; and a note rendered by `show --format
+//! markdown` parses back to the same model.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use minutes::lint::engine::{LintOptions, lint_source};
+use minutes::model::{
+    Action, ActionId, ActionUpdate, Decision, Item, Meeting, NoteStatus, Person, Status,
+};
+use minutes::parse::{Parsed, parse_bytes, parse_text};
+use proptest::prelude::*;
+
+/// Checks every position the parser and the lint rules report.
+fn positions_inside(bytes: &[u8]) {
+    let path = Path::new("note.md");
+    let lines = 1 + bytes.iter().filter(|b| **b == b'\n').count();
+    if let Parsed::Note { meeting, problems } = parse_bytes(path, bytes) {
+        assert!(problems.iter().all(|p| p.line <= lines));
+        if let Some(m) = meeting {
+            let inside = |line: usize| (1..=lines).contains(&line);
+            assert!(m.items.iter().all(|i| inside(i.line) || (i.number == "0")));
+            assert!(m.actions().all(|a| inside(a.line)));
+            assert!(m.decisions().all(|d| inside(d.line)));
+            assert!(m.updates().all(|u| inside(u.line)));
+        }
+    }
+    for d in lint_source(path, bytes, &LintOptions::default()) {
+        assert!(d.line <= lines, "{d:?}");
+        if d.line > 0 {
+            assert!(1 <= d.column && d.column <= d.end_column, "{d:?}");
+            assert!(d.end_column <= d.source_line.chars().count() + 1, "{d:?}");
+        }
+    }
+}
+
+/// Lines of the kinds notes are made of, to reach deep into the parser.
+fn note_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---".to_string()),
+        Just("meeting: Board".to_string()),
+        Just("date: 2025-01-01".to_string()),
+        Just("date: 2025-02-30".to_string()),
+        Just("present:".to_string()),
+        Just("  - Cllr Ann Lee (NBC)".to_string()),
+        Just("  - name: Bo Wu".to_string()),
+        Just("next_meeting: 2025-03-01".to_string()),
+        Just("## 1. Item".to_string()),
+        Just("# Title".to_string()),
+        Just("Agreed:".to_string()),
+        Just("The Board agreed:".to_string()),
+        Just("- [ ] Ann Lee: act (due next meeting)".to_string()),
+        Just("- [x] 2025-01-01/1.1 Bo Wu: done — note".to_string()),
+        Just("  - [/] All: deeper {#X-1}".to_string()),
+        Just("Action – Cy Day".to_string()),
+        Just("> - [-] quoted".to_string()),
+        Just("```".to_string()),
+        Just("<!-- minutes-disable -->".to_string()),
+        Just("\u{feff}£5 – José: ünïcode".to_string()),
+        "[ -~]{0,40}",
+        "[\\[\\]*_`#>:\\-]{0,20}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_stay_inside_the_file(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        positions_inside(&bytes);
+    }
+
+    #[test]
+    fn note_shaped_text_never_panics_and_stays_inside_the_file(
+        lines in proptest::collection::vec(note_line(), 0..40),
+        crlf in any::<bool>(),
+    ) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        positions_inside(text.as_bytes());
+    }
+
+    #[test]
+    fn a_rendered_meeting_parses_back_to_the_same_model(meeting in meeting()) {
+        let mut markdown = Vec::new();
+        minutes::output::note::write_markdown(&meeting, &mut markdown).unwrap();
+        let markdown = String::from_utf8(markdown).unwrap();
+        let parsed = match parse_text(Path::new("note.md"), &markdown) {
+            Parsed::Note { meeting: Some(m), problems } => {
+                prop_assert!(problems.is_empty(), "{problems:?}\n{markdown}");
+                *m
+            }
+            other => return Err(TestCaseError::fail(format!("{other:?}\n{markdown}"))),
+        };
+        prop_assert_eq!(comparable(&meeting), comparable(&parsed), "\n{}", markdown);
+    }
+}
+
+/// The model as JSON without lines (which rendering changes) or the path.
+fn comparable(meeting: &Meeting) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("line");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(meeting).unwrap();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.remove("path");
+    }
+    strip(&mut value);
+    value
+}
+
+const FIRST: &[&str] = &["Ann", "Bo", "Cy", "Di", "Ed", "José", "Siân"];
+const LAST: &[&str] = &[
+    "Lee",
+    "Wu",
+    "Day",
+    "Eve",
+    "Fox",
+    "O'Neill",
+    "van Dyke",
+    "Smith-Jones",
+];
+const ORGS: &[&str] = &["SBC", "NHS Trust", "Fire & Rescue", "Voluntary Action"];
+const WORDS: &[&str] = &[
+    "review", "the", "budget", "send", "papers", "to", "partners", "£5m", "plan", "draft", "café",
+];
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (2000i32..2030, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn words(min: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(WORDS), min..6).prop_map(|w| w.join(" "))
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    (
+        proptest::option::of(proptest::sample::select(&["Cllr", "Dr", "Ms", "Mr"][..])),
+        proptest::sample::select(FIRST),
+        proptest::sample::select(LAST),
+        proptest::option::of(proptest::sample::select(ORGS)),
+        proptest::option::of(proptest::sample::select(
+            &["Chair", "Vice Chair of the Board"][..],
+        )),
+    )
+        .prop_map(|(title, first, last, org, role)| Person {
+            name: format!("{first} {last}"),
+            title: title.map(str::to_string),
+            org: org.map(str::to_string),
+            role: role.map(str::to_string),
+            initials: None,
+            line: 0,
+        })
+}
+
+fn people() -> impl Strategy<Value = Vec<Person>> {
+    proptest::collection::vec(person(), 0..4)
+}
+
+#[derive(Debug, Clone)]
+enum Owners {
+    Nobody,
+    All,
+    People(Vec<Person>),
+}
+
+fn owners() -> impl Strategy<Value = Owners> {
+    prop_oneof![
+        Just(Owners::Nobody),
+        Just(Owners::All),
+        proptest::collection::vec(person(), 1..3).prop_map(Owners::People),
+    ]
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    proptest::sample::select(
+        &[
+            Status::Open,
+            Status::InProgress,
+            Status::Done,
+            Status::Dropped,
+        ][..],
+    )
+}
+
+#[derive(Debug, Clone)]
+struct RawAction {
+    status: Status,
+    owners: Owners,
+    text: String,
+    due: Option<Option<NaiveDate>>,
+    pinned: Option<u32>,
+}
+
+fn raw_action() -> impl Strategy<Value = RawAction> {
+    (
+        status(),
+        owners(),
+        words(1),
+        proptest::option::of(proptest::option::of(date())),
+        proptest::option::of(1u32..99),
+    )
+        .prop_map(|(status, owners, text, due, pinned)| RawAction {
+            status,
+            owners,
+            text,
+            due,
+            pinned,
+        })
+}
+
+fn update(date: NaiveDate) -> impl Strategy<Value = ActionUpdate> {
+    (
+        status(),
+        proptest::collection::vec(person(), 0..2),
+        words(0),
+        proptest::option::of(words(1)),
+        1u32..5,
+    )
+        .prop_map(move |(status, owners, text, note, n)| ActionUpdate {
+            action: ActionId(format!("{date}/1.{n}")),
+            status,
+            owners,
+            assigned_to_all: false,
+            text,
+            due: None,
+            due_written: None,
+            note,
+            line: 0,
+        })
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        proptest::sample::select(&["Town Board", "North Partnership Board", "County Group"][..]),
+        date(),
+        proptest::option::of(date()),
+        (people(), people(), people(), proptest::option::of(person())),
+        proptest::option::of(proptest::sample::select(
+            &[NoteStatus::Draft, NoteStatus::Approved][..],
+        )),
+        proptest::collection::vec(
+            (
+                proptest::collection::vec(words(1), 0..3),
+                proptest::collection::vec(raw_action(), 0..4),
+                proptest::collection::vec(
+                    update(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap()),
+                    0..2,
+                ),
+            ),
+            1..5,
+        ),
+        proptest::collection::vec(
+            proptest::sample::select(&["budget", "housing", "2027"][..]),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(
+                series,
+                date,
+                next_meeting,
+                (present, apologies, in_attendance, chair),
+                status,
+                items,
+                tags,
+            )| {
+                let items = items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, (decisions, actions, updates))| {
+                        let number = (at + 1).to_string();
+                        let actions = actions
+                            .into_iter()
+                            .enumerate()
+                            .map(|(ordinal, raw)| {
+                                action(raw, date, &number, ordinal + 1, next_meeting, &present)
+                            })
+                            .collect();
+                        Item {
+                            title: format!("Item about {}", WORDS[at % WORDS.len()]),
+                            number,
+                            line: 0,
+                            numbered: true,
+                            decisions: decisions
+                                .into_iter()
+                                .map(|text| Decision { text, line: 0 })
+                                .collect(),
+                            actions,
+                            updates,
+                        }
+                    })
+                    .collect();
+                Meeting {
+                    path: "note.md".into(),
+                    meeting: series.to_string(),
+                    date,
+                    time: None,
+                    location: None,
+                    chair,
+                    minutes_by: None,
+                    present,
+                    in_attendance,
+                    apologies,
+                    absent: Vec::new(),
+                    next_meeting,
+                    status,
+                    tags: tags.into_iter().map(str::to_string).collect(),
+                    extra: Default::default(),
+                    items,
+                }
+            },
+        )
+}
+
+/// An action as the parser makes it: IDs derived or pinned, `All` meaning
+/// everyone present, `next meeting` resolved.
+fn action(
+    raw: RawAction,
+    date: NaiveDate,
+    item: &str,
+    ordinal: usize,
+    next: Option<NaiveDate>,
+    present: &[Person],
+) -> Action {
+    let (owners, assigned_to_all) = match raw.owners {
+        Owners::Nobody => (Vec::new(), false),
+        Owners::All => (present.to_vec(), true),
+        Owners::People(people) => (people, false),
+    };
+    let (due, due_written) = match raw.due {
+        None => (None, None),
+        Some(Some(date)) => (Some(date), None),
+        Some(None) => (next, Some("next meeting".to_string())),
+    };
+    let (id, pinned) = match raw.pinned {
+        Some(n) => (ActionId(format!("PIN-{n}")), true),
+        None => (ActionId::derived(date, item, ordinal), false),
+    };
+    Action {
+        id,
+        pinned,
+        owners,
+        assigned_to_all,
+        text: raw.text,
+        due,
+        due_written,
+        status: raw.status,
+        item: item.to_string(),
+        line: 0,
+    }
+}
