@@ -311,3 +311,16 @@ fn a_path_that_is_not_utf8() {
     let sarif = case.run(&["lint", "--format", "sarif", "."]);
     serde_json::from_slice::<Value>(&sarif.stdout).expect("SARIF despite the file name");
 }
+
+/// Found by fuzzing: YAML counts a lone CR as a line break, so its error
+/// line lay past the end of the file.
+#[test]
+fn a_yaml_error_after_lone_carriage_returns_stays_inside_the_file() {
+    let case = Case::new().with("cr.md", "---\nmeeting: X\r\r\r\r\r\rdate: [2025\n---\n");
+    let (_, stderr) = case.actions();
+    assert_eq!(stderr.len(), 1);
+    assert_eq!(
+        stderr[0],
+        "./cr.md:3: error: front matter is not valid YAML: did not find expected ',' or ']', while parsing a flow sequence"
+    );
+}

@@ -129,7 +129,7 @@ pub fn read(
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(value) => value,
         Err(err) => {
-            problems.push(yaml_error(path, &err, first_line));
+            problems.push(yaml_error(path, &err, text, index, block.yaml_start));
             return None;
         }
     };
@@ -163,22 +163,23 @@ pub fn read(
 }
 
 /// A YAML error at the file's line, its message free of YAML-relative positions.
-fn yaml_error(path: &Path, err: &serde_yaml::Error, first_line: usize) -> Problem {
+fn yaml_error(
+    path: &Path,
+    err: &serde_yaml::Error,
+    text: &str,
+    index: &LineIndex,
+    yaml_start: usize,
+) -> Problem {
+    let first_line = index.line(yaml_start);
+    // From the byte offset, not YAML's line count: YAML also breaks lines at
+    // a lone CR, which editors (and this file's line index) do not.
     let (line, column) = err.location().map_or((first_line, 1), |at| {
-        (first_line + at.line().saturating_sub(1), at.column())
+        let at = index.position(text, yaml_start + at.index());
+        (at.line, at.column)
     });
+    // The YAML's own positions count lines its way; ours is in front.
     let raw = err.to_string();
-    let mut first = true;
-    let message = YAML_LOCATION.replace_all(&raw, |caps: &regex::Captures| {
-        if std::mem::take(&mut first) {
-            return String::new();
-        }
-        let yaml_line: usize = caps
-            .get(1)
-            .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(1);
-        format!(" at line {}", first_line + yaml_line.saturating_sub(1))
-    });
+    let message = YAML_LOCATION.replace_all(&raw, "");
     Problem::error(
         ProblemKind::FrontMatterInvalid,
         path,
