@@ -79,8 +79,26 @@ impl Folder {
     }
 }
 
+/// Whether two series names are the same, ignoring case and spacing.
+/// Compared word by word without allocating: it runs for every action.
 pub fn same_series(a: &str, b: &str) -> bool {
-    crate::model::person_key(a) == crate::model::person_key(b)
+    let mut left = a.split_whitespace();
+    let mut right = b.split_whitespace();
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let same = x == y
+                    || x.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(y.chars().flat_map(char::to_lowercase));
+                if !same {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 pub enum FileOutcome {

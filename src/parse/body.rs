@@ -269,7 +269,7 @@ impl Walker<'_> {
             _ => false,
         };
         if first_in_item {
-            if let Some(caps) = TASK.captures(text) {
+            if let Some(caps) = text.starts_with('[').then(|| TASK.captures(text)).flatten() {
                 let status = match caps.get(1).map_or(" ", |m| m.as_str()) {
                     "x" | "X" => Status::Done,
                     "-" => Status::Dropped,
@@ -292,13 +292,22 @@ impl Walker<'_> {
                 return;
             }
         }
-        if let Some(caps) = ACTION_LINE.captures(text) {
+        if let Some(caps) = starts_like(text, "action")
+            .then(|| ACTION_LINE.captures(text))
+            .flatten()
+        {
             let rest = caps.get(1).map_or("", |m| m.as_str());
             let action = action_line(Status::Open, rest, line);
             self.elements.push(Element::Action(action));
             return;
         }
-        if let Some(caps) = DECISION_LABEL.captures(text) {
+        let could_be_label = ["agreed", "resolved", "decision", "decided"]
+            .iter()
+            .any(|label| starts_like(text, label));
+        if let Some(caps) = could_be_label
+            .then(|| DECISION_LABEL.captures(text))
+            .flatten()
+        {
             match caps.get(1).map(|m| m.as_str().trim()) {
                 Some(decision) if !decision.is_empty() => self.elements.push(Element::Decision {
                     text: decision.to_string(),
@@ -308,7 +317,7 @@ impl Walker<'_> {
             }
             return;
         }
-        if SENTENCE_LABEL.is_match(text) {
+        if text.ends_with(':') && SENTENCE_LABEL.is_match(text) {
             self.label = Some(Label { bare: false, line });
             return;
         }
@@ -421,7 +430,24 @@ fn action_line(status: Status, text: &str, line: usize) -> RawAction {
     }
 }
 
+/// Whether `text` starts with `word`, ignoring ASCII case: a cheap test
+/// before a regex is run on every paragraph.
+fn starts_like(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(word))
+}
+
+/// Whether `text` holds `needle`, ignoring ASCII case, without allocating.
+fn contains_like(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn take_pinned_id(text: &str) -> (String, Option<String>) {
+    if !text.contains("{#") {
+        return (text.to_string(), None);
+    }
     match PINNED_ID.captures(text) {
         Some(caps) => {
             let id = caps.get(1).map(|m| m.as_str().to_string());
@@ -433,6 +459,9 @@ fn take_pinned_id(text: &str) -> (String, Option<String>) {
 }
 
 fn take_due(text: &str) -> (String, Option<DueText>) {
+    if !contains_like(text, "due") {
+        return (text.to_string(), None);
+    }
     for pattern in [&*PAREN_DUE, &*COLON_DUE] {
         if let Some(caps) = pattern.captures(text) {
             let (Some(whole), Some(value)) = (caps.get(0), caps.get(1)) else {

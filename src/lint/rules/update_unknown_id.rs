@@ -1,7 +1,9 @@
 use super::super::config::closest;
 use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
-use crate::folder::same_series;
+use std::collections::HashMap;
+
 use crate::ledger::{Ledger, OrphanReason};
+use crate::model::person_key;
 use crate::problem::Severity;
 
 /// An update whose ID names no action of its series.
@@ -20,18 +22,28 @@ impl Rule for UpdateUnknownId {
     }
 
     fn check_folder(&self, ledger: &Ledger, out: &mut Vec<FolderFinding>) {
-        for orphan in ledger
+        let orphans: Vec<_> = ledger
             .orphans
             .iter()
             .filter(|o| o.reason == OrphanReason::UnknownId)
-        {
-            let ids: Vec<&str> = ledger
-                .entries
-                .iter()
-                .filter(|e| same_series(&e.meeting.meeting, &orphan.meeting.meeting))
-                .map(|e| e.action.id.0.as_str())
-                .collect();
+            .collect();
+        if orphans.is_empty() {
+            return;
+        }
+        // The series' IDs by their date part: a typo is looked for among the
+        // IDs of the same meeting, not among every ID of the series.
+        let mut by_date: HashMap<(String, &str), Vec<&str>> = HashMap::new();
+        for entry in &ledger.entries {
+            let id = entry.action.id.0.as_str();
+            by_date
+                .entry((person_key(&entry.meeting.meeting), date_part(id)))
+                .or_default()
+                .push(id);
+        }
+        for orphan in orphans {
             let id = &orphan.update.action;
+            let key = (person_key(&orphan.meeting.meeting), date_part(&id.0));
+            let ids = by_date.get(&key).map_or(&[][..], Vec::as_slice);
             let mut finding = Finding::new(
                 orphan.update.line,
                 Mark::Text(id.0.clone()),
@@ -40,13 +52,18 @@ impl Rule for UpdateUnknownId {
                     orphan.meeting.meeting
                 ),
             );
-            finding.help = closest(&id.0, &ids).map(|near| format!("did you mean `{near}`?"));
+            finding.help = closest(&id.0, ids).map(|near| format!("did you mean `{near}`?"));
             out.push(FolderFinding {
                 path: orphan.meeting.path.clone(),
                 finding,
             });
         }
     }
+}
+
+/// `2025-01-14` of `2025-01-14/3.1`; a pinned ID is its own date part.
+fn date_part(id: &str) -> &str {
+    id.split('/').next().unwrap_or(id)
 }
 
 #[cfg(test)]
