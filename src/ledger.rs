@@ -116,7 +116,7 @@ impl<'a> Entry<'a> {
         let action = self.action;
         let mut state = State {
             status: action.status,
-            owners: &action.owners,
+            owners: owners_of(&action.owners, action.assigned_to_all, self.meeting),
             owners_meeting: self.meeting,
             assigned_to_all: action.assigned_to_all,
             due: action.due,
@@ -132,7 +132,7 @@ impl<'a> Entry<'a> {
             let update = applied.update;
             state.status = update.status;
             if !update.owners.is_empty() || update.assigned_to_all {
-                state.owners = &update.owners;
+                state.owners = owners_of(&update.owners, update.assigned_to_all, applied.meeting);
                 state.owners_meeting = applied.meeting;
                 state.assigned_to_all = update.assigned_to_all;
             }
@@ -147,6 +147,19 @@ impl<'a> Entry<'a> {
             state.updated_by = Some(*applied);
         }
         state
+    }
+}
+
+/// The owners as written, or for `All`, everyone present at that meeting.
+fn owners_of<'a>(
+    owners: &'a [Person],
+    assigned_to_all: bool,
+    meeting: &'a Meeting,
+) -> &'a [Person] {
+    if assigned_to_all {
+        &meeting.present
+    } else {
+        owners
     }
 }
 

@@ -207,7 +207,8 @@ pub struct Action {
     /// Whether the ID was pinned by the author with `{#ID}`.
     #[serde(default)]
     pub pinned: bool,
-    /// The owners; for an action assigned to `All`, everyone present.
+    /// The owners as written; empty for an action assigned to `All`, whose
+    /// owners are everyone in the meeting's `present` (not copied here).
     #[serde(default)]
     pub owners: Vec<Person>,
     /// True when the owner was written as `All`.

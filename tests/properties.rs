@@ -282,7 +282,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                             .into_iter()
                             .enumerate()
                             .map(|(ordinal, raw)| {
-                                action(raw, date, &number, ordinal + 1, next_meeting, &present)
+                                action(raw, date, &number, ordinal + 1, next_meeting)
                             })
                             .collect();
                         Item {
@@ -329,11 +329,10 @@ fn action(
     item: &str,
     ordinal: usize,
     next: Option<NaiveDate>,
-    present: &[Person],
 ) -> Action {
     let (owners, assigned_to_all) = match raw.owners {
         Owners::Nobody => (Vec::new(), false),
-        Owners::All => (present.to_vec(), true),
+        Owners::All => (Vec::new(), true),
         Owners::People(people) => (people, false),
     };
     let (due, due_written) = match raw.due {

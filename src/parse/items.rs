@@ -22,7 +22,6 @@ pub struct Context<'a> {
     pub path: &'a Path,
     pub date: NaiveDate,
     pub next_meeting: Option<NaiveDate>,
-    pub present: &'a [Person],
     pub body_line: usize,
 }
 
@@ -142,9 +141,10 @@ fn finish(
     }
 }
 
-fn resolve_owners(owners: Option<Owners>, context: &Context) -> (Vec<Person>, bool) {
+fn resolve_owners(owners: Option<Owners>) -> (Vec<Person>, bool) {
     match owners {
-        Some(Owners::All) => (context.present.to_vec(), true),
+        // Not copied: `State` reads everyone present from the meeting itself.
+        Some(Owners::All) => (Vec::new(), true),
         Some(Owners::People(people)) => (people, false),
         None => (Vec::new(), false),
     }
@@ -180,7 +180,7 @@ fn resolve_due(
 }
 
 fn resolve_update(raw: RawUpdate, context: &Context, problems: &mut Vec<Problem>) -> ActionUpdate {
-    let (owners, assigned_to_all) = resolve_owners(raw.owners, context);
+    let (owners, assigned_to_all) = resolve_owners(raw.owners);
     let (due, due_written) = resolve_due(raw.due, raw.line, context, problems);
     ActionUpdate {
         action: ActionId(raw.target),
@@ -202,7 +202,7 @@ fn action(
     context: &Context,
     problems: &mut Vec<Problem>,
 ) -> Action {
-    let (owners, assigned_to_all) = resolve_owners(raw.owners, context);
+    let (owners, assigned_to_all) = resolve_owners(raw.owners);
     let (due, due_written) = resolve_due(raw.due, raw.line, context, problems);
     let (id, pinned) = match raw.pinned_id {
         Some(pinned) => (ActionId(pinned), true),

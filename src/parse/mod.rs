@@ -161,7 +161,6 @@ fn build(
         path,
         date,
         next_meeting: fm.next_meeting,
-        present: &fm.present,
         body_line: index.line(body_start),
     };
     let items = items::assemble(elements, &context, problems);

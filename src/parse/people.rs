@@ -1,16 +1,21 @@
 //! People as they are written in notes: `[Title] Name [(Org or role)]`, and
 //! lists of action owners (`James Griffin / Tony Ranzetta`, `All`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::model::Person;
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(cllr|councillor|dr|prof|mrs|mr|ms|miss|sir|dame)(?:\.\s*|\s+)(\S.*)$")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+/// Titles kept apart from the name (docs/format.md §3).
+const TITLES: &[&str] = &[
+    "cllr",
+    "councillor",
+    "dr",
+    "prof",
+    "mrs",
+    "mr",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+];
 
 /// Words that make a parenthesised part a role rather than an organisation:
 /// `Liz Holmes (Chair of CTB)`, `Sonia Thomson (minutes)`.
@@ -50,11 +55,8 @@ const NAME_PARTICLES: &[&str] = &[
 /// the parenthesised parts are taken off.
 pub fn parse_person(text: &str, line: usize) -> Option<Person> {
     let (rest, groups) = split_trailing_groups(text.trim());
-    let (title, name) = match TITLE.captures(rest) {
-        Some(caps) => (
-            caps.get(1).map(|m| m.as_str().to_string()),
-            caps.get(2).map_or("", |m| m.as_str()),
-        ),
+    let (title, name) = match split_title(rest) {
+        Some((title, name)) => (Some(title.to_string()), name),
         None => (None, rest),
     };
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -130,6 +132,26 @@ fn are_initials_of(group: &str, name: &str) -> bool {
     group_lower
         .strip_prefix(first_initial.as_str())
         .is_some_and(|after| after.contains(&last_initial))
+}
+
+/// `Dr Andy Seymour`, `Dr.Peter Crouch`, `Cllr. Ann Lee`: the title (as
+/// written, without its full stop) and the rest, when the first word is a
+/// title followed by a full stop or a space and then more text.
+fn split_title(text: &str) -> Option<(&str, &str)> {
+    let word_end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    let word = text.get(..word_end)?;
+    if !TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+        return None;
+    }
+    let after = text.get(word_end..)?;
+    let rest = match after.strip_prefix('.') {
+        Some(rest) => rest.trim_start(),
+        None if after.starts_with(char::is_whitespace) => after.trim_start(),
+        None => return None,
+    };
+    (!rest.is_empty()).then_some((word, rest))
 }
 
 /// Takes trailing `(…)` groups off `text`: `James Griffin (JGr)(SBC)` gives
