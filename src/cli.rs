@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::folder::{FileOutcome, Folder, read_file};
 use crate::ledger::Ledger;
@@ -80,6 +80,18 @@ enum Command {
         after_help = "Examples:\n  minutes decisions examples/\n  minutes decisions --grep 'summit|placement' examples/\n  minutes decisions --meeting \"Westmoor County Leadership Group\" --format csv examples/"
     )]
     Decisions(DecisionsArgs),
+    /// Print a shell completion script
+    #[command(after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Examples:\n  minutes man > ~/.local/share/man/man1/minutes.1 && man minutes")]
+    Man,
+    /// Print a JSON Schema of the front matter, for editors
+    #[command(after_help = "Examples:\n  minutes schema > minutes.schema.json\n\nVS Code (YAML extension): see docs/editors.md.")]
+    Schema,
     /// Check notes against the conventions of docs/format.md (rules: docs/rules.md)
     #[command(
         after_help = "Examples:\n  minutes lint examples/\n  minutes lint --format github notes/          # in GitHub Actions\n  minutes lint --format sarif notes/ > minutes.sarif\n  minutes lint --deny-warnings --no-inline-config notes/\n\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with\n--deny-warnings), 2 the tool could not do its job (bad flag, bad config, missing path)."
@@ -175,6 +187,21 @@ pub enum Format {
     Markdown,
 }
 
+/// Output formats for `actions`: the list formats, and a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormat {
+    /// A table for people (plain columns when piped)
+    Table,
+    /// JSON with a schema_version (docs/json.md)
+    Json,
+    /// RFC 4180 CSV, for spreadsheets
+    Csv,
+    /// A Markdown table, to paste into an agenda
+    Markdown,
+    /// iCalendar (RFC 5545): an all-day to-do per action with a due date
+    Ics,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum StatusArg {
     Open,
@@ -212,8 +239,8 @@ struct ActionsArgs {
     /// The date taken as today, for overdue marks [default: the system date]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<NaiveDate>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
+    format: ActionsFormat,
 }
 
 #[derive(Debug, Args)]
@@ -428,6 +455,19 @@ where
         Command::Meetings(args) => meetings(args, out, err, env),
         Command::Show(args) => show(args, out, err),
         Command::Lint(args) => lint(args, out, err, env),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics if its writer fails,
+            // and a closed pipe must not be a panic.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "minutes", &mut script);
+            out.write_all(&script).map(|()| EXIT_OK)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(out)
+            .map(|()| EXIT_OK),
+        Command::Schema => {
+            output::json::render(&crate::schema::front_matter_schema(), out).map(|()| EXIT_OK)
+        }
         Command::People(args) => people(args, out, err, env),
         Command::Attendance(args) => attendance(args, out, err, env),
         Command::Decisions(args) => decisions(args, out, err, env),

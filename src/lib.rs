@@ -28,5 +28,6 @@ pub mod people;
 pub mod problem;
 pub mod query;
 pub mod scaffold;
+pub mod schema;
 pub mod source;
 pub mod write;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::cli::Format;
+use crate::cli::ActionsFormat as Format;
 use crate::ledger::Entry;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;
@@ -51,6 +51,7 @@ pub fn write(
         Format::Markdown => markdown::render(&grid(rows), out),
         Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
         Format::Json => json::render(&document(rows, today), out),
+        Format::Ics => super::ics::write(rows, today, out),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod csv;
 pub mod diagnostics;
+pub mod ics;
 pub mod json;
 pub mod lifecycle;
 pub mod markdown;

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmarks `minutes` against the floor of reading every byte (ripgrep) and,
+# for lint, against markdownlint-cli2, on generated corpora of 1k, 10k and
+# 100k notes. Writes bench/RESULTS.md. Not run in CI; no test asserts a time.
+#
+#   bash bench/run.sh              # all three sizes
+#   SIZES="1000 10000" bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 100000"}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/minutes-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing $2 ..." >&2
+    apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "missing: $1 (install the $2 package)" >&2; exit 2; }
+}
+need hyperfine hyperfine
+need rg ripgrep
+need python3 python3
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+MDL=""
+if command -v npm >/dev/null 2>&1; then
+  if npm install --silent --prefix "$WORK/mdl" markdownlint-cli2 >/dev/null 2>&1; then
+    MDL="$WORK/mdl/node_modules/.bin/markdownlint-cli2"
+  else
+    echo "note: npm could not install markdownlint-cli2; lint is compared with the floor only" >&2
+  fi
+else
+  echo "note: npm not found; lint is compared with the floor only" >&2
+fi
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen_corpus
+BIN=$PWD/target/release/minutes
+GEN=$PWD/target/release/examples/gen_corpus
+
+for n in $SIZES; do
+  dir="$WORK/corpus-$n"
+  "$GEN" --notes "$n" --seed 1 --out "$dir" 2>>"$WORK/gen.log"
+  # An owner and a series that the corpus really has.
+  owner=$(rg --no-filename -m1 -o '^- \[ \] (?:(?:Cllr|Dr|Prof|Ms|Mr) )?([A-Z][a-z]+ [A-Z][A-Za-z-]+):' -r '$1' "$dir" | head -1)
+  series=$(rg --no-filename -m1 -o '^meeting: (.*)$' -r '$1' "$dir" | head -1)
+  runs=5; [ "$n" -ge 100000 ] && runs=3
+  cmds=(
+    "rg -c '\\[ \\]' $dir"
+    "$BIN actions --owner '$owner' $dir"
+    "$BIN lint $dir"
+    "$BIN carry-forward --meeting '$series' --date 2030-01-01 $dir"
+  )
+  names=(floor actions lint carry-forward)
+  # markdownlint-cli2 takes minutes at 100k notes; it is timed up to 10k.
+  if [ -n "$MDL" ] && [ "$n" -le 10000 ]; then
+    cmds+=("$MDL '$dir/**/*.md'")
+    names+=(markdownlint-cli2)
+  fi
+  named=()
+  for name in "${names[@]}"; do named+=(--command-name "$name"); done
+  # -i: lint exits 1 on the corpus's planted broken notes, as it should.
+  hyperfine --warmup 1 --runs "$runs" -i --style basic --export-json "$WORK/times-$n.json" \
+    "${named[@]}" "${cmds[@]}" >&2
+  for name in actions lint carry-forward; do
+    case $name in
+      actions) args=(actions --owner "$owner" "$dir") ;;
+      lint) args=(lint "$dir") ;;
+      carry-forward) args=(carry-forward --meeting "$series" --date 2030-01-01 "$dir") ;;
+    esac
+    /usr/bin/time -f '%M' -o "$WORK/mem-$n-$name" "$BIN" "${args[@]}" >/dev/null 2>&1 || true
+  done
+  du -sb "$dir" | cut -f1 > "$WORK/bytes-$n"
+  rm -rf "$dir"
+done
+
+python3 - "$WORK" "$SIZES" > bench/RESULTS.md <<'PY'
+import json, os, platform, subprocess, sys, datetime
+work, sizes = sys.argv[1], sys.argv[2].split()
+def sh(cmd):
+    try: return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except Exception: return "?"
+cpu = sh("lscpu | sed -n 's/^Model name: *//p'") or platform.processor()
+print("# Benchmark results\n")
+print(f"- date: {datetime.date.today()}")
+memory = sh("free -g | awk '/Mem:/ {print $2}'")
+print(f"- machine: {cpu}, {os.cpu_count()} cores, {memory} GiB memory")
+print(f"- minutes {sh('target/release/minutes --version')}, {sh('rg --version | head -1')}, {sh('hyperfine --version')}")
+print("- corpus: `cargo run --release --example gen_corpus -- --notes N --seed 1`; warm page cache; mean of the runs\n")
+print("| notes | MB | command | mean (s) | ± | × floor | peak memory (MB) |")
+print("|---:|---:|---|---:|---:|---:|---:|")
+summary = {}
+for n in sizes:
+    path = os.path.join(work, f"times-{n}.json")
+    if not os.path.exists(path): continue
+    results = {r["command"]: r for r in json.load(open(path))["results"]}
+    floor = results["floor"]["mean"]
+    mb = int(open(os.path.join(work, f"bytes-{n}")).read()) / 1e6
+    for name, r in results.items():
+        mem_path = os.path.join(work, f"mem-{n}-{name}")
+        mem = f"{int(open(mem_path).read().split()[-1]) / 1024:.0f}" if os.path.exists(mem_path) else ""
+        print(f"| {n} | {mb:.0f} | {name} | {r['mean']:.3f} | {r['stddev']:.3f} | {r['mean'] / floor:.1f} | {mem} |")
+        summary[(n, name)] = r["mean"]
+print()
+for name in ("actions", "lint", "carry-forward"):
+    pairs = [(n, summary.get((n, name))) for n in sizes if (n, name) in summary]
+    for (a, ta), (b, tb) in zip(pairs, pairs[1:]):
+        print(f"- {name}: {b} notes take {tb / ta:.1f}× the time of {a} ({int(b) // int(a)}× the notes)")
+for n in sizes:
+    if (n, "markdownlint-cli2") in summary and (n, "lint") in summary:
+        print(f"- lint at {n} notes: {summary[(n, 'markdownlint-cli2')] / summary[(n, 'lint')]:.1f}× faster than markdownlint-cli2")
+PY
+echo "wrote bench/RESULTS.md" >&2
