@@ -80,17 +80,28 @@ enum Command {
         after_help = "Examples:\n  minutes decisions examples/\n  minutes decisions --grep 'summit|placement' examples/\n  minutes decisions --meeting \"Westmoor County Leadership Group\" --format csv examples/"
     )]
     Decisions(DecisionsArgs),
+    /// A report of one series for the board pack: figures, action log, decisions, attendance
+    #[command(
+        after_help = "Examples:\n  minutes report --meeting \"Harbourside Partnership Board\" examples/\n  minutes report --meeting \"Harbourside Partnership Board\" --format html --out report.html examples/"
+    )]
+    Report(ReportArgs),
     /// Print a shell completion script
-    #[command(after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE")]
+    #[command(
+        after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE"
+    )]
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff)
-    #[command(after_help = "Examples:\n  minutes man > ~/.local/share/man/man1/minutes.1 && man minutes")]
+    #[command(
+        after_help = "Examples:\n  minutes man > ~/.local/share/man/man1/minutes.1 && man minutes"
+    )]
     Man,
     /// Print a JSON Schema of the front matter, for editors
-    #[command(after_help = "Examples:\n  minutes schema > minutes.schema.json\n\nVS Code (YAML extension): see docs/editors.md.")]
+    #[command(
+        after_help = "Examples:\n  minutes schema > minutes.schema.json\n\nVS Code (YAML extension): see docs/editors.md."
+    )]
     Schema,
     /// Check notes against the conventions of docs/format.md (rules: docs/rules.md)
     #[command(
@@ -348,6 +359,23 @@ struct DecisionsArgs {
 }
 
 #[derive(Debug, Args)]
+struct ReportArgs {
+    /// The series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: String,
+    /// Report as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[arg(long, value_enum, default_value_t = output::report::ReportFormat::Markdown)]
+    format: output::report::ReportFormat,
+    /// Write the report to this file (atomically; an existing file is replaced)
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 struct LintArgs {
     /// Files or folders to check (folders are walked for *.md, honouring .gitignore)
     #[arg(value_name = "PATH", default_value = ".")]
@@ -455,6 +483,7 @@ where
         Command::Meetings(args) => meetings(args, out, err, env),
         Command::Show(args) => show(args, out, err),
         Command::Lint(args) => lint(args, out, err, env),
+        Command::Report(args) => report(args, out, err, env),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics if its writer fails,
             // and a closed pipe must not be a panic.
@@ -851,4 +880,38 @@ fn decisions(
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
     output::people::write_decisions(&rows, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
+}
+
+fn report(
+    args: ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some(config) = args.scan.config(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let date = args.date.unwrap_or(env.today);
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let ledger = Ledger::build(&folder.meetings);
+    let report = crate::query::report::report(&folder.meetings, &ledger, &directory, series, date);
+    let register = crate::query::attendance::attendance(&report.meetings, &directory, &config);
+    let mut text = Vec::new();
+    output::report::write(&report, &register, args.format, &mut text)?;
+    match &args.out {
+        None => out.write_all(&text)?,
+        Some(path) => {
+            if let Err(e) = crate::write::write_atomically(path, &text, true) {
+                writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+                return Ok(EXIT_TOOL_ERROR);
+            }
+            writeln!(out, "wrote {}", path.display())?;
+        }
+    }
+    Ok(code)
 }

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod meetings;
 pub mod note;
 pub mod people;
+pub mod report;
 pub mod table;
 
 /// How the terminal on the other end wants its tables.

@@ -6,3 +6,4 @@ pub mod decisions;
 pub mod lifecycle;
 pub mod meetings;
 pub mod people;
+pub mod report;

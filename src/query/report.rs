@@ -1,0 +1,164 @@
+//! `minutes report`: one series as of a date, for the board pack.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::folder::same_series;
+use crate::ledger::{Entry, Ledger, State};
+use crate::model::{Decision, Item, Meeting};
+use crate::people::Directory;
+
+/// An action as it stands on the report's date.
+pub struct ReportAction<'a> {
+    pub entry: &'a Entry<'a>,
+    pub state: State<'a>,
+    pub overdue: bool,
+}
+
+pub struct OwnerActions<'a> {
+    /// The canonical name, or `(no owner)`.
+    pub owner: String,
+    /// Overdue first, then by due date (undated last), then by ID.
+    pub actions: Vec<ReportAction<'a>>,
+}
+
+impl OwnerActions<'_> {
+    pub fn overdue(&self) -> usize {
+        self.actions.iter().filter(|a| a.overdue).count()
+    }
+}
+
+pub struct Report<'a> {
+    pub series: String,
+    pub date: NaiveDate,
+    /// The series' meetings on or before `date`, oldest first.
+    pub meetings: Vec<&'a Meeting>,
+    pub decisions_made: usize,
+    pub raised: usize,
+    pub done: usize,
+    pub dropped: usize,
+    pub open: usize,
+    pub overdue: usize,
+    /// The open log, by owner name.
+    pub by_owner: Vec<OwnerActions<'a>>,
+    /// Closed at the latest meeting (live before it, closed after it).
+    pub closed_since: Vec<ReportAction<'a>>,
+    /// The decisions of the latest meeting, with their items.
+    pub latest_decisions: Vec<(&'a Item, &'a Decision)>,
+}
+
+impl Report<'_> {
+    pub fn latest(&self) -> Option<&Meeting> {
+        self.meetings.last().copied()
+    }
+}
+
+pub fn report<'a>(
+    meetings: &'a [Meeting],
+    ledger: &'a Ledger<'a>,
+    directory: &Directory,
+    series: &str,
+    date: NaiveDate,
+) -> Report<'a> {
+    let mut held: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| same_series(&m.meeting, series) && m.date <= date)
+        .collect();
+    held.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    // "As of" the date includes the meeting held on it.
+    let as_of = date.succ_opt().unwrap_or(date);
+    let latest = held.last().map(|m| m.date);
+    let mut report = Report {
+        series: series.to_string(),
+        date,
+        decisions_made: held.iter().map(|m| m.decisions().count()).sum(),
+        raised: 0,
+        done: 0,
+        dropped: 0,
+        open: 0,
+        overdue: 0,
+        by_owner: Vec::new(),
+        closed_since: Vec::new(),
+        latest_decisions: held
+            .last()
+            .map(|m| {
+                m.items
+                    .iter()
+                    .flat_map(|item| item.decisions.iter().map(move |d| (item, d)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        meetings: held,
+    };
+    let mut owners: BTreeMap<String, Vec<ReportAction>> = BTreeMap::new();
+    for entry in ledger
+        .entries
+        .iter()
+        .filter(|e| same_series(&e.meeting.meeting, series) && e.meeting.date <= date)
+    {
+        report.raised += 1;
+        let state = entry.state_before(Some(as_of));
+        let overdue = state.is_overdue(date);
+        match state.status {
+            crate::model::Status::Done => report.done += 1,
+            crate::model::Status::Dropped => report.dropped += 1,
+            _ => report.open += 1,
+        }
+        if overdue {
+            report.overdue += 1;
+        }
+        if !state.is_live() {
+            let was_live = latest.is_some_and(|latest| {
+                entry.meeting.date < latest && entry.state_before(Some(latest)).is_live()
+            });
+            let closed_at_latest = latest == Some(entry.meeting.date);
+            if was_live || closed_at_latest {
+                report.closed_since.push(ReportAction {
+                    entry,
+                    state,
+                    overdue,
+                });
+            }
+            continue;
+        }
+        let mut names = state.owner_names(directory);
+        names.sort();
+        names.dedup();
+        if names.is_empty() {
+            names.push("(no owner)".to_string());
+        }
+        for name in names {
+            owners.entry(name).or_default().push(ReportAction {
+                entry,
+                state: state.clone(),
+                overdue,
+            });
+        }
+    }
+    report.by_owner = owners
+        .into_iter()
+        .map(|(owner, mut actions)| {
+            actions.sort_by(|a, b| {
+                (
+                    !a.overdue,
+                    a.state.due.is_none(),
+                    a.state.due,
+                    &a.entry.action.id,
+                )
+                    .cmp(&(
+                        !b.overdue,
+                        b.state.due.is_none(),
+                        b.state.due,
+                        &b.entry.action.id,
+                    ))
+            });
+            OwnerActions { owner, actions }
+        })
+        .collect();
+    // Owners with overdue actions first, then by name.
+    report
+        .by_owner
+        .sort_by(|a, b| (b.overdue(), &a.owner).cmp(&(a.overdue(), &b.owner)));
+    report
+}
