@@ -327,12 +327,12 @@ fn chart(report: &Report) -> String {
         let y = at * ROW + 4;
         let open_width = (*open as f64 * scale).round();
         let overdue_width = (*overdue as f64 * scale).round();
-        let _ = write!(
+        let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text>\
 <rect x=\"{LABEL}\" y=\"{y}\" width=\"{open_width}\" height=\"16\" fill=\"#1f4e79\"/>\
 <rect x=\"{LABEL}\" y=\"{y}\" width=\"{overdue_width}\" height=\"16\" fill=\"#a61b1b\"/>\
-<text x=\"{}\" y=\"{}\" fill=\"#1a1a1a\">{open} open, {overdue} overdue</text>\n",
+<text x=\"{}\" y=\"{}\" fill=\"#1a1a1a\">{open} open, {overdue} overdue</text>",
             LABEL - 8,
             y + 12,
             h(owner),
