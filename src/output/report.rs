@@ -179,6 +179,7 @@ tbody th { font-weight: 600; }
 tr.overdue td, tr.overdue th { background: #fde8e8; }
 .flag { color: #8a1c1c; font-weight: 700; }
 td.mark { text-align: center; }
+.nowrap { white-space: nowrap; }
 figure { margin: .5rem 0 1rem; }
 figcaption { font-size: .85rem; color: #404040; }
 .key span { display: inline-block; width: .8rem; height: .8rem; margin: 0 .3rem 0 .8rem; vertical-align: -.1rem; }
@@ -239,7 +240,7 @@ fn html(report: &Report, register: &Register) -> String {
             };
             let _ = writeln!(
                 s,
-                "<tr{class}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{due}</td><td>{}</td><td>{}</td></tr>",
+                "<tr{class}><th scope=\"row\">{}</th><td class=\"nowrap\">{}</td><td>{}</td><td class=\"nowrap\">{due}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>",
                 h(&group.owner),
                 h(&action.entry.action.id.0),
                 h(&action.entry.action.text),
@@ -318,7 +319,8 @@ fn chart(report: &Report) -> String {
         return "<p>No open actions.</p>\n".to_string();
     }
     let most = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
-    let scale = (WIDTH - LABEL - 110) as f64 / most as f64;
+    // Room on the right for the words "12 open, 12 overdue".
+    let scale = (WIDTH - LABEL - 150) as f64 / most as f64;
     let height = rows.len() * ROW + 10;
     let mut s = format!(
         "<figure>\n<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, Arial, sans-serif\" font-size=\"12\">\n<title id=\"chart-title\">Open actions per owner; the darker red part of each bar is overdue</title>\n"
