@@ -85,6 +85,11 @@ enum Command {
         after_help = "Examples:\n  minutes report --meeting \"Harbourside Partnership Board\" examples/\n  minutes report --meeting \"Harbourside Partnership Board\" --format html --out report.html examples/"
     )]
     Report(ReportArgs),
+    /// Bring a legacy minutes document (text, Markdown or HTML) into the format
+    #[command(
+        after_help = "Examples:\n  minutes import old/2013-01-15-away-day.txt --out notes/\n  minutes import minutes.html --meeting \"Town Board\" --date 2014-03-18 --stdout\n\nThe note is named YYYY-MM-DD-series-slug.md, written atomically, and never replaces\na file unless --force is given. Each point the importer was unsure of is listed."
+    )]
+    Import(ImportArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE"
@@ -376,6 +381,28 @@ struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+struct ImportArgs {
+    /// The documents to import
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The series, instead of the name read from the title
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    /// The meeting date, instead of the date read from the title
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The folder to write the notes in [default: the current folder]
+    #[arg(long, value_name = "DIR", conflicts_with = "stdout")]
+    out: Option<PathBuf>,
+    /// Print the note instead of writing a file
+    #[arg(long)]
+    stdout: bool,
+    /// Replace a note that exists
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
 struct LintArgs {
     /// Files or folders to check (folders are walked for *.md, honouring .gitignore)
     #[arg(value_name = "PATH", default_value = ".")]
@@ -484,6 +511,7 @@ where
         Command::Show(args) => show(args, out, err),
         Command::Lint(args) => lint(args, out, err, env),
         Command::Report(args) => report(args, out, err, env),
+        Command::Import(args) => import(args, out, err),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics if its writer fails,
             // and a closed pipe must not be a panic.
@@ -912,6 +940,88 @@ fn report(
             }
             writeln!(out, "wrote {}", path.display())?;
         }
+    }
+    Ok(code)
+}
+
+fn import(args: ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let options = crate::import::ImportOptions {
+        meeting: args.meeting.clone(),
+        date: args.date,
+    };
+    let mut code = EXIT_OK;
+    for file in &args.files {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(err, "minutes: cannot read {}: {e}", file.display())?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut imported = crate::import::import(&text, &options);
+        if std::str::from_utf8(&bytes).is_err() {
+            imported.checks.insert(
+                0,
+                "the file is not UTF-8; characters that could not be read show as �".to_string(),
+            );
+        }
+        let source = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        let note = crate::import::render(&imported, &source);
+        let mut report = Vec::new();
+        if args.stdout {
+            out.write_all(note.as_bytes())?;
+        } else {
+            let Some(name) = crate::import::file_name(&imported) else {
+                writeln!(
+                    err,
+                    "minutes: {}: no meeting name or date to name the note by; give --meeting and --date, or use --stdout",
+                    file.display()
+                )?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            };
+            let path = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join(name);
+            if let Err(e) = crate::write::write_atomically(&path, note.as_bytes(), args.force) {
+                writeln!(err, "minutes: {e}")?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            }
+            writeln!(
+                &mut report,
+                "imported {} to {}",
+                file.display(),
+                path.display()
+            )?;
+        }
+        writeln!(
+            &mut report,
+            "  found {} people ({} present, {} in attendance, {} apologies), {} items, {} decisions, {} actions",
+            imported.people(),
+            imported.present.len(),
+            imported.in_attendance.len(),
+            imported.apologies.len(),
+            imported.items.iter().filter(|i| i.number != "0").count(),
+            imported.decisions(),
+            imported.actions()
+        )?;
+        if !imported.checks.is_empty() {
+            writeln!(&mut report, "  to check:")?;
+            for check in &imported.checks {
+                writeln!(&mut report, "    - {check}")?;
+            }
+        }
+        // With the note on stdout, the report goes to stderr.
+        let target: &mut dyn Write = if args.stdout { &mut *err } else { &mut *out };
+        target.write_all(&report)?;
     }
     Ok(code)
 }

@@ -19,6 +19,7 @@
 pub mod cli;
 pub mod discover;
 pub mod folder;
+pub mod import;
 pub mod ledger;
 pub mod lint;
 pub mod model;

@@ -1,0 +1,935 @@
+//! `minutes import`: a legacy minutes document (plain text, Markdown or an
+//! HTML fragment, as exported from Word or PDF) into a note. What the
+//! importer is sure of goes into the note; what it is unsure of is listed
+//! as a point to check; nothing is invented.
+
+pub mod text;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::model::{Person, person_key};
+use crate::parse::people::{parse_person, split_owner_list};
+
+macro_rules! static_regex {
+    ($name:ident, $pattern:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
+        });
+    };
+}
+
+static_regex!(
+    DATE_IN_TEXT,
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b"
+);
+static_regex!(
+    PEOPLE_LABEL,
+    r"(?i)^(present|attendees|attending|members present|in attendance|also present|apologies(?: for absence)?|apologies received from)\s*[:\-–]?\s*(.*)$"
+);
+static_regex!(
+    ITEM_LINE,
+    r"^(?i:item\s+)?(\d{1,2}[a-z]?(?:\.\d{1,2})?)(?:[.):]\s*|\s+)(\S.{1,90})$"
+);
+static_regex!(
+    LABEL,
+    r"(?i)^(agreed|resolved|decisions?|decided)\b\s*[:.\-–]?\s*(.*)$"
+);
+static_regex!(
+    SENTENCE_LABEL,
+    r"(?i)(agreed|resolved|as follows|namely)\s*:$"
+);
+static_regex!(
+    ACTION_MARK,
+    r"(?i)^(.*?)\s*\bactions?\s*(?::|[-–—])\s*(.+)$"
+);
+static_regex!(
+    WILL_DO,
+    r"^((?:[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)(?:\s*(?:&|and|,)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)*)\s+(?:also\s+)?(?:will|agreed to|undertook to|to|would|offered to)\s+(.+)$"
+);
+static_regex!(
+    NEXT_STEPS,
+    r"(?i)^(next steps|actions?|actions arising|action points|agreed actions)\s*:?$"
+);
+static_regex!(ORG_STAFF, r"^([A-Z][A-Za-z&]{1,12})\s+[-–]\s+(.+;.+)$");
+static_regex!(
+    LIST_MARK,
+    r"^(?:[-*•·]|\(?[a-z0-9]{1,2}\)|[0-9]{1,2}\.(?:[0-9]{1,2})?)\s+"
+);
+
+/// What the command line may fix instead of the importer.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub meeting: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportedItem {
+    pub number: String,
+    pub title: String,
+    /// Discussion, kept as written.
+    pub prose: Vec<String>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<ImportedAction>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportedAction {
+    /// Full names where a first name fitted one attendee; as written otherwise.
+    pub owners: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub meeting: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub present: Vec<Person>,
+    pub in_attendance: Vec<Person>,
+    pub apologies: Vec<Person>,
+    pub items: Vec<ImportedItem>,
+    /// Points for a person to check, in words.
+    pub checks: Vec<String>,
+}
+
+impl Imported {
+    pub fn decisions(&self) -> usize {
+        self.items.iter().map(|i| i.decisions.len()).sum()
+    }
+
+    pub fn actions(&self) -> usize {
+        self.items.iter().map(|i| i.actions.len()).sum()
+    }
+
+    pub fn people(&self) -> usize {
+        self.present.len() + self.in_attendance.len() + self.apologies.len()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Present,
+    InAttendance,
+    Apologies,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Prose,
+    /// After `Agreed`: list items (or the next paragraph) are decisions.
+    Decisions,
+    /// After `Next steps`: list items are actions.
+    Actions,
+}
+
+/// Reads a document's text into what a note needs.
+pub fn import(raw: &str, options: &ImportOptions) -> Imported {
+    let source = if text::is_html(raw) {
+        text::html_to_text(raw)
+    } else {
+        raw.to_string()
+    };
+    let (lines, dropped) = text::clean_lines(&source);
+    let mut imported = Imported::default();
+    if dropped > 0 {
+        imported.checks.push(format!(
+            "{dropped} repeated line(s) were dropped as page headers or footers"
+        ));
+    }
+    title_and_date(&lines, options, &mut imported);
+    let mut reader = Reader {
+        imported,
+        current: ImportedItem {
+            number: "0".to_string(),
+            title: "Preamble".to_string(),
+            ..ImportedItem::default()
+        },
+        mode: Mode::Prose,
+        people_list: None,
+        after_people: false,
+        table_header: None,
+        paragraph: Vec::new(),
+    };
+    for line in &lines {
+        reader.line(line);
+    }
+    reader.end_paragraph();
+    let mut imported = reader.imported;
+    imported.items.push(reader.current);
+    dedupe_people(&mut imported);
+    resolve_owners(&mut imported);
+    imported.items.retain(|item| {
+        item.number != "0"
+            || !item.prose.is_empty()
+            || !item.decisions.is_empty()
+            || !item.actions.is_empty()
+    });
+    imported
+}
+
+/// The meeting's name and date from the title lines: the first line with a
+/// date and some words before it (`NOTES OF IEWM BOARD MEETING – 28th
+/// October 2010`).
+fn title_and_date(lines: &[String], options: &ImportOptions, imported: &mut Imported) {
+    let mut first_date = None;
+    let mut title = None;
+    let mut previous = String::new();
+    for line in lines.iter().take(80) {
+        let plain = strip_markup(line);
+        let Some(caps) = DATE_IN_TEXT.captures(&plain) else {
+            if !plain.is_empty() {
+                previous = plain;
+            }
+            continue;
+        };
+        let Some(whole) = caps.get(0) else {
+            continue;
+        };
+        let date = crate::parse::dates::suggest_iso(whole.as_str())
+            .and_then(|iso| crate::parse::front_matter::parse_iso_date(&iso));
+        if first_date.is_none() {
+            first_date = date;
+        }
+        let mut prefix = clean_title(plain.get(..whole.start()).unwrap_or(""));
+        // `TUESDAY 18 MARCH 2014` alone: the title is the line above it.
+        if prefix.is_empty() && !previous.is_empty() && previous.split_whitespace().count() <= 8 {
+            prefix = clean_title(&previous);
+        }
+        if prefix.split_whitespace().count() >= 2 && !prefix.to_lowercase().starts_with("date") {
+            title = Some(prefix);
+            if date.is_some() {
+                first_date = date;
+            }
+            break;
+        }
+    }
+    imported.meeting = options.meeting.clone().or(title);
+    imported.date = options.date.or(first_date);
+    match (&options.meeting, &imported.meeting) {
+        (None, Some(name)) => imported.checks.push(format!(
+            "the meeting name `{name}` was read from the title; correct it with --meeting"
+        )),
+        (None, None) => imported
+            .checks
+            .push("no meeting name was found; give one with --meeting".to_string()),
+        _ => {}
+    }
+    if imported.date.is_none() {
+        imported
+            .checks
+            .push("no meeting date was found; give one with --date".to_string());
+    }
+}
+
+/// `NOTES OF IEWM BOARD MEETING –` → `IEWM Board`.
+fn clean_title(prefix: &str) -> String {
+    let mut title = prefix
+        .trim()
+        .trim_end_matches(|c: char| {
+            c == '–' || c == '-' || c == '—' || c == ':' || c == ',' || c.is_whitespace()
+        })
+        .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
+        .to_string();
+    for lead in [
+        "notes of the ",
+        "notes of ",
+        "minutes of the ",
+        "minutes of ",
+        "notes from ",
+        "minutes from ",
+    ] {
+        if title.to_lowercase().starts_with(lead) {
+            title = title.get(lead.len()..).unwrap_or("").to_string();
+        }
+    }
+    for tail in [" meeting", " meeting held"] {
+        if title.to_lowercase().ends_with(tail) {
+            title.truncate(title.len() - tail.len());
+        }
+    }
+    let shouting = title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if shouting {
+        title = title
+            .split_whitespace()
+            .map(|word| {
+                if word.chars().count() <= 4 {
+                    word.to_string()
+                } else {
+                    let lower = word.to_lowercase();
+                    let mut chars = lower.chars();
+                    chars.next().map_or_else(String::new, |first| {
+                        first.to_uppercase().chain(chars).collect()
+                    })
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    title.trim().to_string()
+}
+
+/// Headings, bold markers and pipes off a line.
+fn strip_markup(line: &str) -> String {
+    line.trim()
+        .trim_start_matches('#')
+        .trim()
+        .replace("**", "")
+        .replace("__", "")
+        .trim()
+        .to_string()
+}
+
+struct Reader {
+    imported: Imported,
+    /// The item being read; finished items are in `imported.items`.
+    current: ImportedItem,
+    mode: Mode,
+    /// Inside a `Present:`/`Apologies:` block: the people lines gathered.
+    people_list: Option<(List, String)>,
+    /// The header cells of the Markdown table being read, if any.
+    table_header: Option<Vec<String>>,
+    /// Just after a people block: an `ORG - A; B` paragraph names more
+    /// people in attendance (staff of the body that minutes the meeting).
+    after_people: bool,
+    paragraph: Vec<String>,
+}
+
+impl Reader {
+    fn item(&mut self) -> &mut ImportedItem {
+        &mut self.current
+    }
+
+    fn line(&mut self, line: &str) {
+        let plain = strip_markup(line);
+        if plain.is_empty() {
+            // A label on a line of its own (`#### Attendees:`) is followed
+            // by a blank line and then the names.
+            if self
+                .people_list
+                .as_ref()
+                .is_some_and(|(_, gathered)| gathered.trim().is_empty())
+            {
+                return;
+            }
+            self.end_paragraph();
+            return;
+        }
+        if plain.starts_with('|') {
+            self.end_paragraph();
+            self.table_row(&plain);
+            return;
+        }
+        self.table_header = None;
+        if let Some(caps) = PEOPLE_LABEL.captures(&plain) {
+            self.end_paragraph();
+            let label = caps.get(1).map_or("", |m| m.as_str()).to_lowercase();
+            let list = if label.contains("apolog") {
+                List::Apologies
+            } else if label.contains("attendance") || label.contains("also") {
+                List::InAttendance
+            } else {
+                List::Present
+            };
+            self.people_list = Some((list, caps.get(2).map_or("", |m| m.as_str()).to_string()));
+            return;
+        }
+        if let Some((_, gathered)) = &mut self.people_list {
+            // A people block runs to the next blank line.
+            gathered.push(' ');
+            gathered.push_str(&plain);
+            return;
+        }
+        let is_heading = line.trim_start().starts_with('#');
+        let was_bold = line.trim_start().starts_with("**");
+        let indented = line.starts_with(' ') || line.starts_with('\t');
+        let list_item = LIST_MARK
+            .find(&plain)
+            .map(|m| plain.get(m.end()..).unwrap_or("").trim().to_string());
+        let bulleted = plain.starts_with(['-', '*', '•', '·']);
+        if !bulleted || is_heading {
+            if let Some(caps) = ITEM_LINE.captures(&plain) {
+                let title = caps
+                    .get(2)
+                    .map_or("", |m| m.as_str())
+                    .trim()
+                    .trim_end_matches(':')
+                    .to_string();
+                let short = !title.ends_with(['.', ';']) && title.split_whitespace().count() <= 12;
+                // `1. Title` is an item; in a list of decisions, or as a
+                // sentence, it is a numbered list entry.
+                let is_item =
+                    is_heading || was_bold || (short && !indented && self.mode != Mode::Decisions);
+                if is_item {
+                    self.end_paragraph();
+                    let number = caps.get(1).map_or("", |m| m.as_str()).to_string();
+                    self.new_item(number, title);
+                    return;
+                }
+            }
+        }
+        if NEXT_STEPS.is_match(&plain) {
+            self.end_paragraph();
+            // Numbered by position among the items (the preamble is not one).
+            let numbered = self
+                .imported
+                .items
+                .iter()
+                .chain([&self.current])
+                .filter(|i| i.number != "0")
+                .count();
+            let number = (numbered + 1).to_string();
+            self.new_item(number, plain.trim_end_matches(':').to_string());
+            self.mode = Mode::Actions;
+            return;
+        }
+        if let Some(caps) = LABEL.captures(&plain) {
+            let rest = caps.get(2).map_or("", |m| m.as_str()).trim();
+            self.end_paragraph();
+            if rest.is_empty() || SENTENCE_LABEL.is_match(rest) {
+                self.mode = Mode::Decisions;
+            } else {
+                self.item().decisions.push(rest.to_string());
+            }
+            return;
+        }
+        if is_heading {
+            // A heading with no number: a section of the current item.
+            self.end_paragraph();
+            self.mode = Mode::Prose;
+            self.item().prose.push(format!("**{plain}**"));
+            return;
+        }
+        match list_item {
+            Some(text) => {
+                self.end_paragraph();
+                let nested = line.starts_with("  ") || line.starts_with('\t');
+                self.list_item(&text, nested);
+            }
+            None => self.paragraph.push(plain),
+        }
+    }
+
+    fn new_item(&mut self, number: String, title: String) {
+        self.mode = Mode::Prose;
+        let next = ImportedItem {
+            number,
+            title,
+            ..ImportedItem::default()
+        };
+        let done = std::mem::replace(&mut self.current, next);
+        self.imported.items.push(done);
+    }
+
+    fn list_item(&mut self, text: &str, nested: bool) {
+        if let Some(action) = action_mark(text) {
+            self.item().actions.push(action);
+            return;
+        }
+        match self.mode {
+            Mode::Decisions => {
+                let decisions = &mut self.item().decisions;
+                match decisions.last_mut() {
+                    Some(last) if nested => {
+                        last.push_str(if last.ends_with(':') { " " } else { "; " });
+                        last.push_str(text);
+                    }
+                    _ => decisions.push(text.to_string()),
+                }
+            }
+            Mode::Actions => match will_do(text) {
+                Some(action) => self.item().actions.push(action),
+                None => {
+                    let line = format!("- {text}");
+                    self.item().prose.push(line);
+                }
+            },
+            Mode::Prose => {
+                let line = format!("- {text}");
+                self.item().prose.push(line);
+            }
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        if let Some((list, gathered)) = self.people_list.take() {
+            self.add_people(list, &gathered);
+            self.after_people = true;
+            return;
+        }
+        if self.paragraph.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.paragraph).join(" ");
+        if std::mem::take(&mut self.after_people) {
+            if let Some(caps) = ORG_STAFF.captures(&text) {
+                let org = caps.get(1).map_or("", |m| m.as_str()).to_string();
+                let before = self.imported.in_attendance.len();
+                self.add_people(List::InAttendance, caps.get(2).map_or("", |m| m.as_str()));
+                for person in self.imported.in_attendance.iter_mut().skip(before) {
+                    if person.org.is_none() {
+                        person.org = Some(org.clone());
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(action) = action_mark(&text) {
+            let item = self.item();
+            item.actions.push(action);
+            return;
+        }
+        if self.mode == Mode::Decisions {
+            if SENTENCE_LABEL.is_match(&text) {
+                // "… confirmed the consensus of the Board, namely:" leads into a list.
+                self.item().prose.push(text);
+                return;
+            }
+            self.item().decisions.push(text);
+            self.mode = Mode::Prose;
+            return;
+        }
+        if SENTENCE_LABEL.is_match(&text) {
+            self.mode = Mode::Decisions;
+        }
+        self.item().prose.push(text);
+    }
+
+    fn add_people(&mut self, list: List, text: &str) {
+        let text = text.trim().trim_end_matches(['.', ',', ';']);
+        let separated = text.replace(";", ",").replace("). ", "), ");
+        for part in split_people(&separated) {
+            let target = match list {
+                List::Present => &mut self.imported.present,
+                List::InAttendance => &mut self.imported.in_attendance,
+                List::Apologies => &mut self.imported.apologies,
+            };
+            target.extend(part);
+        }
+    }
+
+    /// A row of a Markdown table: people tables (Name / Organisation /
+    /// Apologies) and action tables (a column headed Action).
+    fn table_row(&mut self, row: &str) {
+        let cells: Vec<String> = row
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect();
+        if cells
+            .iter()
+            .all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' '))
+        {
+            return;
+        }
+        let Some(header) = self.table_header.clone() else {
+            self.table_header = Some(cells.iter().map(|c| c.to_lowercase()).collect());
+            self.item().prose.push(format!("| {} |", cells.join(" | ")));
+            return;
+        };
+        let column = |word: &str| header.iter().position(|h| h.contains(word));
+        let cell = |at: Option<usize>| {
+            at.and_then(|at| cells.get(at))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+        };
+        // A table of attendees: Name, Organisation, Apologies.
+        let name_column = header
+            .iter()
+            .position(|h| matches!(h.as_str(), "name" | "names" | "attendee" | "member"));
+        if let Some(name) = cell(name_column) {
+            let person =
+                parse_person(name, 0).filter(|p| crate::parse::people::looks_like_name(&p.name));
+            if let Some(mut person) = person {
+                if person.org.is_none() {
+                    person.org = cell(column("organisation").or(column("org"))).map(str::to_string);
+                }
+                let apologised = cell(column("apolog"))
+                    .is_some_and(|mark| !matches!(mark.to_lowercase().as_str(), "no" | "-" | "n"));
+                if apologised {
+                    self.imported.apologies.push(person);
+                } else {
+                    self.imported.present.push(person);
+                }
+                return;
+            }
+        }
+        // A table with an Action (or Owner) column: that cell owns the row's text.
+        if let Some(owner_at) = column("action").or(column("owner")).or(column("who")) {
+            if let Some(owners) = cell(Some(owner_at)) {
+                let text = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(at, _)| *at != owner_at)
+                    .map(|(_, c)| c.as_str())
+                    .max_by_key(|c| c.len())
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+                    .to_string();
+                self.item().actions.push(ImportedAction {
+                    owners: split_owner_list(owners)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect(),
+                    text,
+                });
+                return;
+            }
+        }
+        self.item().prose.push(format!("| {} |", cells.join(" | ")));
+    }
+}
+
+/// `Action – Matt Gott`, `ACTION: All`, or a sentence ending `… Action: MG`.
+fn action_mark(text: &str) -> Option<ImportedAction> {
+    let caps = ACTION_MARK.captures(text)?;
+    let before = caps
+        .get(1)
+        .map_or("", |m| m.as_str())
+        .trim()
+        .trim_end_matches(['.', ';']);
+    let owners_text = caps
+        .get(2)
+        .map_or("", |m| m.as_str())
+        .trim()
+        .trim_end_matches('.');
+    // `Actions arising from …` is prose: an owner is short and capitalised.
+    if owners_text.split_whitespace().count() > 8
+        || !owners_text.starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
+    if !before.is_empty()
+        && !text.to_lowercase().starts_with("action")
+        && before.split_whitespace().count() < 3
+    {
+        return None;
+    }
+    Some(ImportedAction {
+        owners: split_owner_list(owners_text)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        text: before.to_string(),
+    })
+}
+
+/// `Matt will draft a report …`, `Tony & John undertook to bring …`.
+fn will_do(text: &str) -> Option<ImportedAction> {
+    let caps = WILL_DO.captures(text)?;
+    let who = caps.get(1)?.as_str();
+    let what = caps.get(2)?.as_str().trim().trim_end_matches('.');
+    Some(ImportedAction {
+        owners: split_owner_list(who)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        text: what.to_string(),
+    })
+}
+
+/// People separated by commas, with "A, B and C (Org)" giving the org to
+/// all three and "Councillors A and B" the title Cllr to both.
+fn split_people(text: &str) -> Vec<Vec<Person>> {
+    let mut groups = Vec::new();
+    for part in split_outside_parens(text) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (title, part) = match part.split_once(' ') {
+            Some((first, rest))
+                if first.eq_ignore_ascii_case("councillors")
+                    || first.eq_ignore_ascii_case("cllrs") =>
+            {
+                (Some("Cllr"), rest)
+            }
+            _ => (None, part),
+        };
+        let names: Vec<&str> = part.split(" and ").collect();
+        let shared_org = names
+            .last()
+            .and_then(|last| parse_person(last, 0))
+            .and_then(|p| p.org);
+        let mut people = Vec::new();
+        for name in &names {
+            let Some(mut person) = parse_person(name, 0) else {
+                continue;
+            };
+            if person.title.is_none() {
+                person.title = title.map(str::to_string);
+            }
+            if person.org.is_none() && names.len() > 1 {
+                person.org.clone_from(&shared_org);
+            }
+            people.push(person);
+        }
+        groups.push(people);
+    }
+    groups
+}
+
+fn split_outside_parens(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(text.get(start..at).unwrap_or(""));
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
+fn dedupe_people(imported: &mut Imported) {
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = Vec::new();
+    for list in [
+        &mut imported.present,
+        &mut imported.in_attendance,
+        &mut imported.apologies,
+    ] {
+        list.retain(|p| {
+            let fresh = seen.insert(p.key());
+            if !fresh {
+                repeated.push(p.name.clone());
+            }
+            fresh
+        });
+    }
+    for name in repeated {
+        imported
+            .checks
+            .push(format!("`{name}` was listed twice; kept once"));
+    }
+}
+
+/// Owners written as first names become the one attendee with that first
+/// name; an owner that fits nobody, or several, is kept as written and
+/// reported.
+fn resolve_owners(imported: &mut Imported) {
+    let attendees: Vec<Person> = imported
+        .present
+        .iter()
+        .chain(&imported.in_attendance)
+        .chain(&imported.apologies)
+        .cloned()
+        .collect();
+    let mut checks = Vec::new();
+    for item in &mut imported.items {
+        for action in &mut item.actions {
+            for owner in &mut action.owners {
+                if owner.eq_ignore_ascii_case("all")
+                    || attendees.iter().any(|p| p.key() == person_key(owner))
+                {
+                    continue;
+                }
+                let words: Vec<String> = owner.split_whitespace().map(str::to_lowercase).collect();
+                let fits: Vec<&Person> = attendees
+                    .iter()
+                    .filter(|p| {
+                        let mut name = p.name.split_whitespace().map(str::to_lowercase);
+                        let first = name.next();
+                        let last = name.next_back().unwrap_or_default();
+                        let by_name = match words.as_slice() {
+                            [only] => first.as_deref() == Some(only.as_str()),
+                            [given, initial] => {
+                                first.as_deref() == Some(given.as_str())
+                                    && last.starts_with(initial.trim_end_matches('.'))
+                            }
+                            _ => false,
+                        };
+                        by_name
+                            || p.initials
+                                .as_deref()
+                                .is_some_and(|i| i.eq_ignore_ascii_case(owner))
+                    })
+                    .collect();
+                match fits.as_slice() {
+                    [one] => *owner = one.name.clone(),
+                    [] => checks.push(format!(
+                        "owner `{owner}` of “{}” is not among the attendees",
+                        action.text
+                    )),
+                    many => checks.push(format!(
+                        "owner `{owner}` of “{}” could be {}; left as written",
+                        action.text,
+                        many.iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    )),
+                }
+            }
+            if action.owners.is_empty() {
+                checks.push(format!("action “{}” has no owner", action.text));
+            }
+        }
+    }
+    imported.checks.extend(checks);
+}
+
+/// The note, in the format of docs/format.md, with the import's points to
+/// check at the top as an HTML comment (so they do not become minutes).
+pub fn render(imported: &Imported, source: &str) -> String {
+    let mut front = serde_yaml::Mapping::new();
+    let mut put = |key: &str, value: serde_yaml::Value| {
+        front.insert(key.into(), value);
+    };
+    put(
+        "meeting",
+        imported.meeting.clone().unwrap_or_default().into(),
+    );
+    put(
+        "date",
+        imported
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+            .into(),
+    );
+    let people = |list: &[Person]| {
+        serde_yaml::Value::Sequence(
+            list.iter()
+                .map(|p| crate::output::note::person_text(p).into())
+                .collect(),
+        )
+    };
+    put("present", people(&imported.present));
+    if !imported.in_attendance.is_empty() {
+        put("in_attendance", people(&imported.in_attendance));
+    }
+    put("apologies", people(&imported.apologies));
+    put("status", "draft".into());
+    let yaml = serde_yaml::to_string(&front).unwrap_or_default();
+    let mut note = format!("---\n# Imported from {source} by `minutes import`.\n{yaml}---\n");
+    if !imported.checks.is_empty() {
+        note.push_str("\n<!-- Points to check after import:\n");
+        for check in &imported.checks {
+            note.push_str(&format!("  - {}\n", check.replace("--", "–")));
+        }
+        note.push_str("-->\n");
+    }
+    for item in &imported.items {
+        if item.number != "0" {
+            note.push_str(&format!("\n## {}. {}\n", item.number, item.title));
+        }
+        for paragraph in &item.prose {
+            note.push_str(&format!("\n{}\n", escape_prose(paragraph)));
+        }
+        if !item.decisions.is_empty() {
+            note.push_str("\nAgreed:\n\n");
+            for decision in &item.decisions {
+                note.push_str(&format!("- {decision}\n"));
+            }
+        }
+        if !item.actions.is_empty() {
+            note.push('\n');
+            for action in &item.actions {
+                let owners = action.owners.join(", ");
+                if owners.is_empty() {
+                    note.push_str(&format!("- [ ] {}\n", action.text));
+                } else {
+                    note.push_str(&format!("- [ ] {owners}: {}\n", action.text));
+                }
+            }
+        }
+    }
+    note
+}
+
+/// Prose that would read as minutes syntax is kept as prose: a leading
+/// `Agreed:` or `Action:` is escaped so it is not counted twice.
+fn escape_prose(paragraph: &str) -> String {
+    if LABEL.is_match(paragraph) || paragraph.to_lowercase().starts_with("action") {
+        format!("\\{paragraph}")
+    } else {
+        paragraph.to_string()
+    }
+}
+
+/// The file name: `YYYY-MM-DD-series-slug.md`.
+pub fn file_name(imported: &Imported) -> Option<String> {
+    Some(format!(
+        "{}-{}.md",
+        imported.date?,
+        crate::scaffold::slug(imported.meeting.as_deref()?)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_dates_from_the_first_lines() {
+        let lines: Vec<String> = [
+            "",
+            "### NOTES OF TOWN PARTNERSHIP BOARD MEETING – 28th October 2010 Held at the Hall",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut imported = Imported::default();
+        title_and_date(&lines, &ImportOptions::default(), &mut imported);
+        assert_eq!(imported.meeting.as_deref(), Some("Town Partnership Board"));
+        assert_eq!(imported.date, NaiveDate::from_ymd_opt(2010, 10, 28));
+    }
+
+    #[test]
+    fn people_share_orgs_and_titles() {
+        let groups = split_people(
+            "Councillors Ann Lee, Bo Wu and Cy Day (NBC), Di Eve and Ed Fox (Fire & Rescue)",
+        );
+        let people: Vec<String> = groups
+            .iter()
+            .flatten()
+            .map(crate::output::note::person_text)
+            .collect();
+        assert_eq!(
+            people,
+            [
+                "Cllr Ann Lee",
+                "Cllr Bo Wu",
+                "Cllr Cy Day (NBC)",
+                "Di Eve (Fire & Rescue)",
+                "Ed Fox (Fire & Rescue)"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_of_next_steps_become_actions() {
+        assert_eq!(
+            will_do("Bo & Cy undertook to bring an update to the Board in March."),
+            Some(ImportedAction {
+                owners: vec!["Bo".into(), "Cy".into()],
+                text: "bring an update to the Board in March".into()
+            })
+        );
+        assert_eq!(will_do("Members discussed the figures."), None);
+        assert_eq!(
+            action_mark("Circulate the draft plan. Action – Ann Lee"),
+            Some(ImportedAction {
+                owners: vec!["Ann Lee".into()],
+                text: "Circulate the draft plan".into()
+            })
+        );
+        assert_eq!(
+            action_mark("Actions arising from the review were noted."),
+            None
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! `minutes import` on fictional documents in the styles of real legacy
+//! minutes, and on the real ones in ../shared/legacy-minutes when present.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn minutes_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .to_string()
+}
+
+/// Imports `file` into a fresh folder; returns the folder, the note's path and the report.
+fn import(file: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["import", file, "--out", "."];
+    args.extend_from_slice(extra);
+    let output = minutes_in(dir.path(), &args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = String::from_utf8(output.stdout).unwrap();
+    let note = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    (dir, note, report)
+}
+
+fn show(dir: &Path, note: &Path) -> Value {
+    let output = minutes_in(dir, &["show", "--format", "json", note.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The imported note lints without errors (warnings, such as an ambiguous
+/// owner the report also names, are allowed).
+fn lints_without_errors(dir: &Path) {
+    let output = minutes_in(dir, &["lint", "--format", "json", "."]);
+    let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<&Value> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+fn names(note: &Value, key: &str) -> Vec<String> {
+    note[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn actions(note: &Value) -> Vec<(Vec<String>, String)> {
+    note["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["actions"].as_array().unwrap().iter())
+        .map(|a| (names(a, "owners"), a["text"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn an_away_day_summary_with_next_steps() {
+    let (dir, path, report) = import(&fixture("2024-02-06-riverside-away-day.txt"), &[]);
+    assert_eq!(
+        path.file_name().unwrap(),
+        "2024-02-06-riverside-leadership-board-away-day.md"
+    );
+    assert!(report.contains("found 12 people (8 present, 0 in attendance, 4 apologies), 3 items, 0 decisions, 4 actions"), "{report}");
+    assert!(report.contains("`Dafydd Price` was listed twice; kept once"));
+    assert!(report.contains("owner `Tom` of “bring the fire safety figures to the next meeting” could be Tom Ashby or Tom Wells"));
+    assert!(report.contains("1 repeated line(s) were dropped as page headers or footers"));
+    let note = show(dir.path(), &path);
+    assert_eq!(note["meeting"], "Riverside Leadership Board Away Day");
+    assert_eq!(note["date"], "2024-02-06");
+    assert_eq!(note["status"], "draft");
+    let present = names(&note, "present");
+    assert_eq!(present.len(), 8);
+    assert_eq!(note["present"][2]["initials"], "SK");
+    assert_eq!(note["present"][4]["role"], "Chair of Skills Board");
+    assert_eq!(
+        names(&note, "apologies"),
+        ["Amy Hart", "Owen Lloyd", "Beth Moss", "Karl Weiss"]
+    );
+    assert_eq!(
+        note["apologies"][1]["org"], "Riverside Police",
+        "`X and Y (Org)` gives both the org"
+    );
+    let got = actions(&note);
+    assert_eq!(
+        got[0],
+        (
+            vec!["Sam Kerr".to_string()],
+            "draft a note of the three priorities for partners to sign off".to_string()
+        )
+    );
+    assert_eq!(got[2].0, ["Jonas Berg", "Priya Nair"]);
+    assert_eq!(
+        got[3].0,
+        ["Tom"],
+        "ambiguous: left as written, never guessed"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("- Members thanked the hosts for the venue."),
+        "a sentence that is no action stays as prose"
+    );
+    lints_without_errors(dir.path());
+}
+
+#[test]
+fn board_notes_with_staff_numbered_headings_and_agreed_sections() {
+    let (dir, path, report) = import(&fixture("2023-11-09-county-improvement-board.txt"), &[]);
+    assert!(report.contains("found 10 people (5 present, 3 in attendance, 2 apologies), 4 items, 3 decisions, 2 actions"), "{report}");
+    let note = show(dir.path(), &path);
+    assert_eq!(note["meeting"], "County Improvement Board");
+    assert_eq!(
+        names(&note, "in_attendance"),
+        ["Nora Bell", "Ian Cole", "Zoe Ward"]
+    );
+    assert_eq!(note["in_attendance"][0]["org"], "CIP");
+    assert_eq!(note["present"][0]["role"], "Chair");
+    let items: Vec<&str> = note["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(items, ["1", "2a", "3", "4"]);
+    let decisions: Vec<&str> = note["items"][1]["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            "That officers develop a business case for a shared legal service;",
+            "That the following districts are approached first: Eastfield; Westby"
+        ]
+    );
+    assert_eq!(
+        actions(&note),
+        [
+            (
+                vec!["Ian Cole".to_string()],
+                "Circulate the revised budget to all members".to_string()
+            ),
+            (
+                vec!["Zoe Ward".to_string()],
+                "Publish the grant criteria on the website".to_string()
+            ),
+        ]
+    );
+    lints_without_errors(dir.path());
+}
+
+#[test]
+fn an_html_fragment() {
+    let (dir, path, report) = import(&fixture("2024-03-12-harbour-trust.html"), &[]);
+    assert!(
+        report.contains(
+            "found 4 people (3 present, 0 in attendance, 1 apologies), 2 items, 1 decisions"
+        ),
+        "{report}"
+    );
+    let note = show(dir.path(), &path);
+    assert_eq!(
+        (note["meeting"].as_str(), note["date"].as_str()),
+        (Some("Harbour Trust Committee"), Some("2024-03-12"))
+    );
+    assert_eq!(
+        note["items"][0]["decisions"][0]["text"],
+        "to consult users on a new charging scheme."
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("None – the meeting closed at 8pm."),
+        "entities decoded"
+    );
+    assert!(!text.contains("<p>") && !text.contains("<b>"));
+    lints_without_errors(dir.path());
+}
+
+#[test]
+fn overrides_no_overwrite_and_force() {
+    let file = fixture("2024-03-12-harbour-trust.html");
+    let (dir, path, _) = import(
+        &file,
+        &["--meeting", "Harbour Committee", "--date", "2024-03-13"],
+    );
+    assert_eq!(path.file_name().unwrap(), "2024-03-13-harbour-committee.md");
+    std::fs::write(&path, "edited by hand").unwrap();
+    let again = minutes_in(
+        dir.path(),
+        &[
+            "import",
+            &file,
+            "--meeting",
+            "Harbour Committee",
+            "--date",
+            "2024-03-13",
+            "--out",
+            ".",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; use --force to replace it"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+    let forced = minutes_in(
+        dir.path(),
+        &[
+            "import",
+            &file,
+            "--meeting",
+            "Harbour Committee",
+            "--date",
+            "2024-03-13",
+            "--out",
+            ".",
+            "--force",
+        ],
+    );
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("---\n"));
+
+    let undated = tempfile::tempdir().unwrap();
+    let doc = undated.path().join("notes.txt");
+    std::fs::write(&doc, "Some notes with no title or date.\n").unwrap();
+    let output = minutes_in(
+        undated.path(),
+        &["import", doc.to_str().unwrap(), "--out", "."],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("no meeting name or date to name the note by")
+    );
+    let printed = minutes_in(
+        undated.path(),
+        &[
+            "import",
+            doc.to_str().unwrap(),
+            "--stdout",
+            "--meeting",
+            "X",
+            "--date",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(printed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&printed.stdout).starts_with("---\n"));
+}
+
+/// The real documents the format was designed from, when the shared folder
+/// is beside the repository (it is not in a user's clone).
+#[test]
+fn the_legacy_minutes_when_present() {
+    let legacy = root().join("../shared/legacy-minutes");
+    if !legacy.is_dir() {
+        eprintln!("skipped: {} is not here", legacy.display());
+        return;
+    }
+    let file = |name: &str| legacy.join(name).to_string_lossy().to_string();
+
+    let (dir, path, report) = import(&file("2013-01-15-one-swindon-leadership-away-day.txt"), &[]);
+    assert!(report.contains("found 30 people (19 present, 0 in attendance, 11 apologies), 4 items, 0 decisions, 5 actions"), "{report}");
+    let note = show(dir.path(), &path);
+    assert_eq!(note["date"], "2013-01-15");
+    let owners: Vec<Vec<String>> = actions(&note).into_iter().map(|(o, _)| o).collect();
+    assert_eq!(owners[0], ["Matt Gott"]);
+    assert_eq!(owners[1], ["Gavin Jones"]);
+    assert_eq!(
+        owners[2],
+        ["Tony Ranzetta", "John"],
+        "two Johns attended or sent apologies"
+    );
+    lints_without_errors(dir.path());
+
+    let (dir, path, report) = import(&file("2010-10-28-iewm-board-notes.txt"), &[]);
+    assert!(
+        report.contains("found 35 people (17 present, 6 in attendance, 12 apologies), 9 items"),
+        "{report}"
+    );
+    let note = show(dir.path(), &path);
+    assert_eq!(note["meeting"], "IEWM Board");
+    let items: Vec<&str> = note["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["number"].as_str().unwrap())
+        .collect();
+    assert!(
+        items.starts_with(&["1", "2a", "2b", "2c", "3"]),
+        "{items:?}"
+    );
+    assert_eq!(
+        names(&note, "apologies").last().unwrap(),
+        "John van de Laarschot"
+    );
+    lints_without_errors(dir.path());
+
+    let (dir, _, report) = import(&file("2010-10-20-csw-sub-regional-working-report.txt"), &[]);
+    assert!(
+        report.contains("Children and Young People Overview and Scrutiny Committee"),
+        "{report}"
+    );
+    lints_without_errors(dir.path());
+}
