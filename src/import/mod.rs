@@ -634,43 +634,53 @@ fn will_do(text: &str) -> Option<ImportedAction> {
 }
 
 /// People separated by commas, with "A, B and C (Org)" giving the org to
-/// all three and "Councillors A and B" the title Cllr to both.
+/// all three and "Councillors A, B and C" the title Cllr to all three.
 fn split_people(text: &str) -> Vec<Vec<Person>> {
-    let mut groups = Vec::new();
+    let mut groups: Vec<Vec<Person>> = Vec::new();
+    // Parts of an enumeration still open: "Councillors A", "B", … "and C (Org)".
+    let mut open: Vec<Person> = Vec::new();
+    let mut councillors = false;
     for part in split_outside_parens(text) {
-        let part = part.trim();
+        let mut part = part.trim();
         if part.is_empty() {
             continue;
         }
-        let (title, part) = match part.split_once(' ') {
-            Some((first, rest))
-                if first.eq_ignore_ascii_case("councillors")
-                    || first.eq_ignore_ascii_case("cllrs") =>
-            {
-                (Some("Cllr"), rest)
+        if let Some((first, rest)) = part.split_once(' ') {
+            if first.eq_ignore_ascii_case("councillors") || first.eq_ignore_ascii_case("cllrs") {
+                groups.push(std::mem::take(&mut open));
+                councillors = true;
+                part = rest;
             }
-            _ => (None, part),
-        };
-        let names: Vec<&str> = part.split(" and ").collect();
-        let shared_org = names
-            .last()
-            .and_then(|last| parse_person(last, 0))
-            .and_then(|p| p.org);
-        let mut people = Vec::new();
-        for name in &names {
-            let Some(mut person) = parse_person(name, 0) else {
-                continue;
-            };
-            if person.title.is_none() {
-                person.title = title.map(str::to_string);
-            }
-            if person.org.is_none() && names.len() > 1 {
-                person.org.clone_from(&shared_org);
-            }
-            people.push(person);
         }
-        groups.push(people);
+        let names: Vec<&str> = part.split(" and ").collect();
+        let closes = names.len() > 1;
+        for name in &names {
+            if let Some(person) = parse_person(name, 0) {
+                open.push(person);
+            }
+        }
+        let org = open.last().and_then(|p| p.org.clone());
+        // An enumeration ends at its "and", or at an org in parentheses.
+        if closes || org.is_some() || !councillors {
+            let shares = closes || councillors;
+            for person in &mut open {
+                if councillors && person.title.is_none() {
+                    person.title = Some("Cllr".to_string());
+                }
+                if shares && person.org.is_none() {
+                    person.org.clone_from(&org);
+                }
+            }
+            groups.push(std::mem::take(&mut open));
+            councillors = false;
+        }
     }
+    for person in &mut open {
+        if councillors && person.title.is_none() {
+            person.title = Some("Cllr".to_string());
+        }
+    }
+    groups.push(open);
     groups
 }
 
@@ -877,14 +887,17 @@ mod tests {
     fn titles_and_dates_from_the_first_lines() {
         let lines: Vec<String> = [
             "",
-            "### NOTES OF TOWN PARTNERSHIP BOARD MEETING – 28th October 2010 Held at the Hall",
+            "### NOTES OF COUNTY PARTNERSHIP BOARD MEETING – 28th October 2010 Held at the Hall",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         let mut imported = Imported::default();
         title_and_date(&lines, &ImportOptions::default(), &mut imported);
-        assert_eq!(imported.meeting.as_deref(), Some("Town Partnership Board"));
+        assert_eq!(
+            imported.meeting.as_deref(),
+            Some("County Partnership Board")
+        );
         assert_eq!(imported.date, NaiveDate::from_ymd_opt(2010, 10, 28));
     }
 
@@ -901,8 +914,8 @@ mod tests {
         assert_eq!(
             people,
             [
-                "Cllr Ann Lee",
-                "Cllr Bo Wu",
+                "Cllr Ann Lee (NBC)",
+                "Cllr Bo Wu (NBC)",
                 "Cllr Cy Day (NBC)",
                 "Di Eve (Fire & Rescue)",
                 "Ed Fox (Fire & Rescue)"
