@@ -967,6 +967,15 @@ fn import(args: ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                 "the file is not UTF-8; characters that could not be read show as �".to_string(),
             );
         }
+        if !imported.is_minutes() {
+            writeln!(
+                err,
+                "minutes: {}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written",
+                file.display()
+            )?;
+            code = code.max(EXIT_FINDINGS);
+            continue;
+        }
         let source = file.file_name().map_or_else(
             || file.display().to_string(),
             |n| n.to_string_lossy().to_string(),

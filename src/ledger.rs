@@ -176,40 +176,58 @@ impl<'a> Ledger<'a> {
     pub fn build(meetings: &'a [Meeting]) -> Ledger<'a> {
         let mut ordered: Vec<&Meeting> = meetings.iter().collect();
         ordered.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-        let mut series_dates: HashMap<String, Vec<NaiveDate>> = HashMap::new();
-        for meeting in &ordered {
-            series_dates
-                .entry(person_key(&meeting.meeting))
-                .or_default()
-                .push(meeting.date);
+        // Each meeting's series as a number, and the series' next meeting
+        // after it: worked out once a meeting, not once an action.
+        let mut series_ids: HashMap<String, usize> = HashMap::new();
+        let series: Vec<usize> = ordered
+            .iter()
+            .map(|m| {
+                let next_id = series_ids.len();
+                *series_ids.entry(person_key(&m.meeting)).or_insert(next_id)
+            })
+            .collect();
+        let mut dates: Vec<Vec<NaiveDate>> = vec![Vec::new(); series_ids.len()];
+        for (meeting, id) in ordered.iter().zip(&series) {
+            if let Some(list) = dates.get_mut(*id) {
+                list.push(meeting.date);
+            }
         }
-        let next_after = |meeting: &Meeting| {
-            series_dates
-                .get(&person_key(&meeting.meeting))
-                .and_then(|dates| dates.iter().find(|d| **d > meeting.date).copied())
-        };
+        let next_meeting: Vec<Option<NaiveDate>> = ordered
+            .iter()
+            .zip(&series)
+            .map(|(meeting, id)| {
+                let list = dates.get(*id)?;
+                list.get(list.partition_point(|d| *d <= meeting.date))
+                    .copied()
+            })
+            .collect();
 
         let mut entries = Vec::new();
-        let mut index: HashMap<(String, &str), usize> = HashMap::new();
-        for meeting in &ordered {
+        let mut index: HashMap<(usize, &str), usize> = HashMap::new();
+        for (at, meeting) in ordered.iter().enumerate() {
+            let id = series.get(at).copied().unwrap_or_default();
+            let next = next_meeting.get(at).copied().flatten();
             for item in &meeting.items {
                 for action in &item.actions {
-                    let key = (person_key(&meeting.meeting), action.id.0.as_str());
-                    index.entry(key).or_insert(entries.len());
+                    index
+                        .entry((id, action.id.0.as_str()))
+                        .or_insert(entries.len());
                     entries.push(Entry {
                         meeting,
                         item,
                         action,
                         updates: Vec::new(),
-                        next_meeting: next_after(meeting),
+                        next_meeting: next,
                     });
                 }
             }
         }
         let mut orphans = Vec::new();
-        for meeting in &ordered {
+        for (at, meeting) in ordered.iter().enumerate() {
+            let id = series.get(at).copied().unwrap_or_default();
+            let next = next_meeting.get(at).copied().flatten();
             for update in meeting.updates() {
-                let key = (person_key(&meeting.meeting), update.action.0.as_str());
+                let key = (id, update.action.0.as_str());
                 let Some(entry) = index.get(&key).and_then(|at| entries.get_mut(*at)) else {
                     orphans.push(Orphan {
                         meeting,
@@ -231,7 +249,7 @@ impl<'a> Ledger<'a> {
                 entry.updates.push(Applied {
                     meeting,
                     update,
-                    next_meeting: next_after(meeting),
+                    next_meeting: next,
                 });
             }
         }

@@ -493,7 +493,23 @@ fn usage_errors_exit_2_and_help_shows_examples() {
     let output = minutes(&["actions", "--today", "2025-02-30"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`2025-02-30` is not a real date; expected YYYY-MM-DD"));
-    for command in ["actions", "meetings", "show"] {
+    for command in [
+        "actions",
+        "meetings",
+        "show",
+        "history",
+        "carry-forward",
+        "new",
+        "people",
+        "attendance",
+        "decisions",
+        "report",
+        "import",
+        "completions",
+        "man",
+        "schema",
+        "lint",
+    ] {
         let text = run(&[command, "--help"], 0);
         assert!(text.contains("Examples:"), "{command} --help");
     }

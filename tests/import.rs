@@ -138,6 +138,13 @@ fn an_away_day_summary_with_next_steps() {
         text.contains("- Members thanked the hosts for the venue."),
         "a sentence that is no action stays as prose"
     );
+    assert!(
+        text.contains("<!-- minutes-import: check: owner `Tom` of “bring the fire safety figures to the next meeting” could be Tom Ashby or Tom Wells; left as written -->\n- [ ] Tom: bring the fire safety figures"),
+        "the point to check sits beside the action:\n{text}"
+    );
+    assert!(
+        text.contains("<!-- minutes-import: check: `Dafydd Price` was listed twice; kept once -->")
+    );
     lints_without_errors(dir.path());
 }
 
@@ -260,7 +267,11 @@ fn overrides_no_overwrite_and_force() {
 
     let undated = tempfile::tempdir().unwrap();
     let doc = undated.path().join("notes.txt");
-    std::fs::write(&doc, "Some notes with no title or date.\n").unwrap();
+    std::fs::write(
+        &doc,
+        "Present: Ann Lee, Bo Wu\n\nSome notes with no title or date.\n",
+    )
+    .unwrap();
     let output = minutes_in(
         undated.path(),
         &["import", doc.to_str().unwrap(), "--out", "."],
@@ -313,7 +324,7 @@ fn the_legacy_minutes_when_present() {
 
     let (dir, path, report) = import(&file("2010-10-28-iewm-board-notes.txt"), &[]);
     assert!(
-        report.contains("found 35 people (17 present, 6 in attendance, 12 apologies), 9 items"),
+        report.contains("found 35 people (17 present, 6 in attendance, 12 apologies), 9 items, 12 decisions, 0 actions"),
         "{report}"
     );
     let note = show(dir.path(), &path);
@@ -334,10 +345,18 @@ fn the_legacy_minutes_when_present() {
     );
     lints_without_errors(dir.path());
 
-    let (dir, _, report) = import(&file("2010-10-20-csw-sub-regional-working-report.txt"), &[]);
-    assert!(
-        report.contains("Children and Young People Overview and Scrutiny Committee"),
-        "{report}"
+    let dir = tempfile::tempdir().unwrap();
+    let report = file("2010-10-20-csw-sub-regional-working-report.txt");
+    let output = minutes_in(dir.path(), &["import", &report, "--out", "."]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a committee report is not minutes"
     );
-    lints_without_errors(dir.path());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not minutes: no attendance found"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing is written"
+    );
 }

@@ -37,10 +37,7 @@ static_regex!(
     LABEL,
     r"(?i)^(agreed|resolved|decisions?|decided)\b\s*[:.\-–]?\s*(.*)$"
 );
-static_regex!(
-    SENTENCE_LABEL,
-    r"(?i)(agreed|resolved|as follows|namely)\s*:$"
-);
+static_regex!(SENTENCE_LABEL, r"(?i)\b(agreed|resolved)\s*:$");
 static_regex!(
     ACTION_MARK,
     r"(?i)^(.*?)\s*\bactions?\s*(?::|[-–—])\s*(.+)$"
@@ -81,6 +78,8 @@ pub struct ImportedAction {
     /// Full names where a first name fitted one attendee; as written otherwise.
     pub owners: Vec<String>,
     pub text: String,
+    /// What to check about this action, written beside it in the note.
+    pub check: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,6 +105,12 @@ impl Imported {
 
     pub fn people(&self) -> usize {
         self.present.len() + self.in_attendance.len() + self.apologies.len()
+    }
+
+    /// Minutes say who attended; a document that names nobody present or
+    /// sending apologies (a committee report, say) is not minutes.
+    pub fn is_minutes(&self) -> bool {
+        !self.present.is_empty() || !self.apologies.is_empty()
     }
 }
 
@@ -485,7 +490,7 @@ impl Reader {
             return;
         }
         if self.mode == Mode::Decisions {
-            if SENTENCE_LABEL.is_match(&text) {
+            if text.ends_with(':') {
                 // "… confirmed the consensus of the Board, namely:" leads into a list.
                 self.item().prose.push(text);
                 return;
@@ -577,6 +582,7 @@ impl Reader {
                         .map(str::to_string)
                         .collect(),
                     text,
+                    check: None,
                 });
                 return;
             }
@@ -616,6 +622,7 @@ fn action_mark(text: &str) -> Option<ImportedAction> {
             .map(str::to_string)
             .collect(),
         text: before.to_string(),
+        check: None,
     })
 }
 
@@ -630,6 +637,7 @@ fn will_do(text: &str) -> Option<ImportedAction> {
             .map(str::to_string)
             .collect(),
         text: what.to_string(),
+        check: None,
     })
 }
 
@@ -740,6 +748,7 @@ fn resolve_owners(imported: &mut Imported) {
     let mut checks = Vec::new();
     for item in &mut imported.items {
         for action in &mut item.actions {
+            let before = checks.len();
             for owner in &mut action.owners {
                 if owner.eq_ignore_ascii_case("all")
                     || attendees.iter().any(|p| p.key() == person_key(owner))
@@ -786,6 +795,9 @@ fn resolve_owners(imported: &mut Imported) {
             if action.owners.is_empty() {
                 checks.push(format!("action “{}” has no owner", action.text));
             }
+            if let Some(mine) = checks.get(before..).filter(|mine| !mine.is_empty()) {
+                action.check = Some(mine.join("; "));
+            }
         }
     }
     imported.checks.extend(checks);
@@ -825,12 +837,23 @@ pub fn render(imported: &Imported, source: &str) -> String {
     put("status", "draft".into());
     let yaml = serde_yaml::to_string(&front).unwrap_or_default();
     let mut note = format!("---\n# Imported from {source} by `minutes import`.\n{yaml}---\n");
-    if !imported.checks.is_empty() {
-        note.push_str("\n<!-- Points to check after import:\n");
-        for check in &imported.checks {
-            note.push_str(&format!("  - {}\n", check.replace("--", "–")));
+    // The points about the whole note at the top; an action's beside it.
+    let beside: Vec<&str> = imported
+        .items
+        .iter()
+        .flat_map(|i| i.actions.iter())
+        .filter_map(|a| a.check.as_deref())
+        .collect();
+    let general: Vec<&String> = imported
+        .checks
+        .iter()
+        .filter(|c| !beside.iter().any(|b| b.contains(c.as_str())))
+        .collect();
+    if !general.is_empty() {
+        note.push('\n');
+        for check in general {
+            note.push_str(&check_comment(check));
         }
-        note.push_str("-->\n");
     }
     for item in &imported.items {
         if item.number != "0" {
@@ -848,6 +871,9 @@ pub fn render(imported: &Imported, source: &str) -> String {
         if !item.actions.is_empty() {
             note.push('\n');
             for action in &item.actions {
+                if let Some(check) = &action.check {
+                    note.push_str(&check_comment(check));
+                }
                 let owners = action.owners.join(", ");
                 if owners.is_empty() {
                     note.push_str(&format!("- [ ] {}\n", action.text));
@@ -858,6 +884,14 @@ pub fn render(imported: &Imported, source: &str) -> String {
         }
     }
     note
+}
+
+/// `<!-- minutes-import: check: … -->`, safe inside an HTML comment.
+fn check_comment(check: &str) -> String {
+    format!(
+        "<!-- minutes-import: check: {} -->\n",
+        check.replace("--", "–")
+    )
 }
 
 /// Prose that would read as minutes syntax is kept as prose: a leading
@@ -929,7 +963,8 @@ mod tests {
             will_do("Bo & Cy undertook to bring an update to the Board in March."),
             Some(ImportedAction {
                 owners: vec!["Bo".into(), "Cy".into()],
-                text: "bring an update to the Board in March".into()
+                text: "bring an update to the Board in March".into(),
+                check: None,
             })
         );
         assert_eq!(will_do("Members discussed the figures."), None);
@@ -937,7 +972,8 @@ mod tests {
             action_mark("Circulate the draft plan. Action – Ann Lee"),
             Some(ImportedAction {
                 owners: vec!["Ann Lee".into()],
-                text: "Circulate the draft plan".into()
+                text: "Circulate the draft plan".into(),
+                check: None,
             })
         );
         assert_eq!(
