@@ -139,6 +139,15 @@ impl ScanArgs {
     fn config(&self, err: &mut dyn Write) -> io::Result<Option<Config>> {
         load_config(self.config.as_deref(), &self.paths, err)
     }
+
+    /// The config and the parsed folder; `None` once a broken config is reported.
+    fn load(&self, err: &mut dyn Write) -> io::Result<Option<(Config, Folder)>> {
+        let Some(config) = self.config(err)? else {
+            return Ok(None);
+        };
+        let folder = Folder::load(&self.paths, config.max_file_size());
+        Ok(Some((config, folder)))
+    }
 }
 
 fn load_config(
@@ -560,10 +569,9 @@ fn actions(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((config, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     let owner = match &args.owner {
         Some(name) => match resolve_person(&directory, name, err)? {
@@ -605,10 +613,9 @@ fn meetings(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((_, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let rows = crate::query::meetings::meetings(&folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
@@ -685,10 +692,9 @@ fn history(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((_, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -734,10 +740,9 @@ fn carry_forward(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((_, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
         return Ok(EXIT_TOOL_ERROR);
@@ -756,10 +761,9 @@ fn carry_forward(
 }
 
 fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((_, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
         return Ok(EXIT_TOOL_ERROR);
@@ -810,10 +814,9 @@ fn people(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((config, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     if let Some(spelling) = &args.explain {
         let anywhere = directory.resolve(spelling, None);
@@ -842,10 +845,9 @@ fn attendance(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((config, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let directory = Directory::build(&config.people, &folder.meetings);
     let person = match &args.person {
         Some(name) => match resolve_person(&directory, name, err)? {
@@ -916,10 +918,9 @@ fn report(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
+    let Some((config, folder)) = args.scan.load(err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let code = report_problems(&folder, args.scan.strict, err)?;
     let Some(series) = find_series(&folder, &args.meeting, err)? else {
         return Ok(EXIT_TOOL_ERROR);
