@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
 use crate::folder::{FileOutcome, Folder, read_file};
 use crate::ledger::Ledger;
-use crate::lint::config::Config;
 use crate::lint::engine::{LintOptions, lint as run_lint};
 use crate::model::Status;
 use crate::output::diagnostics::LintFormat;
@@ -190,7 +190,7 @@ fn resolve_person(
         }
         Resolution::Unknown => {
             write!(err, "minutes: no such person: `{name}`")?;
-            match crate::lint::config::closest(name, &directory.names()) {
+            match crate::config::closest(name, &directory.names()) {
                 Some(near) => writeln!(err, "; did you mean `{near}`?")?,
                 None => writeln!(err)?,
             }
@@ -705,7 +705,7 @@ fn history(
             .map(|e| e.action.id.0.as_str())
             .collect();
         write!(err, "minutes: no action has the ID `{}`", args.id)?;
-        match crate::lint::config::closest(&args.id, &ids) {
+        match crate::config::closest(&args.id, &ids) {
             Some(near) => writeln!(err, "; did you mean `{near}`?")?,
             None => writeln!(err)?,
         }
@@ -726,7 +726,7 @@ fn find_series<'a>(
         return Ok(Some(found));
     }
     write!(err, "minutes: no notes of a meeting called `{name}`")?;
-    match crate::lint::config::closest(name, &names) {
+    match crate::config::closest(name, &names) {
         Some(near) => writeln!(err, "; did you mean `{near}`?")?,
         None if names.is_empty() => writeln!(err, "; no notes were found")?,
         None => writeln!(err, "; the meetings are: {}", names.join(", "))?,

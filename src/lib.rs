@@ -17,6 +17,7 @@
 )]
 
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod folder;
 pub mod import;

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::lint::config::RegisteredPerson;
+use crate::config::RegisteredPerson;
 use crate::model::{Meeting, Person, person_key};
 use crate::parse::people::parse_person;
 

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::config::Config;
 use super::inline::Suppressions;
 use super::rules;
 use super::{Diagnostic, FileContext, Finding, FolderFinding, Mark, Rule};
+use crate::config::Config;
 use crate::discover::discover;
 use crate::ledger::Ledger;
 use crate::model::Meeting;

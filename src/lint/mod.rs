@@ -1,7 +1,6 @@
 //! `minutes lint`: checks that notes keep the conventions of docs/format.md,
 //! one rule per file under `rules/`, each with its docs and tests.
 
-pub mod config;
 pub mod engine;
 pub mod inline;
 pub mod rules;
@@ -10,13 +9,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
 use crate::parse::NoteAnalysis;
 use crate::parse::front_matter::FrontMatter;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::source::LineIndex;
-use config::Config;
 
 /// What docs/rules.md and SARIF say about a rule.
 #[derive(Debug)]

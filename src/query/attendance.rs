@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::config::Config;
 use crate::folder::same_series;
-use crate::lint::config::Config;
 use crate::model::{Meeting, Person};
 use crate::people::{Directory, Resolution};
 

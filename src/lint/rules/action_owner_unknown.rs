@@ -1,5 +1,5 @@
-use super::super::config::closest;
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
+use crate::config::closest;
 use crate::people::{Directory, Resolution};
 use crate::problem::Severity;
 
@@ -50,9 +50,9 @@ impl Rule for ActionOwnerUnknown {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::config::{Config, RegisteredPerson};
     use super::super::testing::{assert_clean_on_examples, check, check_as};
     use super::ActionOwnerUnknown;
+    use crate::config::{Config, RegisteredPerson};
 
     const NOTE: &str = "---\nmeeting: X\ndate: 2025-01-01\nchair: Cy Day\npresent:\n  - James Griffin\napologies:\n  - Bo Wu\n---\n- [ ] James Grifin: a\n- [ ] Bo Wu / Cy Day: b\n- [ ] Ed Fox: c\n- [ ] All: d\n";
 

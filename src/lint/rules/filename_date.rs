@@ -55,9 +55,9 @@ impl Rule for FilenameDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::config::Config;
     use super::super::testing::{assert_clean_on_examples, check_as};
     use super::FilenameDate;
+    use crate::config::Config;
 
     #[test]
     fn fires_at_the_date_key() {

@@ -73,8 +73,8 @@ fn report_parse_problems(context: &FileContext, kind: ProblemKind, out: &mut Vec
 pub(crate) mod testing {
     use std::path::Path;
 
-    use super::super::config::Config;
     use super::super::{FileContext, Finding, Rule};
+    use crate::config::Config;
     use crate::parse::{Analysis, analyse};
     use crate::source::LineIndex;
 

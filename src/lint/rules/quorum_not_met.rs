@@ -69,9 +69,9 @@ impl Rule for QuorumNotMet {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::config::{Config, SeriesConfig};
     use super::super::testing::{assert_clean_on_examples, check_as};
     use super::QuorumNotMet;
+    use crate::config::{Config, SeriesConfig};
 
     fn config(members: &[&str], quorum: usize) -> Config {
         let mut config = Config::default();

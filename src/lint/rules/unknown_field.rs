@@ -1,5 +1,5 @@
-use super::super::config::closest;
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
+use crate::config::closest;
 use crate::parse::front_matter::KNOWN_KEYS;
 use crate::problem::Severity;
 

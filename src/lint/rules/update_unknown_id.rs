@@ -1,5 +1,5 @@
-use super::super::config::closest;
 use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
+use crate::config::closest;
 use std::collections::HashMap;
 
 use crate::ledger::{Ledger, OrphanReason};

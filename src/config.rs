@@ -1,6 +1,7 @@
-//! `minutes.yaml`: rule severities, which files to check, and the people
-//! register. A config that does not parse or names an unknown rule is an
-//! error, never ignored.
+//! `minutes.yaml`: lint rule severities, which files to check, the people
+//! register, series members and quorums, and the file-size limit. Every
+//! command reads it. A config that does not parse or names an unknown rule
+//! is an error, never ignored.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -195,9 +196,15 @@ impl Config {
             })?
         };
         for rule in file.rules.keys() {
-            if !super::rules::all().iter().any(|r| r.meta().id == rule) {
+            if !crate::lint::rules::all()
+                .iter()
+                .any(|r| r.meta().id == rule)
+            {
                 let line = line_of(&text, rule);
-                let known: Vec<&str> = super::rules::all().iter().map(|r| r.meta().id).collect();
+                let known: Vec<&str> = crate::lint::rules::all()
+                    .iter()
+                    .map(|r| r.meta().id)
+                    .collect();
                 let mut message = format!("unknown rule `{rule}`");
                 if let Some(near) = closest(rule, &known) {
                     message.push_str(&format!(" (did you mean `{near}`?)"));
@@ -238,7 +245,7 @@ impl Config {
     }
 
     /// The severity a rule runs at, `None` when it is off.
-    pub fn severity(&self, rule: &super::RuleMeta) -> Option<Severity> {
+    pub fn severity(&self, rule: &crate::lint::RuleMeta) -> Option<Severity> {
         match self.rules.get(rule.id) {
             Some(level) => level.severity(),
             None => rule.default_severity,
@@ -323,7 +330,7 @@ mod tests {
             "rules:\n  action-no-due: warning\n  chair-not-present: off\nexclude: [\"drafts/**\"]\npeople:\n  - name: James Griffin\n    initials: JGr\n    aliases: [Jim Griffin]\n",
         );
         let config = Config::load(&path).unwrap();
-        let rules = super::super::rules::all();
+        let rules = crate::lint::rules::all();
         let find = |id: &str| rules.iter().find(|r| r.meta().id == id).unwrap().meta();
         assert_eq!(
             config.severity(find("action-no-due")),
