@@ -81,6 +81,18 @@ proptest! {
     }
 
     #[test]
+    fn import_never_panics_and_writes_a_note_that_parses(
+        lines in proptest::collection::vec(import_line(), 0..30),
+    ) {
+        let text = lines.join("\n");
+        let imported = minutes::import::import(&text, &minutes::import::ImportOptions::default());
+        let note = minutes::import::render(&imported, "doc.txt");
+        // Whatever was found, the note is a note (its problems are reported, not panicked on).
+        let is_note = matches!(parse_text(Path::new("n.md"), &note), Parsed::Note { .. });
+        prop_assert!(is_note, "{}", note);
+    }
+
+    #[test]
     fn a_rendered_meeting_parses_back_to_the_same_model(meeting in meeting()) {
         let mut markdown = Vec::new();
         minutes::output::note::write_markdown(&meeting, &mut markdown).unwrap();
@@ -94,6 +106,31 @@ proptest! {
         };
         prop_assert_eq!(comparable(&meeting), comparable(&parsed), "\n{}", markdown);
     }
+}
+
+/// Lines of the kinds legacy minutes are made of.
+fn import_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("NOTES OF İSTANBUL BOARD MEETING – 28th October 2010".to_string()),
+        Just("Present: Ann Lee (NBC), Cllrs Bo Wu and Cy Day (SBC); Di Eve".to_string()),
+        Just("#### Attendees:".to_string()),
+        Just("ORG - Ed Fox; Fi Gee (minutes)".to_string()),
+        Just("Apologies: Councillors Al Bee, Cy Day".to_string()),
+        Just("## **2a. Budget**".to_string()),
+        Just("Item 3: Housing".to_string()),
+        Just("## **Agreed**".to_string()),
+        Just("The Board agreed:".to_string()),
+        Just("  - nested (1) item".to_string()),
+        Just("a) lettered".to_string()),
+        Just("Next Steps".to_string()),
+        Just("- Ann & Bo undertook to report back.".to_string()),
+        Just("Action – Ann Lee".to_string()),
+        Just("| Name | Organisation | Apologies |".to_string()),
+        Just("| Ann Lee | NBC | X |".to_string()),
+        Just("<p><b>1. Item</b></p><ul><li>x &amp; y</li></ul>".to_string()),
+        Just(String::new()),
+        "[ -~£–é]{0,60}",
+    ]
 }
 
 /// The model as JSON without lines (which rendering changes) or the path.

@@ -246,13 +246,21 @@ fn clean_title(prefix: &str) -> String {
         "notes from ",
         "minutes from ",
     ] {
-        if title.to_lowercase().starts_with(lead) {
+        let starts = title
+            .get(..lead.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(lead));
+        if starts {
             title = title.get(lead.len()..).unwrap_or("").to_string();
         }
     }
     for tail in [" meeting", " meeting held"] {
-        if title.to_lowercase().ends_with(tail) {
-            title.truncate(title.len() - tail.len());
+        // Compared on the title's own bytes: lower-casing can change lengths.
+        let cut = title.len().saturating_sub(tail.len());
+        let ends_with_tail = title
+            .get(cut..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(tail));
+        if ends_with_tail {
+            title.truncate(cut);
         }
     }
     let shouting = title
