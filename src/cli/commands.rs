@@ -1,0 +1,496 @@
+//! One function a command: load what it needs, ask the query, write the
+//! output, and return the exit code (`super::run_with` turns errors into 2).
+
+use super::*;
+
+/// Reports the folder's problems on stderr and works out the exit code:
+/// a command-line path that does not exist is always a tool error; a broken
+/// note is one only with `--strict`.
+pub(super) fn report_problems(
+    folder: &Folder,
+    strict: bool,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    for problem in folder.missing.iter().chain(&folder.problems) {
+        writeln!(err, "{problem}")?;
+    }
+    let failed = !folder.missing.is_empty() || (strict && !folder.problems.is_empty());
+    Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
+}
+
+pub(super) fn actions(
+    args: ActionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((config, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let owner = match &args.owner {
+        Some(name) => match resolve_person(&directory, name, err)? {
+            Some(person) => Some(person),
+            None => {
+                report_problems(&folder, args.scan.strict, err)?;
+                return Ok(EXIT_FINDINGS);
+            }
+        },
+        None => None,
+    };
+    let today = args.today.unwrap_or(env.today);
+    let filter = ActionFilter {
+        owner,
+        status: match args.status {
+            None => StatusFilter::Live,
+            Some(StatusArg::All) => StatusFilter::All,
+            Some(StatusArg::Open) => StatusFilter::Only(Status::Open),
+            Some(StatusArg::InProgress) => StatusFilter::Only(Status::InProgress),
+            Some(StatusArg::Done) => StatusFilter::Only(Status::Done),
+            Some(StatusArg::Dropped) => StatusFilter::Only(Status::Dropped),
+        },
+        meeting: args.meeting,
+        since: args.since,
+        until: args.until,
+        due_before: args.due_before,
+        overdue: args.overdue,
+        today,
+    };
+    let ledger = crate::ledger::Ledger::build(&folder.meetings);
+    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
+    output::actions::write(&rows, args.format, env.style, today, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+pub(super) fn meetings(
+    args: MeetingsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((_, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let rows = crate::query::meetings::meetings(&folder);
+    output::meetings::write(&rows, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+pub(super) fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let Some(config) = load_config(None, std::slice::from_ref(&args.file), err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let (meeting, problems): (_, Vec<Problem>) = match read_file(&args.file, config.max_file_size())
+    {
+        FileOutcome::Unreadable(problem) => (None, vec![problem]),
+        FileOutcome::Parsed(Parsed::NotANote) => {
+            writeln!(
+                err,
+                "{}: not a note: it does not start with a `---` front matter block (docs/format.md)",
+                args.file.display()
+            )?;
+            return Ok(EXIT_TOOL_ERROR);
+        }
+        FileOutcome::Parsed(Parsed::Note { meeting, problems }) => (meeting, problems),
+    };
+    if let Some(meeting) = &meeting {
+        match args.format {
+            ShowFormat::Json => output::note::write_json(meeting, out)?,
+            ShowFormat::Markdown => output::note::write_markdown(meeting, out)?,
+        }
+    }
+    for problem in &problems {
+        writeln!(err, "{problem}")?;
+    }
+    let failed = meeting.is_none() || (args.strict && !problems.is_empty());
+    Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
+}
+
+pub(super) fn lint(
+    args: LintArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some(config) = load_config(args.config.as_deref(), &args.paths, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let options = LintOptions {
+        config,
+        inline_config: !args.no_inline_config,
+    };
+    let report = run_lint(&args.paths, &options);
+    output::diagnostics::write(&report, args.format, env.style.color, out)?;
+    for problem in &report.missing {
+        writeln!(err, "{problem}")?;
+    }
+    let summary = output::diagnostics::summary(&report);
+    if args.format == LintFormat::Human {
+        writeln!(out, "{summary}")?;
+    } else {
+        writeln!(err, "{summary}")?;
+    }
+    let failed = report.count(Severity::Error) > 0
+        || (args.deny_warnings && report.count(Severity::Warning) > 0);
+    Ok(if !report.missing.is_empty() {
+        EXIT_TOOL_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+pub(super) fn history(
+    args: HistoryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((_, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let ledger = Ledger::build(&folder.meetings);
+    let entries: Vec<_> = ledger.find(&args.id).collect();
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    if entries.is_empty() {
+        let ids: Vec<&str> = ledger
+            .entries
+            .iter()
+            .map(|e| e.action.id.0.as_str())
+            .collect();
+        write!(err, "minutes: no action has the ID `{}`", args.id)?;
+        match crate::config::closest(&args.id, &ids) {
+            Some(near) => writeln!(err, "; did you mean `{near}`?")?,
+            None => writeln!(err)?,
+        }
+        return Ok(code.max(EXIT_FINDINGS));
+    }
+    output::lifecycle::write_history(&entries, args.format, env.style, out)?;
+    Ok(code)
+}
+
+/// The series called `name`, or a message naming the series there are.
+pub(super) fn find_series<'a>(
+    folder: &'a Folder,
+    name: &str,
+    err: &mut dyn Write,
+) -> io::Result<Option<&'a str>> {
+    let names = folder.series_names();
+    if let Some(found) = names.iter().find(|n| crate::folder::same_series(n, name)) {
+        return Ok(Some(found));
+    }
+    write!(err, "minutes: no notes of a meeting called `{name}`")?;
+    match crate::config::closest(name, &names) {
+        Some(near) => writeln!(err, "; did you mean `{near}`?")?,
+        None if names.is_empty() => writeln!(err, "; no notes were found")?,
+        None => writeln!(err, "; the meetings are: {}", names.join(", "))?,
+    }
+    Ok(None)
+}
+
+pub(super) fn carry_forward(
+    args: CarryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((_, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let date = args.date.unwrap_or(env.today);
+    let ledger = Ledger::build(&folder.meetings);
+    let rows = crate::query::lifecycle::carry_forward(&ledger, series, date);
+    output::lifecycle::write_carry(&rows, args.format, env.style, series, date, out)?;
+    if rows.is_empty() {
+        writeln!(
+            err,
+            "no open or in-progress actions of {series} before {date}"
+        )?;
+    }
+    Ok(code)
+}
+
+pub(super) fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let Some((_, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let earlier = crate::query::lifecycle::series_before(&folder.meetings, series, args.date);
+    let Some(latest) = earlier.last() else {
+        writeln!(err, "minutes: {series} has no note before {}", args.date)?;
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let ledger = Ledger::build(&folder.meetings);
+    let carried = crate::query::lifecycle::carry_forward(&ledger, series, args.date);
+    let Some(text) = crate::scaffold::next_note(&earlier, &carried, args.date) else {
+        writeln!(err, "minutes: could not write the note's front matter")?;
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    if args.stdout {
+        out.write_all(text.as_bytes())?;
+        return Ok(code);
+    }
+    let path = args
+        .out
+        .unwrap_or_else(|| crate::scaffold::default_path(latest, args.date));
+    match crate::write::write_atomically(&path, text.as_bytes(), args.force) {
+        Ok(()) => {
+            writeln!(
+                out,
+                "wrote {} ({} action{} carried forward)",
+                path.display(),
+                carried.len(),
+                if carried.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(code)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(err, "minutes: {e}")?;
+            Ok(EXIT_TOOL_ERROR)
+        }
+        Err(e) => {
+            writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+            Ok(EXIT_TOOL_ERROR)
+        }
+    }
+}
+
+pub(super) fn people(
+    args: PeopleArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((config, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let directory = Directory::build(&config.people, &folder.meetings);
+    if let Some(spelling) = &args.explain {
+        let anywhere = directory.resolve(spelling, None);
+        let occurrences = crate::query::people::occurrences(&folder.meetings, &directory, spelling);
+        output::people::write_explain(
+            spelling,
+            &directory,
+            &anywhere,
+            &occurrences,
+            args.format,
+            out,
+        )?;
+        let code = report_problems(&folder, args.scan.strict, err)?;
+        let found = matches!(anywhere, Resolution::Found { .. }) || !occurrences.is_empty();
+        return Ok(if found { code } else { code.max(EXIT_FINDINGS) });
+    }
+    let ledger = Ledger::build(&folder.meetings);
+    let people = crate::query::people::people(&folder.meetings, &directory, &ledger);
+    output::people::write_people(&people, &directory, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+pub(super) fn attendance(
+    args: AttendanceArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((config, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let person = match &args.person {
+        Some(name) => match resolve_person(&directory, name, err)? {
+            Some(person) => Some(person),
+            None => return Ok(EXIT_FINDINGS),
+        },
+        None => None,
+    };
+    let meetings: Vec<&crate::model::Meeting> = folder
+        .meetings
+        .iter()
+        .filter(|m| {
+            args.meeting
+                .as_deref()
+                .is_none_or(|name| crate::folder::same_series(&m.meeting, name))
+                && args.since.is_none_or(|since| m.date >= since)
+                && args.until.is_none_or(|until| m.date <= until)
+        })
+        .collect();
+    let mut register = crate::query::attendance::attendance(&meetings, &directory, &config);
+    if let Some(person) = person {
+        register.rows.retain(|row| row.person == Some(person));
+    }
+    output::people::write_attendance(&register, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+pub(super) fn decisions(
+    args: DecisionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some(config) = args.scan.config(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let grep = match &args.grep {
+        Some(pattern) => match regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+        {
+            Ok(re) => Some(re),
+            Err(e) => {
+                writeln!(
+                    err,
+                    "minutes: --grep `{pattern}` is not a valid regular expression: {e}"
+                )?;
+                return Ok(EXIT_TOOL_ERROR);
+            }
+        },
+        None => None,
+    };
+    let folder = Folder::load(&args.scan.paths, config.max_file_size());
+    let filter = crate::query::decisions::DecisionFilter {
+        meeting: args.meeting,
+        since: args.since,
+        until: args.until,
+        grep,
+    };
+    let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
+    output::people::write_decisions(&rows, args.format, env.style, out)?;
+    report_problems(&folder, args.scan.strict, err)
+}
+
+pub(super) fn report(
+    args: ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((config, folder)) = args.scan.load(err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    let Some(series) = find_series(&folder, &args.meeting, err)? else {
+        return Ok(EXIT_TOOL_ERROR);
+    };
+    let date = args.date.unwrap_or(env.today);
+    let directory = Directory::build(&config.people, &folder.meetings);
+    let ledger = Ledger::build(&folder.meetings);
+    let report = crate::query::report::report(&folder.meetings, &ledger, &directory, series, date);
+    let register = crate::query::attendance::attendance(&report.meetings, &directory, &config);
+    let mut text = Vec::new();
+    output::report::write(&report, &register, args.format, &mut text)?;
+    match &args.out {
+        None => out.write_all(&text)?,
+        Some(path) => {
+            if let Err(e) = crate::write::write_atomically(path, &text, true) {
+                writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+                return Ok(EXIT_TOOL_ERROR);
+            }
+            writeln!(out, "wrote {}", path.display())?;
+        }
+    }
+    Ok(code)
+}
+
+pub(super) fn import(
+    args: ImportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let options = crate::import::ImportOptions {
+        meeting: args.meeting.clone(),
+        date: args.date,
+    };
+    let mut code = EXIT_OK;
+    for file in &args.files {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(err, "minutes: cannot read {}: {e}", file.display())?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut imported = crate::import::import(&text, &options);
+        if std::str::from_utf8(&bytes).is_err() {
+            imported.checks.insert(
+                0,
+                "the file is not UTF-8; characters that could not be read show as �".to_string(),
+            );
+        }
+        if !imported.is_minutes() {
+            writeln!(
+                err,
+                "minutes: {}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written",
+                file.display()
+            )?;
+            code = code.max(EXIT_FINDINGS);
+            continue;
+        }
+        let source = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        let note = crate::import::render(&imported, &source);
+        let mut report = Vec::new();
+        if args.stdout {
+            out.write_all(note.as_bytes())?;
+        } else {
+            let Some(name) = crate::import::file_name(&imported) else {
+                writeln!(
+                    err,
+                    "minutes: {}: no meeting name or date to name the note by; give --meeting and --date, or use --stdout",
+                    file.display()
+                )?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            };
+            let path = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join(name);
+            if let Err(e) = crate::write::write_atomically(&path, note.as_bytes(), args.force) {
+                writeln!(err, "minutes: {e}")?;
+                code = EXIT_TOOL_ERROR;
+                continue;
+            }
+            writeln!(
+                &mut report,
+                "imported {} to {}",
+                file.display(),
+                path.display()
+            )?;
+        }
+        writeln!(
+            &mut report,
+            "  found {} people ({} present, {} in attendance, {} apologies), {} items, {} decisions, {} actions",
+            imported.people(),
+            imported.present.len(),
+            imported.in_attendance.len(),
+            imported.apologies.len(),
+            imported.items.iter().filter(|i| i.number != "0").count(),
+            imported.decisions(),
+            imported.actions()
+        )?;
+        if !imported.checks.is_empty() {
+            writeln!(&mut report, "  to check:")?;
+            for check in &imported.checks {
+                writeln!(&mut report, "    - {check}")?;
+            }
+        }
+        // With the note on stdout, the report goes to stderr.
+        let target: &mut dyn Write = if args.stdout { &mut *err } else { &mut *out };
+        target.write_all(&report)?;
+    }
+    Ok(code)
+}
