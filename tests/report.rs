@@ -215,6 +215,29 @@ fn markdown_report_and_out_file() {
             .unwrap()
             .starts_with("<!doctype html>")
     );
+    std::fs::write(&path, "kept").unwrap();
+    let out = path.to_str().unwrap();
+    let again = minutes(&["report", "--meeting", HPB, "--out", out, "examples"]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "never replaced without --force"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    ok(&[
+        "report",
+        "--meeting",
+        HPB,
+        "--out",
+        out,
+        "--force",
+        "examples",
+    ]);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# Harbourside")
+    );
 }
 
 /// The RFC 5545 rules that calendar clients are strict about.

@@ -390,9 +390,16 @@ pub(super) fn report(
     match &args.out {
         None => out.write_all(&text)?,
         Some(path) => {
-            if let Err(e) = crate::write::write_atomically(path, &text, true) {
-                writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
-                return Ok(EXIT_TOOL_ERROR);
+            match crate::write::write_atomically(path, &text, args.force) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    writeln!(err, "minutes: {e}")?;
+                    return Ok(EXIT_TOOL_ERROR);
+                }
+                Err(e) => {
+                    writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+                    return Ok(EXIT_TOOL_ERROR);
+                }
             }
             writeln!(out, "wrote {}", path.display())?;
         }

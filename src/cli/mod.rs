@@ -386,9 +386,12 @@ struct ReportArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = output::report::ReportFormat::Markdown)]
     format: output::report::ReportFormat,
-    /// Write the report to this file (atomically; an existing file is replaced)
+    /// Write the report to this file (atomically)
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Replace the --out file if it exists
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
