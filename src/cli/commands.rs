@@ -49,9 +49,7 @@ pub(super) fn actions(
             Some(StatusArg::Done) => StatusFilter::Only(Status::Done),
             Some(StatusArg::Dropped) => StatusFilter::Only(Status::Dropped),
         },
-        meeting: args.meeting,
-        since: args.since,
-        until: args.until,
+        meetings: args.meetings.into(),
         due_before: args.due_before,
         overdue: args.overdue,
         today,
@@ -311,16 +309,11 @@ pub(super) fn attendance(
         },
         None => None,
     };
+    let filter: crate::query::MeetingFilter = args.meetings.into();
     let meetings: Vec<&crate::model::Meeting> = folder
         .meetings
         .iter()
-        .filter(|m| {
-            args.meeting
-                .as_deref()
-                .is_none_or(|name| crate::folder::same_series(&m.meeting, name))
-                && args.since.is_none_or(|since| m.date >= since)
-                && args.until.is_none_or(|until| m.date <= until)
-        })
+        .filter(|m| filter.admits(m))
         .collect();
     let mut register = crate::query::attendance::attendance(&meetings, &directory, &config);
     if let Some(person) = person {
@@ -357,9 +350,7 @@ pub(super) fn decisions(
     };
     let folder = Folder::load(&args.scan.paths, config.max_file_size());
     let filter = crate::query::decisions::DecisionFilter {
-        meeting: args.meeting,
-        since: args.since,
-        until: args.until,
+        meetings: args.meetings.into(),
         grep,
     };
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter);

@@ -201,6 +201,30 @@ fn resolve_person(
     }
 }
 
+/// `--meeting`, `--since`, `--until`: which meetings a query looks at.
+#[derive(Debug, Args)]
+struct MeetingArgs {
+    /// Only this series (the front matter's `meeting`, ignoring case)
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    /// Only meetings on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Only meetings on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+}
+
+impl From<MeetingArgs> for crate::query::MeetingFilter {
+    fn from(args: MeetingArgs) -> Self {
+        crate::query::MeetingFilter {
+            meeting: args.meeting,
+            since: args.since,
+            until: args.until,
+        }
+    }
+}
+
 /// Output formats for lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -248,15 +272,8 @@ struct ActionsArgs {
     /// Which actions to list [default: open and in-progress]
     #[arg(long, value_enum)]
     status: Option<StatusArg>,
-    /// Only this series (the front matter's `meeting`, ignoring case)
-    #[arg(long, value_name = "NAME")]
-    meeting: Option<String>,
-    /// Only actions raised at meetings on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    since: Option<NaiveDate>,
-    /// Only actions raised at meetings on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    until: Option<NaiveDate>,
+    #[command(flatten)]
+    meetings: MeetingArgs,
     /// Only actions due before this date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     due_before: Option<NaiveDate>,
@@ -338,15 +355,8 @@ struct PeopleArgs {
 struct AttendanceArgs {
     #[command(flatten)]
     scan: ScanArgs,
-    /// Only this series (the front matter's `meeting`, ignoring case)
-    #[arg(long, value_name = "NAME")]
-    meeting: Option<String>,
-    /// Only meetings on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    since: Option<NaiveDate>,
-    /// Only meetings on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    until: Option<NaiveDate>,
+    #[command(flatten)]
+    meetings: MeetingArgs,
     /// Only this person's row (names resolve as for --owner)
     #[arg(long, value_name = "NAME")]
     person: Option<String>,
@@ -358,15 +368,8 @@ struct AttendanceArgs {
 struct DecisionsArgs {
     #[command(flatten)]
     scan: ScanArgs,
-    /// Only this series (the front matter's `meeting`, ignoring case)
-    #[arg(long, value_name = "NAME")]
-    meeting: Option<String>,
-    /// Only meetings on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    since: Option<NaiveDate>,
-    /// Only meetings on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    until: Option<NaiveDate>,
+    #[command(flatten)]
+    meetings: MeetingArgs,
     /// Only decisions whose text or item title matches this regular expression (any case)
     #[arg(long, value_name = "REGEX")]
     grep: Option<String>,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::folder::same_series;
+use super::MeetingFilter;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Action, Item, Meeting, Status};
 use crate::people::Directory;
@@ -32,28 +32,12 @@ pub struct ActionFilter {
     /// the directory.
     pub owner: Option<usize>,
     pub status: StatusFilter,
-    pub meeting: Option<String>,
-    pub since: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
+    /// Only actions raised at these meetings.
+    pub meetings: MeetingFilter,
     /// Due strictly before this date.
     pub due_before: Option<NaiveDate>,
     pub overdue: bool,
     pub today: NaiveDate,
-}
-
-impl ActionFilter {
-    pub fn new(today: NaiveDate) -> Self {
-        ActionFilter {
-            owner: None,
-            status: StatusFilter::default(),
-            meeting: None,
-            since: None,
-            until: None,
-            due_before: None,
-            overdue: false,
-            today,
-        }
-    }
 }
 
 /// One action with the meeting and item it was raised at, and its current
@@ -82,7 +66,7 @@ pub fn actions<'a>(
     for entry in ledger
         .entries
         .iter()
-        .filter(|e| meeting_passes(e.meeting, filter))
+        .filter(|e| filter.meetings.admits(e.meeting))
     {
         let state = entry.state();
         let overdue = state.is_overdue(filter.today);
@@ -112,13 +96,4 @@ pub fn actions<'a>(
         }
     }
     rows
-}
-
-fn meeting_passes(meeting: &Meeting, filter: &ActionFilter) -> bool {
-    filter
-        .meeting
-        .as_deref()
-        .is_none_or(|name| same_series(&meeting.meeting, name))
-        && filter.since.is_none_or(|since| meeting.date >= since)
-        && filter.until.is_none_or(|until| meeting.date <= until)
 }

@@ -1,16 +1,13 @@
 //! `minutes decisions`: the decision log.
 
-use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::folder::same_series;
+use super::MeetingFilter;
 use crate::model::{Decision, Item, Meeting};
 
 #[derive(Debug, Clone, Default)]
 pub struct DecisionFilter {
-    pub meeting: Option<String>,
-    pub since: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
+    pub meetings: MeetingFilter,
     /// Matched against the decision's text and its item's title.
     pub grep: Option<Regex>,
 }
@@ -27,13 +24,7 @@ pub struct DecisionRow<'a> {
 pub fn decisions<'a>(meetings: &'a [Meeting], filter: &DecisionFilter) -> Vec<DecisionRow<'a>> {
     let mut rows = Vec::new();
     for meeting in meetings {
-        let in_range = filter
-            .meeting
-            .as_deref()
-            .is_none_or(|name| same_series(&meeting.meeting, name))
-            && filter.since.is_none_or(|since| meeting.date >= since)
-            && filter.until.is_none_or(|until| meeting.date <= until);
-        if !in_range {
+        if !filter.meetings.admits(meeting) {
             continue;
         }
         for item in &meeting.items {

@@ -7,3 +7,28 @@ pub mod lifecycle;
 pub mod meetings;
 pub mod people;
 pub mod report;
+
+use chrono::NaiveDate;
+
+use crate::folder::same_series;
+use crate::model::Meeting;
+
+/// Which meetings a query looks at: one series, and a date range (both ends
+/// included). Shared by `actions`, `attendance` and `decisions`.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingFilter {
+    /// The series, compared ignoring case and spacing.
+    pub meeting: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl MeetingFilter {
+    pub fn admits(&self, meeting: &Meeting) -> bool {
+        self.meeting
+            .as_deref()
+            .is_none_or(|name| same_series(&meeting.meeting, name))
+            && self.since.is_none_or(|since| meeting.date >= since)
+            && self.until.is_none_or(|until| meeting.date <= until)
+    }
+}
