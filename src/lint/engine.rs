@@ -159,6 +159,7 @@ fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOpti
         note,
         config: &options.config,
         file_problem: None,
+        directory: Default::default(),
     };
     result.diagnostics = run_rules(rules, &context, options);
     if options.inline_config {
@@ -189,6 +190,7 @@ fn unreadable_context<'a>(
         note: None,
         config: &options.config,
         file_problem: Some(problem),
+        directory: Default::default(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
 use crate::parse::NoteAnalysis;
 use crate::parse::front_matter::FrontMatter;
+use crate::people::Directory;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::source::LineIndex;
 
@@ -50,6 +51,9 @@ pub struct FileContext<'a> {
     pub config: &'a Config,
     /// Set when the file could not be read as text at all.
     pub file_problem: Option<&'a Problem>,
+    /// The people the note lists and the register: built once, on first
+    /// use, for the rules that resolve names.
+    pub directory: std::cell::OnceCell<Directory>,
 }
 
 /// The people lists of a note, whether or not it made a meeting.
@@ -80,6 +84,15 @@ impl PeopleLists<'_> {
 impl<'a> FileContext<'a> {
     pub fn meeting(&self) -> Option<&'a Meeting> {
         self.note.and_then(|note| note.meeting.as_ref())
+    }
+
+    /// The register and this note's lists (not its action owners, so that
+    /// an owner listed nowhere stays unknown), when the note is a meeting.
+    pub fn directory(&self) -> Option<&Directory> {
+        let meeting = self.meeting()?;
+        Some(self.directory.get_or_init(|| {
+            Directory::listed_only(&self.config.people, std::slice::from_ref(meeting))
+        }))
     }
 
     pub fn problems(&self, kind: ProblemKind) -> impl Iterator<Item = &'a Problem> {

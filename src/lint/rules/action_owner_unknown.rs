@@ -1,6 +1,6 @@
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
 use crate::config::closest;
-use crate::people::{Directory, Resolution};
+use crate::people::Resolution;
 use crate::problem::Severity;
 
 /// An owner who is in none of the note's lists nor in the people register.
@@ -19,12 +19,9 @@ impl Rule for ActionOwnerUnknown {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let Some(meeting) = context.meeting() else {
+        let (Some(meeting), Some(directory)) = (context.meeting(), context.directory()) else {
             return;
         };
-        // The register and this note's lists, but not the owners themselves.
-        let directory =
-            Directory::listed_only(&context.config.people, std::slice::from_ref(meeting));
         let known_names = directory.names();
         for action in meeting.actions().filter(|a| !a.assigned_to_all) {
             for owner in &action.owners {

@@ -94,6 +94,7 @@ pub(crate) mod testing {
             note,
             config,
             file_problem: None,
+            directory: Default::default(),
         };
         let mut out = Vec::new();
         rule.check(&context, &mut out);

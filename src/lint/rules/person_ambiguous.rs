@@ -1,5 +1,5 @@
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
-use crate::people::{Directory, Resolution};
+use crate::people::Resolution;
 use crate::problem::Severity;
 
 /// A name that could be several people listed in the note.
@@ -18,10 +18,9 @@ impl Rule for PersonAmbiguous {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let Some(meeting) = context.meeting() else {
+        let (Some(meeting), Some(directory)) = (context.meeting(), context.directory()) else {
             return;
         };
-        let directory = Directory::build(&context.config.people, std::slice::from_ref(meeting));
         let owners = meeting
             .actions()
             .filter(|a| !a.assigned_to_all)

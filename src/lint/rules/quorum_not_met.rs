@@ -1,5 +1,4 @@
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
-use crate::people::Directory;
 use crate::problem::Severity;
 
 /// Fewer members present than the series' configured quorum.
@@ -27,7 +26,9 @@ impl Rule for QuorumNotMet {
         let Some(quorum) = series.quorum else {
             return;
         };
-        let directory = Directory::build(&context.config.people, std::slice::from_ref(meeting));
+        let Some(directory) = context.directory() else {
+            return;
+        };
         let members: Vec<usize> = series
             .members
             .iter()
@@ -37,7 +38,7 @@ impl Rule for QuorumNotMet {
             .present
             .iter()
             .filter_map(|p| directory.resolve(&p.name, Some(meeting)).person())
-            .filter(|p| members.is_empty() || members.contains(p))
+            .filter(|p| series.members.is_empty() || members.contains(p))
             .collect();
         present.sort_unstable();
         present.dedup();
@@ -46,7 +47,7 @@ impl Rule for QuorumNotMet {
                 .key_line("present")
                 .or(context.key_line("date"))
                 .unwrap_or(1);
-            let whom = if members.is_empty() {
+            let whom = if series.members.is_empty() {
                 "people"
             } else {
                 "members"
@@ -112,6 +113,17 @@ mod tests {
         assert!(
             check_as(&QuorumNotMet, "n.md", NOTE, &config(&[], 3)).is_empty(),
             "without members everyone present counts"
+        );
+        // Declared members none of whom came: nobody counts, not everybody.
+        let found = check_as(
+            &QuorumNotMet,
+            "n.md",
+            NOTE,
+            &config(&["Di Eve", "Ed Fox"], 1),
+        );
+        assert_eq!(
+            found[0].message,
+            "0 members present; the quorum of town board is 1"
         );
     }
 
