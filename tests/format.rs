@@ -204,6 +204,25 @@ fn people_as_strings_or_mappings() {
 }
 
 #[test]
+fn a_person_with_no_name_or_an_empty_entry_is_reported_not_dropped() {
+    let (m, problems) = parse(&format!(
+        "{HEAD}present:\n  - Al Bee\n  - (SBC)\n  -\n---\n"
+    ));
+    assert_eq!(m.unwrap().present.len(), 1);
+    let got: Vec<(usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (6, "`(SBC)` in `present` has no name"),
+            (7, "an empty entry in `present`")
+        ]
+    );
+}
+
+#[test]
 fn a_people_field_written_as_text_is_read_and_reported() {
     let (m, problems) = parse(&format!("{HEAD}present: Al Bee (X), Cy Day\n---\n"));
     let m = m.unwrap();

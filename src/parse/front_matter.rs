@@ -399,7 +399,19 @@ impl Reader<'_> {
             Value::Null => None,
             Value::Mapping(mapping) => self.person_mapping(key, mapping, line),
             other => match scalar_text(other) {
-                Some(text) => parse_person(&text, line),
+                Some(text) => {
+                    let person = parse_person(&text, line);
+                    if person.is_none() {
+                        // `(SBC)` alone: an org and no name. Said, not dropped.
+                        self.reported.insert(key.to_string());
+                        let message = format!("`{}` in `{key}` has no name", text.trim());
+                        self.problems.push(
+                            Problem::error(ProblemKind::FieldType, self.path, line, message)
+                                .with_help("write the person as `Name (Org)`"),
+                        );
+                    }
+                    person
+                }
                 None => {
                     let message = format!("`{key}` is {}, expected a person", describe(other));
                     self.problem(ProblemKind::FieldType, key, message, None);
@@ -445,6 +457,15 @@ impl Reader<'_> {
                             Some(line) if paired => *line,
                             _ => self.line_of(key),
                         };
+                        if item.is_null() {
+                            let message = format!("an empty entry in `{key}`");
+                            self.reported.insert(key.to_string());
+                            self.problems.push(
+                                Problem::error(ProblemKind::FieldType, self.path, line, message)
+                                    .with_help("remove the `-` or write a person after it"),
+                            );
+                            return None;
+                        }
                         self.person_at(key, item, line)
                     })
                     .collect()
