@@ -29,10 +29,10 @@ impl Folder {
     /// `max_size` bytes are reported and skipped.
     pub fn load(paths: &[PathBuf], max_size: u64) -> Folder {
         let discovery = discover(paths);
-        let parsed: Vec<(PathBuf, FileOutcome)> = discovery
+        let parsed: Vec<FileOutcome> = discovery
             .files
             .par_iter()
-            .map(|path| (path.clone(), read_file(path, max_size)))
+            .map(|path| read_file(path, max_size))
             .collect();
         let mut folder = Folder {
             problems: discovery.problems,
@@ -40,7 +40,7 @@ impl Folder {
             files_read: parsed.len(),
             ..Folder::default()
         };
-        for (_, outcome) in parsed {
+        for outcome in parsed {
             match outcome {
                 FileOutcome::Parsed(Parsed::NotANote) => {}
                 FileOutcome::Parsed(Parsed::Note { meeting, problems }) => {
