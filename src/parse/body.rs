@@ -425,20 +425,22 @@ fn is_pinned_style_id(token: &str) -> bool {
 
 /// Splits `text — note` at the first ` — `, ` – ` or ` - `.
 fn split_note(text: &str) -> (&str, Option<&str>) {
-    let earliest = [" — ", " – ", " - "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
-        .min();
-    match earliest {
-        Some((at, len)) => {
-            let note = text.get(at + len..).unwrap_or("").trim();
-            (
-                text.get(..at).unwrap_or(text),
-                (!note.is_empty()).then_some(note),
-            )
+    match split_at_first(text, &[" — ", " – ", " - "]) {
+        Some((main, note)) => {
+            let note = note.trim();
+            (main, (!note.is_empty()).then_some(note))
         }
         None => (text, None),
     }
+}
+
+/// `text` split around the earliest of `separators`, which is dropped.
+fn split_at_first<'a>(text: &'a str, separators: &[&str]) -> Option<(&'a str, &'a str)> {
+    let (at, len) = separators
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
+        .min()?;
+    Some((text.get(..at)?, text.get(at + len..)?))
 }
 
 /// `Action: OWNERS — what to do`, or `Action – OWNERS` with no text.
@@ -576,18 +578,7 @@ fn split_at_owner_colon(text: &str) -> Option<(&str, &str)> {
 
 /// In an `Action` line the owners end at ` — `, ` – `, ` - ` or `: `.
 fn split_owners_from_text(text: &str) -> (&str, &str) {
-    let separators = [" — ", " – ", " - ", ": "];
-    let earliest = separators
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
-        .min();
-    match earliest {
-        Some((at, len)) => (
-            text.get(..at).unwrap_or(text),
-            text.get(at + len..).unwrap_or(""),
-        ),
-        None => (text, ""),
-    }
+    split_at_first(text, &[" — ", " – ", " - ", ": "]).unwrap_or((text, ""))
 }
 
 #[cfg(test)]
