@@ -247,26 +247,26 @@ fn folder_diagnostics(
         found.extend(findings.into_iter().map(|f| (rule.meta().id, severity, f)));
     }
     // Read each file named again, once, for the lines the diagnostics show.
-    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // (The notes were read as UTF-8 moments ago; one that changed since
+    // shows an empty line, its diagnostic still at the right line.)
+    let mut texts: BTreeMap<PathBuf, (String, LineIndex)> = BTreeMap::new();
     for (_, _, f) in &found {
         if !texts.contains_key(&f.path) {
             let text = std::fs::read_to_string(&f.path).unwrap_or_default();
-            texts.insert(f.path.clone(), text);
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
+            let index = LineIndex::new(&text);
+            texts.insert(f.path.clone(), (text, index));
         }
     }
+    let empty = (String::new(), LineIndex::new(""));
     found
         .into_iter()
         .map(|(rule, severity, f)| {
-            let text = texts.get(&f.path).map_or("", String::as_str);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            resolve(
-                f.finding,
-                rule,
-                severity,
-                &f.path,
-                text,
-                &LineIndex::new(text),
-            )
+            let (text, index) = texts.get(&f.path).unwrap_or(&empty);
+            resolve(f.finding, rule, severity, &f.path, text, index)
         })
         .collect()
 }
