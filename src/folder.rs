@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{Cache, CacheStats};
 use crate::discover::discover;
 use crate::model::Meeting;
 use crate::parse::{Parsed, parse_bytes};
@@ -21,23 +22,40 @@ pub struct Folder {
     /// How many files were read, and how many of them were notes.
     pub files_read: usize,
     pub notes: usize,
+    /// What the cache did, when one was used.
+    pub cache: Option<CacheStats>,
 }
 
 impl Folder {
-    /// Reads and parses every note under `paths`, in parallel.
     /// Reads and parses every note under `paths`, in parallel; files over
     /// `max_size` bytes are reported and skipped.
     pub fn load(paths: &[PathBuf], max_size: u64) -> Folder {
+        Folder::load_cached(paths, max_size, None)
+    }
+
+    /// As [`Folder::load`], reading unchanged notes back from `cache` (and
+    /// bringing it up to date) when one is given.
+    pub fn load_cached(paths: &[PathBuf], max_size: u64, cache: Option<&Cache>) -> Folder {
         let discovery = discover(paths);
-        let parsed: Vec<FileOutcome> = discovery
-            .files
-            .par_iter()
-            .map(|path| read_file(path, max_size))
-            .collect();
+        let (parsed, stats) = match cache {
+            Some(cache) => {
+                let (parsed, stats) = cache.load(&discovery.files, max_size);
+                (parsed, Some(stats))
+            }
+            None => {
+                let parsed: Vec<FileOutcome> = discovery
+                    .files
+                    .par_iter()
+                    .map(|path| read_file(path, max_size))
+                    .collect();
+                (parsed, None)
+            }
+        };
         let mut folder = Folder {
             problems: discovery.problems,
             missing: discovery.missing,
             files_read: parsed.len(),
+            cache: stats,
             ..Folder::default()
         };
         for outcome in parsed {
@@ -132,18 +150,23 @@ pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, Problem> {
     };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > max_size {
-        return Err(Problem::error(
-            ProblemKind::TooLarge,
-            path,
-            0,
-            format!(
-                "the file is {size} bytes, more than the {} a note may be; it is skipped",
-                format_size(max_size)
-            ),
-        )
-        .with_help("raise `max_file_size` in minutes.yaml to read it"));
+        return Err(too_large(path, size, max_size));
     }
     std::fs::read(path).map_err(unreadable)
+}
+
+/// The problem of a file of `size` bytes, over the `max_size` a note may be.
+pub fn too_large(path: &Path, size: u64, max_size: u64) -> Problem {
+    Problem::error(
+        ProblemKind::TooLarge,
+        path,
+        0,
+        format!(
+            "the file is {size} bytes, more than the {} a note may be; it is skipped",
+            format_size(max_size)
+        ),
+    )
+    .with_help("raise `max_file_size` in minutes.yaml to read it")
 }
 
 /// `16 MiB`, `512 KiB`, `100 bytes`.

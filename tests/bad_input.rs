@@ -28,6 +28,10 @@ impl Case {
 
     fn run(&self, args: &[&str]) -> Output {
         let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .env(
+                "MINUTES_CACHE_DIR",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            )
             .args(args)
             .current_dir(self.dir.path())
             .output()

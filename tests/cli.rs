@@ -8,6 +8,10 @@ use serde_json::Value;
 
 fn minutes(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
@@ -449,6 +453,10 @@ fn gitignore_is_honoured_outside_a_git_repository() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new("tests/fixtures/ignored"), dir.path());
     let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["actions", "--format", "json", "."])
         .current_dir(dir.path())
         .output()
@@ -537,6 +545,10 @@ fn a_closed_pipe_is_not_an_error() {
     }
     std::fs::write(dir.path().join("big.md"), note).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["actions", "--format", "csv"])
         .arg(dir.path())
         .stdout(Stdio::piped())

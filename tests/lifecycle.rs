@@ -11,6 +11,10 @@ const SERIES: &str = "tests/fixtures/lifecycle";
 
 fn minutes_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(dir)
         .output()

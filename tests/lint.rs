@@ -33,6 +33,10 @@ const PLANTED: &[(&str, usize, &str)] = &[
 
 fn minutes_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")

@@ -9,6 +9,10 @@ use serde_json::Value;
 
 fn minutes_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(dir)
         .output()

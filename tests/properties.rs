@@ -1,6 +1,7 @@
 //! Property tests: the parser never panics and never points outside the
 //! file, whatever it is given; and a note rendered by `show --format
-//! markdown` parses back to the same model.
+//! markdown` parses back to the same model, and through the cache's
+//! codec to exactly what was parsed.
 
 use std::path::Path;
 
@@ -78,6 +79,23 @@ proptest! {
     ) {
         let text = lines.join(if crlf { "\r\n" } else { "\n" });
         positions_inside(text.as_bytes());
+    }
+
+    #[test]
+    fn the_cache_gives_back_exactly_what_was_parsed(
+        lines in proptest::collection::vec(note_line(), 0..40),
+        meeting in meeting(),
+    ) {
+        let mut rendered = Vec::new();
+        minutes::output::note::write_markdown(&meeting, &mut rendered).unwrap();
+        for bytes in [lines.join("\n").into_bytes(), rendered] {
+            let path = Path::new("n.md");
+            let parsed = parse_bytes(path, &bytes);
+            let mut encoded = Vec::new();
+            minutes::cache::codec::encode(&parsed, &mut encoded);
+            let decoded = minutes::cache::codec::decode(&encoded, path);
+            prop_assert_eq!(format!("{decoded:?}"), format!("{:?}", Ok::<_, ()>(parsed)));
+        }
     }
 
     #[test]

@@ -12,6 +12,10 @@ const HPB: &str = "Harbourside Partnership Board";
 
 fn minutes(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env(
+            "MINUTES_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

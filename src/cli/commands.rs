@@ -24,7 +24,7 @@ pub(super) fn actions(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(err)? else {
+    let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let directory = Directory::build(&config.people, &folder.meetings);
@@ -66,7 +66,7 @@ pub(super) fn meetings(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(err)? else {
+    let Some((_, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let rows = crate::query::meetings::meetings(&folder);
@@ -145,7 +145,7 @@ pub(super) fn history(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(err)? else {
+    let Some((_, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let ledger = Ledger::build(&folder.meetings);
@@ -193,7 +193,7 @@ pub(super) fn carry_forward(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(err)? else {
+    let Some((_, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -213,8 +213,13 @@ pub(super) fn carry_forward(
     Ok(code)
 }
 
-pub(super) fn new_note(args: NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(err)? else {
+pub(super) fn new_note(
+    args: NewArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
+    let Some((_, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -267,7 +272,7 @@ pub(super) fn people(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(err)? else {
+    let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let directory = Directory::build(&config.people, &folder.meetings);
@@ -298,7 +303,7 @@ pub(super) fn attendance(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(err)? else {
+    let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let directory = Directory::build(&config.people, &folder.meetings);
@@ -348,7 +353,7 @@ pub(super) fn decisions(
         },
         None => None,
     };
-    let folder = Folder::load(&args.scan.paths, config.max_file_size());
+    let folder = args.scan.folder(&config, &env);
     let filter = crate::query::decisions::DecisionFilter {
         meetings: args.meetings.into(),
         grep,
@@ -364,7 +369,7 @@ pub(super) fn report(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(err)? else {
+    let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let code = report_problems(&folder, args.scan.strict, err)?;

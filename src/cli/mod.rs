@@ -134,6 +134,10 @@ struct ScanArgs {
     /// minutes.yaml in the first path's folder or above, to the repository root]
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Parse every note afresh, without reading or writing the cache of
+    /// parsed notes [env: MINUTES_CACHE_DIR sets where it is kept]
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl ScanArgs {
@@ -143,12 +147,22 @@ impl ScanArgs {
     }
 
     /// The config and the parsed folder; `None` once a broken config is reported.
-    fn load(&self, err: &mut dyn Write) -> io::Result<Option<(Config, Folder)>> {
+    fn load(&self, env: &Environment, err: &mut dyn Write) -> io::Result<Option<(Config, Folder)>> {
         let Some(config) = self.config(err)? else {
             return Ok(None);
         };
-        let folder = Folder::load(&self.paths, config.max_file_size());
+        let folder = self.folder(&config, env);
         Ok(Some((config, folder)))
+    }
+
+    /// The parsed folder, through the cache unless `--no-cache` or there
+    /// is nowhere to keep one.
+    fn folder(&self, config: &Config, env: &Environment) -> Folder {
+        let cache = match (&env.cache_base, self.no_cache) {
+            (Some(base), false) => Some(crate::cache::Cache::new(base, &self.paths)),
+            _ => None,
+        };
+        Folder::load_cached(&self.paths, config.max_file_size(), cache.as_ref())
     }
 }
 
@@ -460,10 +474,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// What the process is attached to, found once in `run`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Environment {
     pub style: Style,
     pub today: NaiveDate,
+    /// Where caches of parsed notes are kept; `None`: no cache.
+    pub cache_base: Option<PathBuf>,
 }
 
 impl Environment {
@@ -476,6 +492,7 @@ impl Environment {
                 color: terminal && !no_color,
             },
             today: chrono::Local::now().date_naive(),
+            cache_base: crate::cache::default_base(|name| std::env::var_os(name)),
         }
     }
 }
@@ -547,7 +564,7 @@ where
         Command::Decisions(args) => commands::decisions(args, out, err, env),
         Command::History(args) => commands::history(args, out, err, env),
         Command::CarryForward(args) => commands::carry_forward(args, out, err, env),
-        Command::New(args) => commands::new_note(args, out, err),
+        Command::New(args) => commands::new_note(args, out, err, env),
     };
     match result {
         Ok(code) => code,

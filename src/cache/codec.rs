@@ -1,0 +1,576 @@
+//! A compact binary form of one parsed note, for the cache.
+//!
+//! Written by hand rather than through serde: the model's serde attributes
+//! shape the JSON users read (fields skipped when empty, `numbered` and
+//! `needle` left out), and a cache must keep every field. Each encoder
+//! destructures its struct without `..`, so a field added to the model does
+//! not compile until it is cached too. Decoding never panics: a cache that
+//! is cut short or corrupt is a miss, and the note is parsed again.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{
+    Action, ActionId, ActionUpdate, Decision, Item, Meeting, NoteStatus, Person, Status,
+};
+use crate::parse::Parsed;
+use crate::problem::{Problem, ProblemKind, Severity};
+
+/// The cached form could not be read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Corrupt;
+
+type Decoded<T> = Result<T, Corrupt>;
+
+pub fn encode(parsed: &Parsed, out: &mut Vec<u8>) {
+    let mut w = Writer(out);
+    match parsed {
+        Parsed::NotANote => w.u8(0),
+        Parsed::Note { meeting, problems } => {
+            w.u8(1);
+            match meeting {
+                None => w.u8(0),
+                Some(meeting) => {
+                    w.u8(1);
+                    w.meeting(meeting);
+                }
+            }
+            w.seq(problems, Writer::problem);
+        }
+    }
+}
+
+/// The note read as the file `path` (paths are not stored: the walk has them).
+pub fn decode(bytes: &[u8], path: &Path) -> Decoded<Parsed> {
+    let mut r = Reader { bytes, path };
+    let parsed = match r.u8()? {
+        0 => Parsed::NotANote,
+        1 => {
+            let meeting = match r.u8()? {
+                0 => None,
+                1 => Some(Box::new(r.meeting()?)),
+                _ => return Err(Corrupt),
+            };
+            let problems = r.seq(Reader::problem)?;
+            Parsed::Note { meeting, problems }
+        }
+        _ => return Err(Corrupt),
+    };
+    if r.bytes.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(Corrupt)
+    }
+}
+
+struct Writer<'a>(&'a mut Vec<u8>);
+
+impl Writer<'_> {
+    fn u8(&mut self, value: u8) {
+        self.0.push(value);
+    }
+
+    /// LEB128: small numbers (lines, lengths) take one byte.
+    fn uint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.0.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.0.push(value as u8);
+    }
+
+    fn usize(&mut self, value: usize) {
+        self.uint(value as u64);
+    }
+
+    fn bool(&mut self, value: bool) {
+        self.u8(u8::from(value));
+    }
+
+    fn str(&mut self, value: &str) {
+        self.usize(value.len());
+        self.0.extend_from_slice(value.as_bytes());
+    }
+
+    fn opt<T>(&mut self, value: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
+        match value {
+            None => self.u8(0),
+            Some(value) => {
+                self.u8(1);
+                put(self, value);
+            }
+        }
+    }
+
+    fn opt_str(&mut self, value: &Option<String>) {
+        self.opt(value, |w, s| w.str(s));
+    }
+
+    fn seq<T>(&mut self, values: &[T], mut put: impl FnMut(&mut Self, &T)) {
+        self.usize(values.len());
+        for value in values {
+            put(self, value);
+        }
+    }
+
+    fn date(&mut self, date: &NaiveDate) {
+        // Zig-zag, so that dates before the common era stay small too.
+        let days = i64::from(date.num_days_from_ce());
+        self.uint(((days << 1) ^ (days >> 63)) as u64);
+    }
+
+    fn meeting(&mut self, meeting: &Meeting) {
+        let Meeting {
+            path: _,
+            meeting,
+            date,
+            time,
+            location,
+            chair,
+            minutes_by,
+            present,
+            in_attendance,
+            apologies,
+            absent,
+            next_meeting,
+            status,
+            tags,
+            extra,
+            items,
+        } = meeting;
+        self.str(meeting);
+        self.date(date);
+        self.opt_str(time);
+        self.opt_str(location);
+        self.opt(chair, Writer::person);
+        self.opt(minutes_by, Writer::person);
+        for list in [present, in_attendance, apologies, absent] {
+            self.seq(list, Writer::person);
+        }
+        self.opt(next_meeting, Writer::date);
+        self.opt(status, |w, status| {
+            w.u8(match status {
+                NoteStatus::Draft => 0,
+                NoteStatus::Approved => 1,
+            })
+        });
+        self.seq(tags, |w, tag| w.str(tag));
+        // Rare and free-form: kept as the YAML it was.
+        self.usize(extra.len());
+        for (key, value) in extra {
+            self.str(key);
+            self.str(&serde_yaml::to_string(value).unwrap_or_default());
+        }
+        self.seq(items, Writer::item);
+    }
+
+    fn person(&mut self, person: &Person) {
+        let Person {
+            name,
+            title,
+            org,
+            role,
+            initials,
+            line,
+        } = person;
+        self.str(name);
+        for field in [title, org, role, initials] {
+            self.opt_str(field);
+        }
+        self.usize(*line);
+    }
+
+    fn item(&mut self, item: &Item) {
+        let Item {
+            number,
+            title,
+            line,
+            numbered,
+            decisions,
+            actions,
+            updates,
+        } = item;
+        self.str(number);
+        self.str(title);
+        self.usize(*line);
+        self.bool(*numbered);
+        self.seq(decisions, |w, decision| {
+            let Decision { text, line } = decision;
+            w.str(text);
+            w.usize(*line);
+        });
+        self.seq(actions, Writer::action);
+        self.seq(updates, Writer::update);
+    }
+
+    fn action(&mut self, action: &Action) {
+        let Action {
+            id,
+            pinned,
+            owners,
+            assigned_to_all,
+            text,
+            due,
+            due_written,
+            status,
+            item,
+            line,
+        } = action;
+        self.str(&id.0);
+        self.bool(*pinned);
+        self.seq(owners, Writer::person);
+        self.bool(*assigned_to_all);
+        self.str(text);
+        self.opt(due, Writer::date);
+        self.opt_str(due_written);
+        self.status(*status);
+        self.str(item);
+        self.usize(*line);
+    }
+
+    fn update(&mut self, update: &ActionUpdate) {
+        let ActionUpdate {
+            action,
+            status,
+            owners,
+            assigned_to_all,
+            text,
+            due,
+            due_written,
+            note,
+            line,
+        } = update;
+        self.str(&action.0);
+        self.status(*status);
+        self.seq(owners, Writer::person);
+        self.bool(*assigned_to_all);
+        self.str(text);
+        self.opt(due, Writer::date);
+        self.opt_str(due_written);
+        self.opt_str(note);
+        self.usize(*line);
+    }
+
+    fn status(&mut self, status: Status) {
+        self.u8(match status {
+            Status::Open => 0,
+            Status::InProgress => 1,
+            Status::Done => 2,
+            Status::Dropped => 3,
+        });
+    }
+
+    fn problem(&mut self, problem: &Problem) {
+        let Problem {
+            kind,
+            severity,
+            path: _,
+            line,
+            column,
+            message,
+            help,
+            needle,
+        } = problem;
+        self.u8(match kind {
+            ProblemKind::Unreadable => 0,
+            ProblemKind::TooLarge => 1,
+            ProblemKind::NotText => 2,
+            ProblemKind::FrontMatterInvalid => 3,
+            ProblemKind::RequiredField => 4,
+            ProblemKind::DateInvalid => 5,
+            ProblemKind::FieldType => 6,
+        });
+        self.u8(match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        });
+        self.usize(*line);
+        self.usize(*column);
+        self.str(message);
+        self.opt_str(help);
+        self.opt_str(needle);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    path: &'a Path,
+}
+
+impl Reader<'_> {
+    fn u8(&mut self) -> Decoded<u8> {
+        let (first, rest) = self.bytes.split_first().ok_or(Corrupt)?;
+        self.bytes = rest;
+        Ok(*first)
+    }
+
+    fn uint(&mut self) -> Decoded<u64> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Corrupt)
+    }
+
+    fn usize(&mut self) -> Decoded<usize> {
+        usize::try_from(self.uint()?).map_err(|_| Corrupt)
+    }
+
+    fn bool(&mut self) -> Decoded<bool> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Corrupt),
+        }
+    }
+
+    fn str(&mut self) -> Decoded<String> {
+        let len = self.usize()?;
+        if len > self.bytes.len() {
+            return Err(Corrupt);
+        }
+        let (text, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        String::from_utf8(text.to_vec()).map_err(|_| Corrupt)
+    }
+
+    fn opt<T>(&mut self, get: impl FnOnce(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => get(self).map(Some),
+            _ => Err(Corrupt),
+        }
+    }
+
+    fn opt_str(&mut self) -> Decoded<Option<String>> {
+        self.opt(Reader::str)
+    }
+
+    fn seq<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
+        let len = self.usize()?;
+        // Every element takes at least a byte: a length past the end is corrupt,
+        // and must not reserve memory for it.
+        if len > self.bytes.len() {
+            return Err(Corrupt);
+        }
+        let mut values = Vec::with_capacity(len);
+        for _ in 0..len {
+            values.push(get(self)?);
+        }
+        Ok(values)
+    }
+
+    fn date(&mut self) -> Decoded<NaiveDate> {
+        let zigzag = self.uint()?;
+        let days = ((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64);
+        let days = i32::try_from(days).map_err(|_| Corrupt)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or(Corrupt)
+    }
+
+    fn meeting(&mut self) -> Decoded<Meeting> {
+        let meeting = self.str()?;
+        let date = self.date()?;
+        let time = self.opt_str()?;
+        let location = self.opt_str()?;
+        let chair = self.opt(Reader::person)?;
+        let minutes_by = self.opt(Reader::person)?;
+        let present = self.seq(Reader::person)?;
+        let in_attendance = self.seq(Reader::person)?;
+        let apologies = self.seq(Reader::person)?;
+        let absent = self.seq(Reader::person)?;
+        let next_meeting = self.opt(Reader::date)?;
+        let status = self.opt(|r| match r.u8()? {
+            0 => Ok(NoteStatus::Draft),
+            1 => Ok(NoteStatus::Approved),
+            _ => Err(Corrupt),
+        })?;
+        let tags = self.seq(Reader::str)?;
+        let mut extra = BTreeMap::new();
+        for _ in 0..self.usize()? {
+            let key = self.str()?;
+            let value = serde_yaml::from_str(&self.str()?).map_err(|_| Corrupt)?;
+            extra.insert(key, value);
+        }
+        let items = self.seq(Reader::item)?;
+        Ok(Meeting {
+            path: self.path.to_path_buf(),
+            meeting,
+            date,
+            time,
+            location,
+            chair,
+            minutes_by,
+            present,
+            in_attendance,
+            apologies,
+            absent,
+            next_meeting,
+            status,
+            tags,
+            extra,
+            items,
+        })
+    }
+
+    fn person(&mut self) -> Decoded<Person> {
+        Ok(Person {
+            name: self.str()?,
+            title: self.opt_str()?,
+            org: self.opt_str()?,
+            role: self.opt_str()?,
+            initials: self.opt_str()?,
+            line: self.usize()?,
+        })
+    }
+
+    fn item(&mut self) -> Decoded<Item> {
+        Ok(Item {
+            number: self.str()?,
+            title: self.str()?,
+            line: self.usize()?,
+            numbered: self.bool()?,
+            decisions: self.seq(|r| {
+                Ok(Decision {
+                    text: r.str()?,
+                    line: r.usize()?,
+                })
+            })?,
+            actions: self.seq(Reader::action)?,
+            updates: self.seq(Reader::update)?,
+        })
+    }
+
+    fn action(&mut self) -> Decoded<Action> {
+        Ok(Action {
+            id: ActionId(self.str()?),
+            pinned: self.bool()?,
+            owners: self.seq(Reader::person)?,
+            assigned_to_all: self.bool()?,
+            text: self.str()?,
+            due: self.opt(Reader::date)?,
+            due_written: self.opt_str()?,
+            status: self.status()?,
+            item: self.str()?,
+            line: self.usize()?,
+        })
+    }
+
+    fn update(&mut self) -> Decoded<ActionUpdate> {
+        Ok(ActionUpdate {
+            action: ActionId(self.str()?),
+            status: self.status()?,
+            owners: self.seq(Reader::person)?,
+            assigned_to_all: self.bool()?,
+            text: self.str()?,
+            due: self.opt(Reader::date)?,
+            due_written: self.opt_str()?,
+            note: self.opt_str()?,
+            line: self.usize()?,
+        })
+    }
+
+    fn status(&mut self) -> Decoded<Status> {
+        match self.u8()? {
+            0 => Ok(Status::Open),
+            1 => Ok(Status::InProgress),
+            2 => Ok(Status::Done),
+            3 => Ok(Status::Dropped),
+            _ => Err(Corrupt),
+        }
+    }
+
+    fn problem(&mut self) -> Decoded<Problem> {
+        let kind = match self.u8()? {
+            0 => ProblemKind::Unreadable,
+            1 => ProblemKind::TooLarge,
+            2 => ProblemKind::NotText,
+            3 => ProblemKind::FrontMatterInvalid,
+            4 => ProblemKind::RequiredField,
+            5 => ProblemKind::DateInvalid,
+            6 => ProblemKind::FieldType,
+            _ => return Err(Corrupt),
+        };
+        let severity = match self.u8()? {
+            0 => Severity::Error,
+            1 => Severity::Warning,
+            2 => Severity::Info,
+            _ => return Err(Corrupt),
+        };
+        Ok(Problem {
+            kind,
+            severity,
+            path: self.path.to_path_buf(),
+            line: self.usize()?,
+            column: self.usize()?,
+            message: self.str()?,
+            help: self.opt_str()?,
+            needle: self.opt_str()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_bytes;
+
+    fn round_trip(path: &str, text: &str) {
+        let path = Path::new(path);
+        let parsed = parse_bytes(path, text.as_bytes());
+        let mut bytes = Vec::new();
+        encode(&parsed, &mut bytes);
+        let back = decode(&bytes, path).expect("decodes");
+        assert_eq!(format!("{back:?}"), format!("{parsed:?}"));
+        // Every strict prefix is corrupt, never a panic or a wrong note.
+        for cut in 0..bytes.len() {
+            assert_eq!(
+                decode(&bytes[..cut], path).err(),
+                Some(Corrupt),
+                "cut {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_field_survives() {
+        round_trip(
+            "n.md",
+            "---\nmeeting: Test Board\ndate: 2025-01-14\ntime: '14:00'\nlocation: Room 1\n\
+             chair: Cllr Ann Bee (Chair)\nminutes_by: Cy Dee (Clerk)\npresent:\n  - Cllr Ann Bee (Chair)\n  - Ed Eff (XYZ)\n\
+             in_attendance: [Gus Hay]\napologies: [Ivy Jay]\nabsent: [Kit Lee]\nnext_meeting: 2025-02-11\n\
+             status: draft\ntags: [budget]\ncustom: {a: [1, 2]}\n---\n\n## 1. Apologies\n\nText.\n\n\
+             ## 2. Budget\n\n**Agreed:** the budget.\n\n- [ ] Ed Eff: send it (due 2025-02-01)\n\
+             - [x] All: read it (due next meeting) {#B-1}\n- [/] 2024-12-01/3.1 Gus Hay: the plan — half done\n\n\
+             ## Untitled\n\n- [-] Ivy Jay, Kit Lee: drop it\n",
+        );
+    }
+
+    #[test]
+    fn problems_and_broken_notes_survive() {
+        round_trip("a.md", "---\nmeeting: [\n---\n");
+        round_trip("b.md", "---\ndate: 2025-02-30\n---\n# x\n");
+        round_trip("c.md", "# Not a note\n");
+        round_trip("d.md", "---\nmeeting: M\ndate: -0044-03-15\n---\n");
+    }
+
+    #[test]
+    fn garbage_is_corrupt_not_a_panic() {
+        let path = Path::new("x.md");
+        for bytes in [
+            &[7u8][..],
+            &[1, 1, 0xff, 0xff, 0xff],
+            &[1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f],
+        ] {
+            assert_eq!(decode(bytes, path).err(), Some(Corrupt));
+        }
+        // Trailing bytes after a whole note are corrupt too.
+        assert_eq!(decode(&[0, 0], path).err(), Some(Corrupt));
+    }
+}

@@ -1,0 +1,503 @@
+//! The cache of parsed notes: a query that finds a note unchanged since the
+//! last run reads its model back instead of parsing it again.
+//!
+//! A note is unchanged when its size, modification time, and (on Unix) its
+//! status-change time and inode are what they were; the last two change on
+//! any write, rename or `touch`, and cannot be set back by hand, so a file
+//! rewritten to the same size with its old mtime restored is still seen as
+//! changed. A note changed in the two seconds before it was read is not
+//! cached at all ("racily clean", as git calls it): a second edit inside
+//! the clock's resolution could otherwise keep the same times.
+//!
+//! Entries live in up to [`SHARDS`] files by a hash of the path, so that an
+//! edit rewrites one shard, and shards are read and written in parallel.
+//! Each is written to a temporary file and renamed over the old one: a
+//! reader never sees half a shard, and a shard that is corrupt anyway, or
+//! written by another version of `minutes`, is simply a miss.
+
+pub mod codec;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use crate::folder::{FileOutcome, too_large};
+use crate::parse::parse_bytes;
+use crate::problem::{Problem, ProblemKind};
+
+/// How many shard files a folder's cache is split into.
+pub const SHARDS: usize = 64;
+
+const MAGIC: &[u8; 8] = b"minutes\0";
+/// Bumped when the shard layout or the codec changes.
+const FORMAT: u32 = 1;
+
+/// Where one set of paths keeps its cache, and how it is checked.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    fingerprint: u64,
+    /// How long ago a note must have changed for it to be cached.
+    settle: Duration,
+}
+
+/// What one load did with the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Notes read back from the cache.
+    pub hits: usize,
+    /// Notes parsed: new, changed, or not cacheable.
+    pub misses: usize,
+    /// Shard files written (or removed) because something changed.
+    pub shards_written: usize,
+}
+
+impl Cache {
+    /// The cache for `roots` (as given, from the current folder) under `base`.
+    pub fn new(base: &Path, roots: &[PathBuf]) -> Cache {
+        let mut key = Fnv::default();
+        if let Ok(cwd) = std::env::current_dir() {
+            key.write(&path_bytes(&cwd));
+        }
+        for root in roots {
+            key.write(&[0]);
+            key.write(&path_bytes(root));
+        }
+        Cache {
+            dir: base.join(format!("{:016x}", key.finish())),
+            fingerprint: build_fingerprint(),
+            settle: Duration::from_secs(2),
+        }
+    }
+
+    /// Caches notes however recently they changed (for tests, which set
+    /// files' times themselves).
+    pub fn settle(mut self, settle: Duration) -> Cache {
+        self.settle = settle;
+        self
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads or parses every file in `files`, in that order, and brings the
+    /// cache up to date with them. Files that are gone leave the cache.
+    pub fn load(&self, files: &[PathBuf], max_size: u64) -> (Vec<FileOutcome>, CacheStats) {
+        let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
+        for (at, path) in files.iter().enumerate() {
+            if let Some(list) = by_shard.get_mut(shard_of(path)) {
+                list.push(at);
+            }
+        }
+        let ready = fs::create_dir_all(&self.dir).is_ok();
+        if ready {
+            tag_cache_dir(&self.dir);
+        }
+        let now = SystemTime::now();
+        let done: Vec<(Vec<(usize, FileOutcome)>, CacheStats)> = by_shard
+            .par_iter()
+            .enumerate()
+            .map(|(shard, members)| {
+                let job = ShardJob {
+                    cache: self,
+                    path: self.dir.join(format!("{shard:02}.bin")),
+                    now,
+                    writable: ready,
+                };
+                job.run(files, members, max_size)
+            })
+            .collect();
+        let mut outcomes: Vec<Option<FileOutcome>> = Vec::new();
+        outcomes.resize_with(files.len(), || None);
+        let mut stats = CacheStats::default();
+        for (results, shard_stats) in done {
+            stats.hits += shard_stats.hits;
+            stats.misses += shard_stats.misses;
+            stats.shards_written += shard_stats.shards_written;
+            for (at, outcome) in results {
+                if let Some(slot) = outcomes.get_mut(at) {
+                    *slot = Some(outcome);
+                }
+            }
+        }
+        let outcomes = outcomes
+            .into_iter()
+            .zip(files)
+            .map(|(outcome, path)| outcome.unwrap_or_else(|| vanished(path)))
+            .collect();
+        (outcomes, stats)
+    }
+}
+
+/// Every index has its outcome; this only keeps the library free of panics.
+fn vanished(path: &Path) -> FileOutcome {
+    FileOutcome::Unreadable(Problem::error(
+        ProblemKind::Unreadable,
+        path,
+        0,
+        "cannot read: the file was not reached",
+    ))
+}
+
+struct ShardJob<'a> {
+    cache: &'a Cache,
+    path: PathBuf,
+    now: SystemTime,
+    writable: bool,
+}
+
+/// A file's identity for the cache: when any part differs, it is parsed again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime: i128,
+    ctime: i128,
+    inode: u64,
+}
+
+struct Entry<'a> {
+    stamp: Stamp,
+    payload: &'a [u8],
+}
+
+impl ShardJob<'_> {
+    fn run(
+        &self,
+        files: &[PathBuf],
+        members: &[usize],
+        max_size: u64,
+    ) -> (Vec<(usize, FileOutcome)>, CacheStats) {
+        let old_bytes = if self.writable {
+            fs::read(&self.path).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let old = read_shard(&old_bytes, self.cache.fingerprint);
+        let mut stats = CacheStats::default();
+        let mut results = Vec::with_capacity(members.len());
+        let mut kept: Vec<(&Path, Stamp, KeptPayload)> = Vec::with_capacity(members.len());
+        let mut changed = false;
+        for &at in members {
+            let Some(path) = files.get(at) else { continue };
+            let cached = old.get(path_bytes(path).as_slice());
+            let (outcome, keep) = self.one(path, cached, max_size, &mut stats);
+            match (&keep, cached) {
+                (Some((_, KeptPayload::Old(_))), Some(_)) => {}
+                (None, None) => {}
+                _ => changed = true,
+            }
+            if let Some((stamp, payload)) = keep {
+                kept.push((path, stamp, payload));
+            }
+            results.push((at, outcome));
+        }
+        // Entries whose files are gone make the count differ.
+        changed |= old.len() != kept.len();
+        if changed && self.writable {
+            let written = if kept.is_empty() {
+                fs::remove_file(&self.path).is_ok()
+            } else {
+                self.write(&kept).is_ok()
+            };
+            stats.shards_written += usize::from(written);
+        }
+        (results, stats)
+    }
+
+    /// One file's outcome, and what the cache keeps of it.
+    fn one<'a>(
+        &self,
+        path: &Path,
+        cached: Option<&Entry<'a>>,
+        max_size: u64,
+        stats: &mut CacheStats,
+    ) -> (FileOutcome, Option<(Stamp, KeptPayload<'a>)>) {
+        let metadata = match fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(err) => return (FileOutcome::Unreadable(unreadable(path, &err)), None),
+        };
+        if metadata.len() > max_size {
+            return (
+                FileOutcome::Unreadable(too_large(path, metadata.len(), max_size)),
+                None,
+            );
+        }
+        let stamp = stamp(&metadata);
+        if let Some(entry) = cached.filter(|entry| Some(entry.stamp) == stamp) {
+            if let Ok(parsed) = codec::decode(entry.payload, path) {
+                stats.hits += 1;
+                let keep = stamp.map(|s| (s, KeptPayload::Old(entry.payload)));
+                return (FileOutcome::Parsed(parsed), keep);
+            }
+        }
+        stats.misses += 1;
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => return (FileOutcome::Unreadable(unreadable(path, &err)), None),
+        };
+        let parsed = parse_bytes(path, &bytes);
+        let keep = stamp.filter(|s| self.settled(s)).map(|s| {
+            let mut payload = Vec::new();
+            codec::encode(&parsed, &mut payload);
+            (s, KeptPayload::New(payload))
+        });
+        (FileOutcome::Parsed(parsed), keep)
+    }
+
+    /// Whether the file last changed long enough before this run that any
+    /// later change gives it other times.
+    fn settled(&self, stamp: &Stamp) -> bool {
+        let Some(cutoff) = self.now.checked_sub(self.cache.settle) else {
+            return false;
+        };
+        let cutoff = nanos_since_epoch(cutoff);
+        stamp.mtime < cutoff && stamp.ctime < cutoff
+    }
+
+    fn write(&self, kept: &[(&Path, Stamp, KeptPayload)]) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        bytes.extend_from_slice(&self.cache.fingerprint.to_le_bytes());
+        for (path, stamp, payload) in kept {
+            let path = path_bytes(path);
+            let payload = payload.bytes();
+            put_u64(&mut bytes, path.len() as u64);
+            bytes.extend_from_slice(&path);
+            put_u64(&mut bytes, stamp.size);
+            bytes.extend_from_slice(&stamp.mtime.to_le_bytes());
+            bytes.extend_from_slice(&stamp.ctime.to_le_bytes());
+            put_u64(&mut bytes, stamp.inode);
+            put_u64(&mut bytes, payload.len() as u64);
+            bytes.extend_from_slice(payload);
+        }
+        // A name of its own per process and thread: two runs at once each
+        // write whole files, and the last rename wins.
+        let temp = self.path.with_extension(format!(
+            "{}.{:?}.tmp",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let written = fs::File::create(&temp).and_then(|mut file| file.write_all(&bytes));
+        let renamed = written.and_then(|()| fs::rename(&temp, &self.path));
+        if renamed.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        renamed
+    }
+}
+
+enum KeptPayload<'a> {
+    Old(&'a [u8]),
+    New(Vec<u8>),
+}
+
+impl KeptPayload<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            KeptPayload::Old(bytes) => bytes,
+            KeptPayload::New(bytes) => bytes,
+        }
+    }
+}
+
+/// The entries of a shard, by path; empty when it is missing, from another
+/// build, or corrupt anywhere.
+fn read_shard(bytes: &[u8], fingerprint: u64) -> HashMap<&[u8], Entry<'_>> {
+    let mut entries = HashMap::new();
+    let Some(mut rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+        return entries;
+    };
+    let header = take(&mut rest, 12).and_then(|h| {
+        let (format, print) = h.split_at(4);
+        Some((
+            u32::from_le_bytes(format.try_into().ok()?),
+            u64::from_le_bytes(print.try_into().ok()?),
+        ))
+    });
+    if header != Some((FORMAT, fingerprint)) {
+        return entries;
+    }
+    while !rest.is_empty() {
+        let Some((path, entry)) = read_entry(&mut rest) else {
+            return HashMap::new();
+        };
+        entries.insert(path, entry);
+    }
+    entries
+}
+
+fn read_entry<'a>(rest: &mut &'a [u8]) -> Option<(&'a [u8], Entry<'a>)> {
+    let path_len = usize::try_from(get_u64(rest)?).ok()?;
+    let path = take(rest, path_len)?;
+    let size = get_u64(rest)?;
+    let mtime = i128::from_le_bytes(take(rest, 16)?.try_into().ok()?);
+    let ctime = i128::from_le_bytes(take(rest, 16)?.try_into().ok()?);
+    let inode = get_u64(rest)?;
+    let payload_len = usize::try_from(get_u64(rest)?).ok()?;
+    let payload = take(rest, payload_len)?;
+    let stamp = Stamp {
+        size,
+        mtime,
+        ctime,
+        inode,
+    };
+    Some((path, Entry { stamp, payload }))
+}
+
+fn take<'a>(rest: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
+    if len > rest.len() {
+        return None;
+    }
+    let (head, tail) = rest.split_at(len);
+    *rest = tail;
+    Some(head)
+}
+
+fn put_u64(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn get_u64(rest: &mut &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (byte, tail) = rest.split_first()?;
+        *rest = tail;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// `None` when the platform gives no modification time: never cached.
+fn stamp(metadata: &fs::Metadata) -> Option<Stamp> {
+    let mtime = nanos_since_epoch(metadata.modified().ok()?);
+    #[cfg(unix)]
+    let (ctime, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+            metadata.ino(),
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime, inode) = (mtime, 0);
+    Some(Stamp {
+        size: metadata.len(),
+        mtime,
+        ctime,
+        inode,
+    })
+}
+
+fn nanos_since_epoch(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+fn unreadable(path: &Path, err: &std::io::Error) -> Problem {
+    Problem::error(
+        ProblemKind::Unreadable,
+        path,
+        0,
+        format!("cannot read: {err}"),
+    )
+}
+
+fn shard_of(path: &Path) -> usize {
+    let mut hash = Fnv::default();
+    hash.write(&path_bytes(path));
+    (hash.finish() % SHARDS as u64) as usize
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+/// The build that wrote a cache: its version and its executable, so that a
+/// rebuilt `minutes`, whose parser may read notes differently, starts afresh.
+fn build_fingerprint() -> u64 {
+    let mut hash = Fnv::default();
+    hash.write(&FORMAT.to_le_bytes());
+    hash.write(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Some(metadata) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| fs::metadata(exe).ok())
+    {
+        hash.write(&metadata.len().to_le_bytes());
+        if let Ok(modified) = metadata.modified() {
+            hash.write(&nanos_since_epoch(modified).to_le_bytes());
+        }
+    }
+    hash.finish()
+}
+
+/// Marks the cache folder for backup tools (bford.info/cachedir).
+fn tag_cache_dir(dir: &Path) {
+    if let Some(base) = dir.parent() {
+        let tag = base.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            let _ = fs::write(
+                tag,
+                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of `minutes`; it can be deleted at any time.\n",
+            );
+        }
+    }
+}
+
+/// FNV-1a: stable across Rust releases (std's hasher is not promised to
+/// be), so shard numbers and folder names stay put.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The default place for caches: `$XDG_CACHE_HOME/minutes`, else
+/// `~/.cache/minutes`; `None` when neither is known.
+pub fn default_base(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    if let Some(dir) = var("MINUTES_CACHE_DIR") {
+        return (!dir.is_empty()).then(|| PathBuf::from(dir));
+    }
+    if let Some(dir) = var("XDG_CACHE_HOME").filter(|d| Path::new(d).is_absolute()) {
+        return Some(PathBuf::from(dir).join("minutes"));
+    }
+    var("HOME")
+        .filter(|d| !d.is_empty())
+        .map(|home| PathBuf::from(home).join(".cache").join("minutes"))
+}

@@ -1,0 +1,278 @@
+//! The cache of parsed notes: a warm load reads every unchanged note back,
+//! gives exactly what parsing gives, and sees every edit, touch, deletion
+//! and rename.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use minutes::cache::{Cache, CacheStats};
+use minutes::folder::Folder;
+
+const MAX: u64 = 16 * 1024 * 1024;
+
+fn note(date: &str, owner: &str) -> String {
+    format!(
+        "---\nmeeting: Test Board\ndate: {date}\npresent:\n  - {owner} (XYZ)\n  - Ann Bee\n---\n\n\
+         ## 1. Budget\n\n- [ ] {owner}: send the figures (due 2030-01-01)\n"
+    )
+}
+
+struct Setup {
+    _temp: tempfile::TempDir,
+    notes: PathBuf,
+    base: PathBuf,
+}
+
+impl Setup {
+    fn new(count: usize) -> Setup {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let notes = temp.path().join("notes");
+        let base = temp.path().join("cache");
+        fs::create_dir_all(&notes).expect("notes dir");
+        for day in 1..=count {
+            let date = format!("2025-01-{day:02}");
+            fs::write(notes.join(format!("{date}.md")), note(&date, "Cy Dee")).expect("write");
+        }
+        // A broken note and a file that is not a note are cached too.
+        fs::write(notes.join("broken.md"), "---\nmeeting: [\n---\n").expect("write");
+        fs::write(notes.join("README.md"), "# Notes\n").expect("write");
+        Setup {
+            _temp: temp,
+            notes,
+            base,
+        }
+    }
+
+    fn cache(&self) -> Cache {
+        Cache::new(&self.base, std::slice::from_ref(&self.notes)).settle(Duration::ZERO)
+    }
+
+    fn load(&self) -> (Folder, CacheStats) {
+        let folder =
+            Folder::load_cached(std::slice::from_ref(&self.notes), MAX, Some(&self.cache()));
+        let stats = folder.cache.expect("the cache was used");
+        (folder, stats)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.notes.join(name)
+    }
+}
+
+/// Everything a command sees of a folder, to compare loads.
+fn view(folder: &Folder) -> String {
+    format!(
+        "{:#?}\n{:#?}\n{}",
+        folder.meetings, folder.problems, folder.notes
+    )
+}
+
+fn fresh(setup: &Setup) -> String {
+    view(&Folder::load(std::slice::from_ref(&setup.notes), MAX))
+}
+
+fn stats_of(hits: usize, misses: usize) -> (usize, usize) {
+    (hits, misses)
+}
+
+fn counts(stats: CacheStats) -> (usize, usize) {
+    (stats.hits, stats.misses)
+}
+
+/// Moves a file's modification time, which also changes its status-change time.
+fn set_mtime(path: &Path, time: SystemTime) {
+    let file = fs::File::options().write(true).open(path).expect("open");
+    file.set_modified(time).expect("set mtime");
+}
+
+#[test]
+fn a_warm_load_reads_every_note_back_and_matches_parsing() {
+    let setup = Setup::new(5);
+    let (cold, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(0, 7));
+    assert!(stats.shards_written > 0);
+    let (warm, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(7, 0));
+    assert_eq!(stats.shards_written, 0, "nothing changed, nothing written");
+    assert_eq!(view(&warm), view(&cold));
+    assert_eq!(view(&warm), fresh(&setup));
+    assert_eq!(warm.meetings.len(), 5);
+    assert_eq!(warm.problems.len(), 1, "the broken note's problem is kept");
+}
+
+#[test]
+fn an_edited_note_is_parsed_again() {
+    let setup = Setup::new(3);
+    setup.load();
+    fs::write(setup.path("2025-01-02.md"), note("2025-01-02", "Ed Eff")).expect("edit");
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(4, 1));
+    assert_eq!(stats.shards_written, 1);
+    let owners: Vec<&str> = folder
+        .meetings
+        .iter()
+        .flat_map(|m| m.actions())
+        .map(|a| a.owners[0].name.as_str())
+        .collect();
+    assert_eq!(owners, ["Cy Dee", "Ed Eff", "Cy Dee"]);
+    assert_eq!(view(&folder), fresh(&setup));
+}
+
+#[test]
+fn a_same_size_rewrite_with_its_old_mtime_restored_is_still_seen() {
+    let setup = Setup::new(1);
+    let path = setup.path("2025-01-01.md");
+    let old_mtime = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    setup.load();
+    std::thread::sleep(Duration::from_millis(50));
+    // Same length: "Cy Dee" becomes "Cy Dex".
+    fs::write(&path, note("2025-01-01", "Cy Dex")).expect("rewrite");
+    set_mtime(&path, old_mtime);
+    let (folder, stats) = setup.load();
+    if cfg!(unix) {
+        assert_eq!(counts(stats), stats_of(2, 1));
+        assert_eq!(folder.meetings[0].present[0].name, "Cy Dex");
+    }
+}
+
+#[test]
+fn a_touched_note_is_parsed_again_with_the_same_result() {
+    let setup = Setup::new(2);
+    let (before, _) = setup.load();
+    set_mtime(
+        &setup.path("2025-01-01.md"),
+        SystemTime::now() - Duration::from_secs(3600),
+    );
+    let (after, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(3, 1));
+    assert_eq!(view(&after), view(&before));
+}
+
+#[test]
+fn a_deleted_note_leaves_the_results_and_the_cache() {
+    let setup = Setup::new(3);
+    setup.load();
+    fs::remove_file(setup.path("2025-01-03.md")).expect("delete");
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(4, 0));
+    assert_eq!(stats.shards_written, 1, "its shard is rewritten without it");
+    assert_eq!(folder.meetings.len(), 2);
+    assert_eq!(view(&folder), fresh(&setup));
+    let (_, stats) = setup.load();
+    assert_eq!((counts(stats), stats.shards_written), (stats_of(4, 0), 0));
+}
+
+#[test]
+fn a_renamed_note_is_found_under_its_new_name() {
+    let setup = Setup::new(2);
+    setup.load();
+    fs::rename(setup.path("2025-01-02.md"), setup.path("renamed.md")).expect("rename");
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(3, 1));
+    let paths: Vec<&Path> = folder.meetings.iter().map(|m| m.path.as_path()).collect();
+    assert_eq!(
+        paths,
+        [
+            setup.path("2025-01-01.md").as_path(),
+            setup.path("renamed.md").as_path()
+        ]
+    );
+    assert_eq!(view(&folder), fresh(&setup));
+}
+
+#[test]
+fn a_note_renamed_over_another_is_not_mistaken_for_it() {
+    let setup = Setup::new(2);
+    // Same size and mtime: only the inode tells them apart.
+    let first = setup.path("2025-01-01.md");
+    let second = setup.path("2025-01-02.md");
+    fs::write(&second, note("2025-01-01", "Cy Dex")).expect("write");
+    let mtime = fs::metadata(&first)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    set_mtime(&second, mtime);
+    setup.load();
+    fs::rename(&second, &first).expect("rename over");
+    let (folder, _) = setup.load();
+    if cfg!(unix) {
+        assert_eq!(folder.meetings[0].present[0].name, "Cy Dex");
+    }
+    assert_eq!(view(&folder), fresh(&setup));
+}
+
+#[test]
+fn a_corrupt_cache_is_a_miss_and_is_rewritten() {
+    let setup = Setup::new(3);
+    let cache = setup.cache();
+    setup.load();
+    for shard in fs::read_dir(cache.dir()).expect("cache dir") {
+        let shard = shard.expect("entry").path();
+        let mut bytes = fs::read(&shard).expect("read");
+        let half = bytes.len() / 2;
+        bytes.truncate(half);
+        bytes.extend_from_slice(b"\xff\xff\xff garbage");
+        fs::write(&shard, bytes).expect("corrupt");
+    }
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(0, 5));
+    assert_eq!(view(&folder), fresh(&setup));
+    let (_, stats) = setup.load();
+    assert_eq!(counts(stats), stats_of(5, 0));
+}
+
+#[test]
+fn a_note_changed_moments_ago_is_not_cached() {
+    let setup = Setup::new(2);
+    let cache = Cache::new(&setup.base, std::slice::from_ref(&setup.notes));
+    let load = || {
+        Folder::load_cached(std::slice::from_ref(&setup.notes), MAX, Some(&cache))
+            .cache
+            .expect("used")
+    };
+    // Every file was written just now: inside the two seconds in which a
+    // second edit could keep the same times.
+    assert_eq!(counts(load()), stats_of(0, 4));
+    assert_eq!(counts(load()), stats_of(0, 4));
+}
+
+#[test]
+fn the_command_line_uses_the_cache_unless_told_not_to() {
+    let setup = Setup::new(3);
+    // Old enough to be cached by the real binary (which waits 2 seconds).
+    for entry in fs::read_dir(&setup.notes).expect("notes") {
+        set_mtime(
+            &entry.expect("entry").path(),
+            SystemTime::now() - Duration::from_secs(86_400),
+        );
+    }
+    std::thread::sleep(Duration::from_millis(2100));
+    let run = |extra: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(["actions", "--format", "json"])
+            .args(extra)
+            .arg(&setup.notes)
+            .env("MINUTES_CACHE_DIR", &setup.base)
+            .output()
+            .expect("runs");
+        (output.status.code(), output.stdout, output.stderr)
+    };
+    let uncached = run(&["--no-cache"]);
+    assert!(!setup.base.exists(), "--no-cache writes no cache");
+    let cold = run(&[]);
+    let shards = fs::read_dir(&setup.base)
+        .expect("a cache was written")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .flat_map(|dir| fs::read_dir(dir.path()).expect("shards"))
+        .count();
+    assert!(shards > 0);
+    assert!(setup.base.join("CACHEDIR.TAG").is_file());
+    let warm = run(&[]);
+    assert_eq!(uncached.0, Some(0));
+    assert_eq!(cold, uncached);
+    assert_eq!(warm, uncached);
+}
