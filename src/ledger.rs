@@ -1,12 +1,12 @@
 //! Actions across meetings: every action with the updates that later notes
 //! of its series made to it, and its state as of any date.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
 use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status, person_key};
-use crate::people::Directory;
+use crate::people::Resolver;
 
 #[derive(Debug)]
 pub struct Ledger<'a> {
@@ -66,7 +66,7 @@ pub struct State<'a> {
     pub updated_by: Option<Applied<'a>>,
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
     pub fn is_live(&self) -> bool {
         matches!(self.status, Status::Open | Status::InProgress)
     }
@@ -75,14 +75,11 @@ impl State<'_> {
         self.is_live() && self.due.is_some_and(|due| due < today)
     }
 
-    /// Whether one of the owners resolves to `person` of `directory`.
-    pub fn owned_by(&self, directory: &Directory, person: usize) -> bool {
-        self.owners.iter().any(|owner| {
-            directory
-                .resolve(&owner.name, Some(self.owners_meeting))
-                .person()
-                == Some(person)
-        })
+    /// Whether one of the owners resolves to `person`.
+    pub fn owned_by(&self, resolver: &Resolver<'_, 'a>, person: usize) -> bool {
+        self.owners
+            .iter()
+            .any(|owner| resolver.person(&owner.name, self.owners_meeting) == Some(person))
     }
 
     pub fn owners_label(&self) -> String {
@@ -91,13 +88,13 @@ impl State<'_> {
 
     /// The owners under their canonical names where they resolve, as
     /// written where they do not.
-    pub fn owner_names(&self, directory: &Directory) -> Vec<String> {
+    pub fn owner_names(&self, resolver: &Resolver<'_, 'a>) -> Vec<String> {
+        let directory = resolver.directory();
         self.owners
             .iter()
             .map(|owner| {
-                directory
-                    .resolve(&owner.name, Some(self.owners_meeting))
-                    .person()
+                resolver
+                    .person(&owner.name, self.owners_meeting)
                     .and_then(|at| directory.get(at))
                     .map_or_else(|| owner.display_name(), |known| known.display_name())
             })
@@ -178,7 +175,7 @@ impl<'a> Ledger<'a> {
         ordered.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         // Each meeting's series as a number, and the series' next meeting
         // after it: worked out once a meeting, not once an action.
-        let mut series_ids: HashMap<String, usize> = HashMap::new();
+        let mut series_ids: FxHashMap<String, usize> = FxHashMap::default();
         let series: Vec<usize> = ordered
             .iter()
             .map(|m| {
@@ -203,7 +200,7 @@ impl<'a> Ledger<'a> {
             .collect();
 
         let mut entries = Vec::new();
-        let mut index: HashMap<(usize, &str), usize> = HashMap::new();
+        let mut index: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         for (at, meeting) in ordered.iter().enumerate() {
             let id = series.get(at).copied().unwrap_or_default();
             let next = next_meeting.get(at).copied().flatten();

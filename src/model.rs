@@ -126,10 +126,24 @@ impl Person {
 
 /// The identity key of a bare name: lower case, single spaces.
 pub fn person_key(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    push_person_key(name, &mut key);
+    key
+}
+
+/// Appends `name`'s key to `key`, allocating only for words that are not
+/// ASCII: this runs for every name an action or a list mentions.
+pub fn push_person_key(name: &str, key: &mut String) {
+    for (at, word) in name.split_whitespace().enumerate() {
+        if at > 0 {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
 }
 
 /// An agenda item: a top-level heading of the body, or item `0` for the text

@@ -7,7 +7,7 @@
 //! exactly one person listed in that note. A spelling that fits several is
 //! ambiguous and stays unresolved: it is never guessed.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::RegisteredPerson;
 use crate::model::{Meeting, Person, person_key};
@@ -66,8 +66,8 @@ impl Resolution {
 #[derive(Debug, Default)]
 pub struct Directory {
     pub people: Vec<Known>,
-    by_name: HashMap<String, usize>,
-    by_alias: HashMap<String, (usize, bool)>,
+    by_name: FxHashMap<String, usize>,
+    by_alias: FxHashMap<String, (usize, bool)>,
 }
 
 impl Directory {
@@ -75,13 +75,18 @@ impl Directory {
     /// under a full name in `meetings`.
     pub fn build(register: &[RegisteredPerson], meetings: &[Meeting]) -> Directory {
         let mut directory = Directory::listed_only(register, meetings);
+        // The same owners recur in note after note; each name is looked at once.
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         for meeting in meetings {
             let owners = meeting
                 .actions()
                 .flat_map(|a| a.owners.iter())
                 .chain(meeting.updates().flat_map(|u| u.owners.iter()));
             for person in owners {
-                if directory.lookup(&person.name).is_none() && is_full_name(&person.name) {
+                if seen.insert(&person.name)
+                    && directory.lookup(&person.name).is_none()
+                    && is_full_name(&person.name)
+                {
                     directory.learn(person);
                 }
             }
@@ -96,9 +101,15 @@ impl Directory {
         for person in register {
             directory.add_registered(person);
         }
+        // A mention exactly like an earlier one that found its person
+        // teaches nothing new (a name, once found, stays found): skipped.
+        let mut seen: FxHashSet<Mention> = FxHashSet::default();
         for meeting in meetings {
             for person in listed(meeting) {
-                directory.learn(person);
+                let mention = Mention::of(person);
+                if !seen.contains(&mention) && directory.learn(person) {
+                    seen.insert(mention);
+                }
             }
         }
         directory
@@ -129,8 +140,9 @@ impl Directory {
         });
     }
 
-    /// Adds what a mention tells (a new person, another org, initials).
-    fn learn(&mut self, person: &Person) {
+    /// Adds what a mention tells (a new person, another org, initials);
+    /// false when it names no one the directory can hold.
+    fn learn(&mut self, person: &Person) -> bool {
         let at = match self.lookup(&person.name) {
             Some((at, _)) => at,
             None if is_full_name(&person.name) => {
@@ -146,10 +158,10 @@ impl Directory {
                 });
                 at
             }
-            None => return,
+            None => return false,
         };
         let Some(known) = self.people.get_mut(at) else {
-            return;
+            return false;
         };
         if known.title.is_none() {
             known.title.clone_from(&person.title);
@@ -167,6 +179,7 @@ impl Directory {
                 .entry(person_key(initials))
                 .or_insert((at, true));
         }
+        true
     }
 
     /// By canonical name, alias or initials: the first two steps.
@@ -221,6 +234,14 @@ impl Directory {
         }
     }
 
+    /// Whether `spelling` is a first name (and initial), which resolves
+    /// differently from note to note.
+    fn short_name(&self, spelling: &str) -> bool {
+        let name =
+            parse_person(spelling, 0).map_or_else(|| spelling.trim().to_string(), |p| p.name);
+        self.lookup(&name).is_none() && ShortName::parse(&name).is_some()
+    }
+
     pub fn get(&self, at: usize) -> Option<&Known> {
         self.people.get(at)
     }
@@ -238,6 +259,81 @@ impl Directory {
             .map(|k| format!("`{}`", k.name))
             .collect::<Vec<_>>()
             .join(" or ")
+    }
+}
+
+/// Resolves spellings by the thousand against one directory, remembering
+/// the answers that do not depend on the note (found by name, alias or
+/// initials, or not a name at all): the same owners recur in every note.
+pub struct Resolver<'d, 'm> {
+    directory: &'d Directory,
+    memo: std::cell::RefCell<FxHashMap<&'m str, Memo>>,
+}
+
+#[derive(Clone, Copy)]
+enum Memo {
+    Person(usize),
+    /// A first name: it resolves only among the people of its note.
+    ByNote,
+    Unknown,
+}
+
+impl<'d, 'm> Resolver<'d, 'm> {
+    pub fn new(directory: &'d Directory) -> Self {
+        Resolver {
+            directory,
+            memo: Default::default(),
+        }
+    }
+
+    pub fn directory(&self) -> &'d Directory {
+        self.directory
+    }
+
+    /// The person `spelling`, written in `meeting`, resolves to; as
+    /// `Directory::resolve(..).person()`.
+    pub fn person(&self, spelling: &'m str, meeting: &Meeting) -> Option<usize> {
+        let known = self.memo.borrow().get(spelling).copied();
+        let memo = match known {
+            Some(memo) => memo,
+            None => {
+                let memo = match self.directory.resolve(spelling, None) {
+                    Resolution::Found {
+                        person,
+                        how: How::Name | How::Alias(_) | How::Initials(_),
+                    } => Memo::Person(person),
+                    _ if self.directory.short_name(spelling) => Memo::ByNote,
+                    _ => Memo::Unknown,
+                };
+                self.memo.borrow_mut().insert(spelling, memo);
+                memo
+            }
+        };
+        match memo {
+            Memo::Person(person) => Some(person),
+            Memo::ByNote => self.directory.resolve(spelling, Some(meeting)).person(),
+            Memo::Unknown => None,
+        }
+    }
+}
+
+/// What a mention can teach the directory.
+#[derive(PartialEq, Eq, Hash)]
+struct Mention<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+    org: Option<&'a str>,
+    initials: Option<&'a str>,
+}
+
+impl<'a> Mention<'a> {
+    fn of(person: &'a Person) -> Self {
+        Mention {
+            name: &person.name,
+            title: person.title.as_deref(),
+            org: person.org.as_deref(),
+            initials: person.initials.as_deref(),
+        }
     }
 }
 
@@ -342,6 +438,37 @@ mod tests {
             .person()
             .and_then(|at| directory.get(at))
             .map(|k| k.name.clone())
+    }
+
+    #[test]
+    fn the_resolver_remembers_only_what_holds_in_every_note() {
+        let (directory, meetings) = directory();
+        let resolver = Resolver::new(&directory);
+        // Twice over, so that the second round answers from memory; `Tony`
+        // is Tony Ranzetta in the first note and ambiguous in the second.
+        for _ in 0..2 {
+            for meeting in &meetings {
+                for spelling in [
+                    "Tony",
+                    "Tony R",
+                    "JGr",
+                    "James Grant",
+                    "Gavin",
+                    "Nobody",
+                    "X",
+                ] {
+                    assert_eq!(
+                        resolver.person(spelling, meeting),
+                        directory.resolve(spelling, Some(meeting)).person(),
+                        "{spelling} in {}",
+                        meeting.date
+                    );
+                }
+            }
+        }
+        let tony = |m: &Meeting| resolver.person("Tony", m);
+        assert!(tony(&meetings[0]).is_some());
+        assert_eq!(tony(&meetings[1]), None);
     }
 
     #[test]

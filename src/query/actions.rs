@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::MeetingFilter;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Action, Item, Meeting, Status};
-use crate::people::Directory;
+use crate::people::{Directory, Resolver};
 
 /// Which statuses to list. The default is the live ones: open and in progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,6 +62,7 @@ pub fn actions<'a>(
     directory: &Directory,
     filter: &ActionFilter,
 ) -> Vec<ActionRow<'a>> {
+    let resolver = Resolver::new(directory);
     let mut rows = Vec::new();
     for entry in ledger
         .entries
@@ -77,12 +78,12 @@ pub fn actions<'a>(
                 .is_none_or(|before| state.due.is_some_and(|due| due < before))
             && filter
                 .owner
-                .is_none_or(|person| state.owned_by(directory, person));
+                .is_none_or(|person| state.owned_by(&resolver, person));
         if passes {
             let owner_names = if state.assigned_to_all {
                 vec!["All".to_string()]
             } else {
-                state.owner_names(directory)
+                state.owner_names(&resolver)
             };
             rows.push(ActionRow {
                 owner_names,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::folder::same_series;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Decision, Item, Meeting};
-use crate::people::Directory;
+use crate::people::{Directory, Resolver};
 
 /// An action as it stands on the report's date.
 pub struct ReportAction<'a> {
@@ -92,6 +92,7 @@ pub fn report<'a>(
         meetings: held,
     };
     let mut owners: BTreeMap<String, Vec<ReportAction>> = BTreeMap::new();
+    let resolver = Resolver::new(directory);
     for entry in ledger
         .entries
         .iter()
@@ -122,7 +123,7 @@ pub fn report<'a>(
             }
             continue;
         }
-        let mut names = state.owner_names(directory);
+        let mut names = state.owner_names(&resolver);
         names.sort();
         names.dedup();
         if names.is_empty() {
