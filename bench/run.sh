@@ -36,6 +36,9 @@ else
   echo "note: npm not found; lint is compared with the floor only" >&2
 fi
 
+# The cache of parsed notes lives with the corpora, not in ~/.cache.
+export MINUTES_CACHE_DIR="$WORK/cache"
+
 cargo build --release --quiet
 cargo build --release --quiet --example gen_corpus
 BIN=$PWD/target/release/minutes
@@ -44,17 +47,23 @@ GEN=$PWD/target/release/examples/gen_corpus
 for n in $SIZES; do
   dir="$WORK/corpus-$n"
   "$GEN" --notes "$n" --seed 1 --out "$dir" 2>>"$WORK/gen.log"
+  # Notes changed in the last two seconds are never cached (see src/cache).
+  sleep 3
   # An owner and a series that the corpus really has.
   owner=$(rg --no-filename -m1 -o '^- \[ \] (?:(?:Cllr|Dr|Prof|Ms|Mr) )?([A-Z][a-z]+ [A-Z][A-Za-z-]+):' -r '$1' "$dir" | head -1)
   series=$(rg --no-filename -m1 -o '^meeting: (.*)$' -r '$1' "$dir" | head -1)
   runs=5; [ "$n" -ge 10000 ] && runs=3
+  # Each query twice: parsing every note (--no-cache), and with the cache
+  # of parsed notes that hyperfine's warm-up run fills.
   cmds=(
     "rg -c '\\[ \\]' $dir"
     "$BIN actions --owner '$owner' $dir"
+    "$BIN actions --no-cache --owner '$owner' $dir"
     "$BIN lint $dir"
     "$BIN carry-forward --meeting '$series' --date 2030-01-01 $dir"
+    "$BIN carry-forward --no-cache --meeting '$series' --date 2030-01-01 $dir"
   )
-  names=(floor actions lint carry-forward)
+  names=(floor actions "actions --no-cache" lint carry-forward "carry-forward --no-cache")
   # markdownlint-cli2 takes minutes at 100k notes; it is timed up to 10k.
   if [ -n "$MDL" ] && [ "$n" -le 10000 ]; then
     cmds+=("$MDL '$dir/**/*.md'")
@@ -65,14 +74,18 @@ for n in $SIZES; do
   # -i: lint exits 1 on the corpus's planted broken notes, as it should.
   hyperfine --warmup 1 --runs "$runs" -i --style basic --export-json "$WORK/times-$n.json" \
     "${named[@]}" "${cmds[@]}" >&2
-  for name in actions lint carry-forward; do
+  for name in actions "actions --no-cache" lint carry-forward "carry-forward --no-cache"; do
     case $name in
       actions) args=(actions --owner "$owner" "$dir") ;;
+      "actions --no-cache") args=(actions --no-cache --owner "$owner" "$dir") ;;
       lint) args=(lint "$dir") ;;
       carry-forward) args=(carry-forward --meeting "$series" --date 2030-01-01 "$dir") ;;
+      "carry-forward --no-cache") args=(carry-forward --no-cache --meeting "$series" --date 2030-01-01 "$dir") ;;
     esac
     /usr/bin/time -f '%M' -o "$WORK/mem-$n-$name" "$BIN" "${args[@]}" >/dev/null 2>&1 || true
   done
+  du -sb "$MINUTES_CACHE_DIR" | cut -f1 > "$WORK/cache-bytes-$n"
+  rm -rf "$MINUTES_CACHE_DIR"
   du -sb "$dir" | cut -f1 > "$WORK/bytes-$n"
   rm -rf "$dir"
 done
@@ -90,6 +103,8 @@ memory = sh("free -g | awk '/Mem:/ {print $2}'")
 print(f"- machine: {cpu}, {os.cpu_count()} cores, {memory} GiB memory")
 print(f"- minutes {sh('target/release/minutes --version')}, {sh('rg --version | head -1')}, {sh('hyperfine --version')}")
 print("- corpus: `cargo run --release --example gen_corpus -- --notes N --seed 1`; warm page cache; mean of the runs\n")
+print("`--no-cache`: every note parsed; otherwise with the cache of parsed notes,")
+print("filled by hyperfine's warm-up run (the notes unchanged since).\n")
 print("| notes | MB | command | mean (s) | ± | × floor | peak memory (MB) |")
 print("|---:|---:|---|---:|---:|---:|---:|")
 summary = {}
@@ -105,7 +120,11 @@ for n in sizes:
         print(f"| {n} | {mb:.0f} | {name} | {r['mean']:.3f} | {r['stddev']:.3f} | {r['mean'] / floor:.1f} | {mem} |")
         summary[(n, name)] = r["mean"]
 print()
-for name in ("actions", "lint", "carry-forward"):
+for n in sizes:
+    path = os.path.join(work, f"cache-bytes-{n}")
+    if os.path.exists(path):
+        print(f"- cache of parsed notes at {n} notes: {int(open(path).read()) / 1e6:.0f} MB")
+for name in ("actions", "actions --no-cache", "lint", "carry-forward", "carry-forward --no-cache"):
     pairs = [(n, summary.get((n, name))) for n in sizes if (n, name) in summary]
     for (a, ta), (b, tb) in zip(pairs, pairs[1:]):
         print(f"- {name}: {b} notes take {tb / ta:.1f}× the time of {a} ({int(b) // int(a)}× the notes)")

@@ -275,4 +275,16 @@ fn the_command_line_uses_the_cache_unless_told_not_to() {
     assert_eq!(uncached.0, Some(0));
     assert_eq!(cold, uncached);
     assert_eq!(warm, uncached);
+    // Files named one by one are read directly: no cache folder of their own.
+    let folders = || fs::read_dir(&setup.base).expect("cache").count();
+    let before = folders();
+    let one = setup.path("2025-01-01.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .args(["actions", "--format", "json"])
+        .arg(&one)
+        .env("MINUTES_CACHE_DIR", &setup.base)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(folders(), before);
 }

@@ -155,11 +155,15 @@ impl ScanArgs {
         Ok(Some((config, folder)))
     }
 
-    /// The parsed folder, through the cache unless `--no-cache` or there
-    /// is nowhere to keep one.
+    /// The parsed folder, through the cache unless `--no-cache`, there is
+    /// nowhere to keep one, or files were named one by one (each list of
+    /// files would make a cache of its own, for a handful of notes).
     fn folder(&self, config: &Config, env: &Environment) -> Folder {
+        let folders_only = self.paths.iter().all(|path| path.is_dir());
         let cache = match (&env.cache_base, self.no_cache) {
-            (Some(base), false) => Some(crate::cache::Cache::new(base, &self.paths)),
+            (Some(base), false) if folders_only => {
+                Some(crate::cache::Cache::new(base, &self.paths))
+            }
             _ => None,
         };
         Folder::load_cached(&self.paths, config.max_file_size(), cache.as_ref())
