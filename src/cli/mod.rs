@@ -135,7 +135,7 @@ struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Parse every note afresh, without reading or writing the cache of
-    /// parsed notes [env: MINUTES_CACHE_DIR sets where it is kept]
+    /// parsed notes (kept in $MINUTES_CACHE_DIR, else ~/.cache/minutes)
     #[arg(long)]
     no_cache: bool,
 }
