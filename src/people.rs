@@ -201,8 +201,7 @@ impl Directory {
     /// Resolves a spelling written in `meeting`, or typed on the command
     /// line when `meeting` is `None`.
     pub fn resolve(&self, spelling: &str, meeting: Option<&Meeting>) -> Resolution {
-        let name =
-            parse_person(spelling, 0).map_or_else(|| spelling.trim().to_string(), |p| p.name);
+        let name = bare_name(spelling);
         if let Some((person, how)) = self.lookup(&name) {
             return Resolution::Found { person, how };
         }
@@ -232,14 +231,6 @@ impl Directory {
             },
             _ => Resolution::Ambiguous { candidates },
         }
-    }
-
-    /// Whether `spelling` is a first name (and initial), which resolves
-    /// differently from note to note.
-    fn short_name(&self, spelling: &str) -> bool {
-        let name =
-            parse_person(spelling, 0).map_or_else(|| spelling.trim().to_string(), |p| p.name);
-        self.lookup(&name).is_none() && ShortName::parse(&name).is_some()
     }
 
     pub fn get(&self, at: usize) -> Option<&Known> {
@@ -297,13 +288,11 @@ impl<'d, 'm> Resolver<'d, 'm> {
         let memo = match known {
             Some(memo) => memo,
             None => {
-                let memo = match self.directory.resolve(spelling, None) {
-                    Resolution::Found {
-                        person,
-                        how: How::Name | How::Alias(_) | How::Initials(_),
-                    } => Memo::Person(person),
-                    _ if self.directory.short_name(spelling) => Memo::ByNote,
-                    _ => Memo::Unknown,
+                let name = bare_name(spelling);
+                let memo = match self.directory.lookup(&name) {
+                    Some((person, _)) => Memo::Person(person),
+                    None if ShortName::parse(&name).is_some() => Memo::ByNote,
+                    None => Memo::Unknown,
                 };
                 self.memo.borrow_mut().insert(spelling, memo);
                 memo
@@ -347,6 +336,11 @@ pub fn listed(meeting: &Meeting) -> impl Iterator<Item = &Person> {
         .chain(&meeting.in_attendance)
         .chain(&meeting.apologies)
         .chain(&meeting.absent)
+}
+
+/// The name in a spelling, without its title, org or role.
+fn bare_name(spelling: &str) -> String {
+    parse_person(spelling, 0).map_or_else(|| spelling.trim().to_string(), |p| p.name)
 }
 
 /// A first name and surname at least: `Tony Ranzetta`, not `Tony` or `Tony R`.

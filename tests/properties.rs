@@ -92,7 +92,7 @@ proptest! {
             let path = Path::new("n.md");
             let parsed = parse_bytes(path, &bytes);
             let mut encoded = Vec::new();
-            minutes::cache::codec::encode(&parsed, &mut encoded);
+            minutes::cache::codec::encode(&parsed, &mut encoded).unwrap();
             let decoded = minutes::cache::codec::decode(&encoded, path);
             prop_assert_eq!(format!("{decoded:?}"), format!("{:?}", Ok::<_, ()>(parsed)));
         }

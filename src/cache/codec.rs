@@ -24,8 +24,11 @@ pub struct Corrupt;
 
 type Decoded<T> = Result<T, Corrupt>;
 
-pub fn encode(parsed: &Parsed, out: &mut Vec<u8>) {
-    let mut w = Writer(out);
+/// Appends `parsed` to `out`; `Err` when a part cannot be written (a
+/// free-form front-matter value YAML cannot print back), and the note is
+/// then not cached rather than cached without it.
+pub fn encode(parsed: &Parsed, out: &mut Vec<u8>) -> Result<(), Corrupt> {
+    let mut w = Writer { out, failed: false };
     match parsed {
         Parsed::NotANote => w.u8(0),
         Parsed::Note { meeting, problems } => {
@@ -39,6 +42,78 @@ pub fn encode(parsed: &Parsed, out: &mut Vec<u8>) {
             }
             w.seq(problems, Writer::problem);
         }
+    }
+    if w.failed { Err(Corrupt) } else { Ok(()) }
+}
+
+/// Appends `value` as LEB128: small numbers (lines, lengths) take one byte.
+pub fn put_uint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Takes a LEB128 number off the front of `bytes`.
+pub fn take_uint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *take(bytes, 1)?.first()?;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Takes `len` bytes off the front of `bytes`.
+pub fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
+    if len > bytes.len() {
+        return None;
+    }
+    let (head, tail) = bytes.split_at(len);
+    *bytes = tail;
+    Some(head)
+}
+
+/// The one-byte codes of the enums; decoding looks the byte up among the
+/// variants through the same function, so the two sides cannot disagree
+/// (a variant missing from a decoder's list only makes a cache miss).
+fn status_code(status: Status) -> u8 {
+    match status {
+        Status::Open => 0,
+        Status::InProgress => 1,
+        Status::Done => 2,
+        Status::Dropped => 3,
+    }
+}
+
+fn kind_code(kind: ProblemKind) -> u8 {
+    match kind {
+        ProblemKind::Unreadable => 0,
+        ProblemKind::TooLarge => 1,
+        ProblemKind::NotText => 2,
+        ProblemKind::FrontMatterInvalid => 3,
+        ProblemKind::RequiredField => 4,
+        ProblemKind::DateInvalid => 5,
+        ProblemKind::FieldType => 6,
+    }
+}
+
+fn severity_code(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+fn note_status_code(status: NoteStatus) -> u8 {
+    match status {
+        NoteStatus::Draft => 0,
+        NoteStatus::Approved => 1,
     }
 }
 
@@ -65,20 +140,19 @@ pub fn decode(bytes: &[u8], path: &Path) -> Decoded<Parsed> {
     }
 }
 
-struct Writer<'a>(&'a mut Vec<u8>);
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+    /// Set when something could not be written.
+    failed: bool,
+}
 
 impl Writer<'_> {
     fn u8(&mut self, value: u8) {
-        self.0.push(value);
+        self.out.push(value);
     }
 
-    /// LEB128: small numbers (lines, lengths) take one byte.
-    fn uint(&mut self, mut value: u64) {
-        while value >= 0x80 {
-            self.0.push((value as u8) | 0x80);
-            value >>= 7;
-        }
-        self.0.push(value as u8);
+    fn uint(&mut self, value: u64) {
+        put_uint(self.out, value);
     }
 
     fn usize(&mut self, value: usize) {
@@ -91,7 +165,7 @@ impl Writer<'_> {
 
     fn str(&mut self, value: &str) {
         self.usize(value.len());
-        self.0.extend_from_slice(value.as_bytes());
+        self.out.extend_from_slice(value.as_bytes());
     }
 
     fn opt<T>(&mut self, value: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
@@ -150,18 +224,16 @@ impl Writer<'_> {
             self.seq(list, Writer::person);
         }
         self.opt(next_meeting, Writer::date);
-        self.opt(status, |w, status| {
-            w.u8(match status {
-                NoteStatus::Draft => 0,
-                NoteStatus::Approved => 1,
-            })
-        });
+        self.opt(status, |w, status| w.u8(note_status_code(*status)));
         self.seq(tags, |w, tag| w.str(tag));
         // Rare and free-form: kept as the YAML it was.
         self.usize(extra.len());
         for (key, value) in extra {
             self.str(key);
-            self.str(&serde_yaml::to_string(value).unwrap_or_default());
+            match serde_yaml::to_string(value) {
+                Ok(yaml) => self.str(&yaml),
+                Err(_) => self.failed = true,
+            }
         }
         self.seq(items, Writer::item);
     }
@@ -254,12 +326,7 @@ impl Writer<'_> {
     }
 
     fn status(&mut self, status: Status) {
-        self.u8(match status {
-            Status::Open => 0,
-            Status::InProgress => 1,
-            Status::Done => 2,
-            Status::Dropped => 3,
-        });
+        self.u8(status_code(status));
     }
 
     fn problem(&mut self, problem: &Problem) {
@@ -273,20 +340,8 @@ impl Writer<'_> {
             help,
             needle,
         } = problem;
-        self.u8(match kind {
-            ProblemKind::Unreadable => 0,
-            ProblemKind::TooLarge => 1,
-            ProblemKind::NotText => 2,
-            ProblemKind::FrontMatterInvalid => 3,
-            ProblemKind::RequiredField => 4,
-            ProblemKind::DateInvalid => 5,
-            ProblemKind::FieldType => 6,
-        });
-        self.u8(match severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        });
+        self.u8(kind_code(*kind));
+        self.u8(severity_code(*severity));
         self.usize(*line);
         self.usize(*column);
         self.str(message);
@@ -308,15 +363,17 @@ impl Reader<'_> {
     }
 
     fn uint(&mut self) -> Decoded<u64> {
-        let mut value: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let byte = self.u8()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(Corrupt)
+        take_uint(&mut self.bytes).ok_or(Corrupt)
+    }
+
+    /// The variant among `variants` whose code is the next byte.
+    fn variant<T: Copy>(&mut self, variants: &[T], code: fn(T) -> u8) -> Decoded<T> {
+        let byte = self.u8()?;
+        variants
+            .iter()
+            .copied()
+            .find(|v| code(*v) == byte)
+            .ok_or(Corrupt)
     }
 
     fn usize(&mut self) -> Decoded<usize> {
@@ -333,11 +390,7 @@ impl Reader<'_> {
 
     fn str(&mut self) -> Decoded<String> {
         let len = self.usize()?;
-        if len > self.bytes.len() {
-            return Err(Corrupt);
-        }
-        let (text, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
+        let text = take(&mut self.bytes, len).ok_or(Corrupt)?;
         String::from_utf8(text.to_vec()).map_err(|_| Corrupt)
     }
 
@@ -386,11 +439,8 @@ impl Reader<'_> {
         let apologies = self.seq(Reader::person)?;
         let absent = self.seq(Reader::person)?;
         let next_meeting = self.opt(Reader::date)?;
-        let status = self.opt(|r| match r.u8()? {
-            0 => Ok(NoteStatus::Draft),
-            1 => Ok(NoteStatus::Approved),
-            _ => Err(Corrupt),
-        })?;
+        let status =
+            self.opt(|r| r.variant(&[NoteStatus::Draft, NoteStatus::Approved], note_status_code))?;
         let tags = self.seq(Reader::str)?;
         let mut extra = BTreeMap::new();
         for _ in 0..self.usize()? {
@@ -477,32 +527,24 @@ impl Reader<'_> {
     }
 
     fn status(&mut self) -> Decoded<Status> {
-        match self.u8()? {
-            0 => Ok(Status::Open),
-            1 => Ok(Status::InProgress),
-            2 => Ok(Status::Done),
-            3 => Ok(Status::Dropped),
-            _ => Err(Corrupt),
-        }
+        use Status::*;
+        self.variant(&[Open, InProgress, Done, Dropped], status_code)
     }
 
     fn problem(&mut self) -> Decoded<Problem> {
-        let kind = match self.u8()? {
-            0 => ProblemKind::Unreadable,
-            1 => ProblemKind::TooLarge,
-            2 => ProblemKind::NotText,
-            3 => ProblemKind::FrontMatterInvalid,
-            4 => ProblemKind::RequiredField,
-            5 => ProblemKind::DateInvalid,
-            6 => ProblemKind::FieldType,
-            _ => return Err(Corrupt),
-        };
-        let severity = match self.u8()? {
-            0 => Severity::Error,
-            1 => Severity::Warning,
-            2 => Severity::Info,
-            _ => return Err(Corrupt),
-        };
+        use ProblemKind::*;
+        let kinds = [
+            Unreadable,
+            TooLarge,
+            NotText,
+            FrontMatterInvalid,
+            RequiredField,
+            DateInvalid,
+            FieldType,
+        ];
+        let kind = self.variant(&kinds, kind_code)?;
+        let severities = [Severity::Error, Severity::Warning, Severity::Info];
+        let severity = self.variant(&severities, severity_code)?;
         Ok(Problem {
             kind,
             severity,
@@ -525,7 +567,7 @@ mod tests {
         let path = Path::new(path);
         let parsed = parse_bytes(path, text.as_bytes());
         let mut bytes = Vec::new();
-        encode(&parsed, &mut bytes);
+        encode(&parsed, &mut bytes).expect("encodes");
         let back = decode(&bytes, path).expect("decodes");
         assert_eq!(format!("{back:?}"), format!("{parsed:?}"));
         // Every strict prefix is corrupt, never a panic or a wrong note.

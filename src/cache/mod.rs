@@ -17,6 +17,7 @@
 
 pub mod codec;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
@@ -25,6 +26,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
+use self::codec::{put_uint, take, take_uint};
 use crate::folder::{FileOutcome, too_large};
 use crate::parse::parse_bytes;
 use crate::problem::{Problem, ProblemKind};
@@ -184,7 +186,7 @@ impl ShardJob<'_> {
         let mut changed = false;
         for &at in members {
             let Some(path) = files.get(at) else { continue };
-            let cached = old.get(path_bytes(path).as_slice());
+            let cached = old.get(path_bytes(path).as_ref());
             let (outcome, keep) = self.one(path, cached, max_size, &mut stats);
             match (&keep, cached) {
                 (Some((_, KeptPayload::Old(_))), Some(_)) => {}
@@ -241,10 +243,10 @@ impl ShardJob<'_> {
             Err(err) => return (FileOutcome::Unreadable(unreadable(path, &err)), None),
         };
         let parsed = parse_bytes(path, &bytes);
-        let keep = stamp.filter(|s| self.settled(s)).map(|s| {
+        let keep = stamp.filter(|s| self.settled(s)).and_then(|s| {
             let mut payload = Vec::new();
-            codec::encode(&parsed, &mut payload);
-            (s, KeptPayload::New(payload))
+            codec::encode(&parsed, &mut payload).ok()?;
+            Some((s, KeptPayload::New(payload)))
         });
         (FileOutcome::Parsed(parsed), keep)
     }
@@ -267,13 +269,13 @@ impl ShardJob<'_> {
         for (path, stamp, payload) in kept {
             let path = path_bytes(path);
             let payload = payload.bytes();
-            put_u64(&mut bytes, path.len() as u64);
+            put_uint(&mut bytes, path.len() as u64);
             bytes.extend_from_slice(&path);
-            put_u64(&mut bytes, stamp.size);
+            put_uint(&mut bytes, stamp.size);
             bytes.extend_from_slice(&stamp.mtime.to_le_bytes());
             bytes.extend_from_slice(&stamp.ctime.to_le_bytes());
-            put_u64(&mut bytes, stamp.inode);
-            put_u64(&mut bytes, payload.len() as u64);
+            put_uint(&mut bytes, stamp.inode);
+            put_uint(&mut bytes, payload.len() as u64);
             bytes.extend_from_slice(payload);
         }
         // A name of its own per process and thread: two runs at once each
@@ -333,13 +335,13 @@ fn read_shard(bytes: &[u8], fingerprint: u64) -> HashMap<&[u8], Entry<'_>> {
 }
 
 fn read_entry<'a>(rest: &mut &'a [u8]) -> Option<(&'a [u8], Entry<'a>)> {
-    let path_len = usize::try_from(get_u64(rest)?).ok()?;
+    let path_len = usize::try_from(take_uint(rest)?).ok()?;
     let path = take(rest, path_len)?;
-    let size = get_u64(rest)?;
+    let size = take_uint(rest)?;
     let mtime = i128::from_le_bytes(take(rest, 16)?.try_into().ok()?);
     let ctime = i128::from_le_bytes(take(rest, 16)?.try_into().ok()?);
-    let inode = get_u64(rest)?;
-    let payload_len = usize::try_from(get_u64(rest)?).ok()?;
+    let inode = take_uint(rest)?;
+    let payload_len = usize::try_from(take_uint(rest)?).ok()?;
     let payload = take(rest, payload_len)?;
     let stamp = Stamp {
         size,
@@ -348,36 +350,6 @@ fn read_entry<'a>(rest: &mut &'a [u8]) -> Option<(&'a [u8], Entry<'a>)> {
         inode,
     };
     Some((path, Entry { stamp, payload }))
-}
-
-fn take<'a>(rest: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
-    if len > rest.len() {
-        return None;
-    }
-    let (head, tail) = rest.split_at(len);
-    *rest = tail;
-    Some(head)
-}
-
-fn put_u64(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-fn get_u64(rest: &mut &[u8]) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (byte, tail) = rest.split_first()?;
-        *rest = tail;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 /// `None` when the platform gives no modification time: never cached.
@@ -424,14 +396,14 @@ fn shard_of(path: &Path) -> usize {
 }
 
 #[cfg(unix)]
-fn path_bytes(path: &Path) -> Vec<u8> {
+fn path_bytes(path: &Path) -> Cow<'_, [u8]> {
     use std::os::unix::ffi::OsStrExt;
-    path.as_os_str().as_bytes().to_vec()
+    Cow::Borrowed(path.as_os_str().as_bytes())
 }
 
 #[cfg(not(unix))]
-fn path_bytes(path: &Path) -> Vec<u8> {
-    path.to_string_lossy().into_owned().into_bytes()
+fn path_bytes(path: &Path) -> Cow<'_, [u8]> {
+    Cow::Owned(path.to_string_lossy().into_owned().into_bytes())
 }
 
 /// The build that wrote a cache: its version and its executable, so that a
