@@ -2,9 +2,13 @@
 //! give its exact message while the good note still gives its full result.
 //! No case may make the binary panic (exit 101) or die of a signal.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use serde_json::Value;
+
+use common::command;
 
 const GOOD: &str =
     "---\nmeeting: Good Board\ndate: 2025-01-01\n---\n## 1. A\n\n- [ ] Ann Lee: the good action\n";
@@ -27,11 +31,7 @@ impl Case {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
-            .env(
-                "MINUTES_CACHE_DIR",
-                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-            )
+        let output = command()
             .args(args)
             .current_dir(self.dir.path())
             .output()

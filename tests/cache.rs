@@ -2,13 +2,16 @@
 //! gives exactly what parsing gives, and sees every edit, touch, deletion
 //! and rename.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use minutes::cache::{Cache, CacheStats};
 use minutes::folder::Folder;
+
+use common::command;
 
 const MAX: u64 = 16 * 1024 * 1024;
 
@@ -251,7 +254,7 @@ fn the_command_line_uses_the_cache_unless_told_not_to() {
     }
     std::thread::sleep(Duration::from_millis(2100));
     let run = |extra: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        let output = command()
             .args(["actions", "--format", "json"])
             .args(extra)
             .arg(&setup.notes)
@@ -279,7 +282,7 @@ fn the_command_line_uses_the_cache_unless_told_not_to() {
     let folders = || fs::read_dir(&setup.base).expect("cache").count();
     let before = folders();
     let one = setup.path("2025-01-01.md");
-    let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+    let output = command()
         .args(["actions", "--format", "json"])
         .arg(&one)
         .env("MINUTES_CACHE_DIR", &setup.base)

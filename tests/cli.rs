@@ -1,23 +1,14 @@
 //! Runs the built `minutes` binary on examples/ and on fixture folders, and
 //! checks what it prints by parsing it (JSON, CSV) rather than grepping.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn minutes(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
+use common::{command, minutes};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
@@ -452,11 +443,7 @@ fn one_broken_note_never_hides_the_others() {
 fn gitignore_is_honoured_outside_a_git_repository() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new("tests/fixtures/ignored"), dir.path());
-    let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
+    let output = command()
         .args(["actions", "--format", "json", "."])
         .current_dir(dir.path())
         .output()
@@ -544,11 +531,7 @@ fn a_closed_pipe_is_not_an_error() {
         ));
     }
     std::fs::write(dir.path().join("big.md"), note).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
+    let mut child = command()
         .args(["actions", "--format", "csv"])
         .arg(dir.path())
         .stdout(Stdio::piped())

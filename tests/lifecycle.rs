@@ -2,39 +2,15 @@
 //! fixture series where actions are raised, updated, reassigned, re-dated,
 //! closed and dropped over four meetings.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use common::{minutes, minutes_in, ok};
+
 const SERIES: &str = "tests/fixtures/lifecycle";
-
-fn minutes_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn minutes(args: &[&str]) -> Output {
-    minutes_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn ok(output: &Output) -> String {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 fn carry(date: &str) -> String {
     ok(&minutes(&[

@@ -1,10 +1,14 @@
 //! `minutes lint` end to end: the built binary on examples/ (clean) and on a
 //! fixture folder with a planted problem for each rule, in all four formats.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+use common::{minutes, minutes_in};
 
 const FIXTURE: &str = "tests/fixtures/lint";
 
@@ -30,23 +34,6 @@ const PLANTED: &[(&str, usize, &str)] = &[
     ("2025-04-01-no-meeting.md", 3, "field-type"),
     ("binary.md", 6, "not-text"),
 ];
-
-fn minutes_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn minutes(args: &[&str]) -> Output {
-    minutes_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")

@@ -1,38 +1,13 @@
 //! People, attendance and decisions on examples/ (which has a people
 //! register, series members and name variants) and on small fixtures.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn minutes_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn minutes(args: &[&str]) -> Output {
-    minutes_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn ok(output: &Output) -> String {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use common::{minutes, minutes_in, ok};
 
 fn json(args: &[&str]) -> Value {
     serde_json::from_str(&ok(&minutes(args))).expect("JSON")

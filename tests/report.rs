@@ -1,26 +1,17 @@
 //! `minutes report` and the calendar and integration outputs, checked
 //! against the model: the HTML is parsed with a real HTML parser.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-const HPB: &str = "Harbourside Partnership Board";
+use common::minutes;
 
-fn minutes(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env(
-            "MINUTES_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+const HPB: &str = "Harbourside Partnership Board";
 
 fn ok(args: &[&str]) -> String {
     let output = minutes(args);

@@ -1,0 +1,45 @@
+//! What the integration tests share: running the built binary.
+
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The built `minutes`, keeping its cache of parsed notes under target/
+/// rather than in the user's ~/.cache.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_minutes"));
+    command.env(
+        "MINUTES_CACHE_DIR",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+    );
+    command.env_remove("NO_COLOR");
+    command
+}
+
+/// Runs `minutes` with `args` in `dir`.
+pub fn minutes_in(dir: &Path, args: &[&str]) -> Output {
+    command()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs `minutes` with `args` at the repository's root.
+pub fn minutes(args: &[&str]) -> Output {
+    minutes_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Stdout of a run that must exit 0; otherwise fails showing both streams.
+pub fn ok(output: &Output) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
+}
