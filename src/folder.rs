@@ -97,6 +97,19 @@ impl Folder {
     }
 }
 
+/// The key of a series name: lower case, one space between words. Two
+/// names are one series exactly when `same_series` says so.
+pub fn series_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for (at, word) in name.split_whitespace().enumerate() {
+        if at > 0 {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
 /// Whether two series names are the same, ignoring case and spacing.
 /// Compared word by word without allocating: it runs for every action.
 pub fn same_series(a: &str, b: &str) -> bool {

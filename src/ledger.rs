@@ -5,7 +5,8 @@ use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status, person_key};
+use crate::folder::series_key;
+use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status};
 use crate::people::Resolver;
 
 #[derive(Debug)]
@@ -79,7 +80,7 @@ impl<'a> State<'a> {
     pub fn owned_by(&self, resolver: &Resolver<'_, 'a>, person: usize) -> bool {
         self.owners
             .iter()
-            .any(|owner| resolver.person(&owner.name, self.owners_meeting) == Some(person))
+            .any(|owner| resolver.person(owner, self.owners_meeting) == Some(person))
     }
 
     pub fn owners_label(&self) -> String {
@@ -94,7 +95,7 @@ impl<'a> State<'a> {
             .iter()
             .map(|owner| {
                 resolver
-                    .person(&owner.name, self.owners_meeting)
+                    .person(owner, self.owners_meeting)
                     .and_then(|at| directory.get(at))
                     .map_or_else(|| owner.display_name(), |known| known.display_name())
             })
@@ -180,7 +181,7 @@ impl<'a> Ledger<'a> {
             .iter()
             .map(|m| {
                 let next_id = series_ids.len();
-                *series_ids.entry(person_key(&m.meeting)).or_insert(next_id)
+                *series_ids.entry(series_key(&m.meeting)).or_insert(next_id)
             })
             .collect();
         let mut dates: Vec<Vec<NaiveDate>> = vec![Vec::new(); series_ids.len()];

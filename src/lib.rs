@@ -25,6 +25,7 @@ pub mod import;
 pub mod ledger;
 pub mod lint;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod people;

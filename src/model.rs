@@ -106,9 +106,10 @@ pub struct Person {
 
 impl Person {
     /// Two mentions are the same person when their keys are equal: the name
-    /// ignoring case, title, org and spacing.
+    /// ignoring case, accents, apostrophe style, full stops, title, org and
+    /// spacing (`crate::names::name_key`).
     pub fn key(&self) -> String {
-        person_key(&self.name)
+        crate::names::name_key(&self.name)
     }
 
     pub fn is(&self, other: &Person) -> bool {
@@ -120,28 +121,6 @@ impl Person {
         match &self.title {
             Some(title) => format!("{title} {}", self.name),
             None => self.name.clone(),
-        }
-    }
-}
-
-/// The identity key of a bare name: lower case, single spaces.
-pub fn person_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    push_person_key(name, &mut key);
-    key
-}
-
-/// Appends `name`'s key to `key`, allocating only for words that are not
-/// ASCII: this runs for every name an action or a list mentions.
-pub fn push_person_key(name: &str, key: &mut String) {
-    for (at, word) in name.split_whitespace().enumerate() {
-        if at > 0 {
-            key.push(' ');
-        }
-        if word.is_ascii() {
-            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            key.push_str(&word.to_lowercase());
         }
     }
 }

@@ -1,21 +1,28 @@
 //! Who is who: one entry per real person, from the `people:` register and
 //! the notes, and the resolution of every spelling to one of them.
 //!
-//! A spelling resolves, in this order, by: the canonical name (ignoring case,
-//! title and org); a register alias or initials; and, within one note, a
-//! first name or a first name and initial (`Gavin`, `Tony R`) that fits
-//! exactly one person listed in that note. A spelling that fits several is
+//! A spelling resolves, in this order (docs/format.md, "Resolving names"):
+//! by its name key (`crate::names::name_key`: case, accents, apostrophe
+//! style, full stops and title ignored); by a one-word name listed in the
+//! note (`Cllr Hodivala`); by a register alias or initials; and then, as a
+//! clerk would, by a short form that fits exactly one person of the note
+//! (listed in it, or a member of its series): title and surname (`Dr
+//! Pryce`), initials and surname (`J. Davies`), first name and perhaps an
+//! initial (`Tony`, `Tony R`). A spelling that fits several people is
 //! ambiguous and stays unresolved: it is never guessed.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::config::RegisteredPerson;
-use crate::model::{Meeting, Person, person_key};
+use crate::config::Config;
+use crate::folder::series_key;
+use crate::model::{Meeting, Person};
+use crate::names::{canonical_title, name_key, titles_contradict};
 use crate::parse::people::parse_person;
 
 /// One real person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
+    /// The register's name, else the spelling the notes use most.
     pub name: String,
     pub title: Option<String>,
     pub orgs: Vec<String>,
@@ -23,6 +30,8 @@ pub struct Known {
     pub aliases: Vec<String>,
     /// In the `people:` register, not only seen in notes.
     pub registered: bool,
+    /// The name's key, whose words short forms are matched against.
+    key: String,
 }
 
 impl Known {
@@ -37,14 +46,41 @@ impl Known {
 /// How a spelling was resolved, for `minutes people --explain`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum How {
+    /// Its name key is the person's.
     Name,
     Alias(String),
     Initials(String),
-    /// A first name (and initial) that fits one person listed in the note.
+    /// A short form that fits one person: of the note (`in_note`), or, for
+    /// a name typed on the command line, of everyone known.
+    Short {
+        form: ShortKind,
+        in_note: bool,
+    },
+}
+
+/// The short forms a clerk writes a name in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortKind {
+    /// `Dr Pryce`, `Cllr Hale`.
+    TitleSurname,
+    /// `J. Davies`, `J R Davies`, `Cllr J Davies`.
+    InitialsSurname,
+    /// `Tony`, `Tony R`.
     FirstName,
-    /// A first name (and initial) that fits one person known anywhere (a
-    /// name typed on the command line, with no note around it).
-    FirstNameAnywhere,
+    /// `HS`, `JGR`: two or three capitals that are the initials of the
+    /// person's names (first and last, or every one).
+    Initials,
+}
+
+impl ShortKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ShortKind::TitleSurname => "title and surname",
+            ShortKind::InitialsSurname => "initials and surname",
+            ShortKind::FirstName => "first name (and initial)",
+            ShortKind::Initials => "initials",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,18 +99,77 @@ impl Resolution {
     }
 }
 
+/// One step of a resolution and who it found, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub step: StepKind,
+    /// Empty when nobody fits.
+    pub found: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    Name,
+    ListedSingle,
+    Alias,
+    Short(ShortKind),
+    /// Short forms narrowed by the title written (`Mrs` is not `Mr`).
+    Title,
+}
+
+impl StepKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            StepKind::Name => "name (case, accents, apostrophes, full stops and title ignored)",
+            StepKind::ListedSingle => "a one-word name listed in the note",
+            StepKind::Alias => "an alias or initials",
+            StepKind::Short(kind) => kind.describe(),
+            StepKind::Title => "narrowed by the title written",
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Directory {
     pub people: Vec<Known>,
     by_name: FxHashMap<String, usize>,
     by_alias: FxHashMap<String, (usize, bool)>,
+    /// One-word names listed in notes (`Hodivala`, `Tim`): one person per
+    /// series, since a surname alone says nothing across bodies.
+    by_single: FxHashMap<(String, String), usize>,
+    single_keys: FxHashSet<String>,
+    /// The members `series:` declares, by series key.
+    members: FxHashMap<String, Vec<usize>>,
+}
+
+/// A name as the steps of a resolution see it.
+struct Spelling<'s> {
+    key: String,
+    title: Option<&'s str>,
+    /// Two or three capitals written alone (`HS`), lower-cased: perhaps initials.
+    capitals: Option<Vec<char>>,
+}
+
+impl<'s> Spelling<'s> {
+    fn new(name: &str, title: Option<&'s str>) -> Self {
+        let trimmed = name.trim();
+        let capitals = (title.is_none()
+            && (2..=3).contains(&trimmed.len())
+            && trimmed.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| trimmed.chars().map(|c| c.to_ascii_lowercase()).collect());
+        Spelling {
+            key: name_key(name),
+            title,
+            capitals,
+        }
+    }
 }
 
 impl Directory {
-    /// Everyone in the register, then everyone listed or owning an action
-    /// under a full name in `meetings`.
-    pub fn build(register: &[RegisteredPerson], meetings: &[Meeting]) -> Directory {
-        let mut directory = Directory::listed_only(register, meetings);
+    /// Everyone in the register and the series' members, then everyone
+    /// listed or owning an action under a full name in `meetings`.
+    pub fn build(config: &Config, meetings: &[Meeting]) -> Directory {
+        let mut builder = Builder::new(config, meetings);
         // The same owners recur in note after note; each name is looked at once.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for meeting in meetings {
@@ -83,54 +178,393 @@ impl Directory {
                 .flat_map(|a| a.owners.iter())
                 .chain(meeting.updates().flat_map(|u| u.owners.iter()));
             for person in owners {
-                if seen.insert(&person.name)
-                    && directory.lookup(&person.name).is_none()
-                    && is_full_name(&person.name)
+                let first_time = seen.insert(&person.name);
+                let key = person.key();
+                let directory = &builder.directory;
+                if first_time
+                    && is_full_name(&key)
+                    && !directory.by_name.contains_key(&key)
+                    && !directory.by_alias.contains_key(&key)
                 {
-                    directory.learn(person);
+                    builder.learn(person, &series_key(&meeting.meeting));
+                }
+                if let Some(at) = builder.directory.by_name.get(&key).copied() {
+                    builder.count(at, &person.name);
                 }
             }
         }
-        directory
+        builder.finish()
     }
 
-    /// The register and the people the notes list, but not action owners
-    /// who appear nowhere else: what `action-owner-unknown` checks against.
-    pub fn listed_only(register: &[RegisteredPerson], meetings: &[Meeting]) -> Directory {
-        let mut directory = Directory::default();
-        for person in register {
-            directory.add_registered(person);
+    /// The register, the series' members and the people the notes list,
+    /// but not action owners who appear nowhere else: what
+    /// `action-owner-unknown` checks against.
+    pub fn listed_only(config: &Config, meetings: &[Meeting]) -> Directory {
+        Builder::new(config, meetings).finish()
+    }
+
+    /// The person a listed mention is, in its note's series.
+    fn listed_person(&self, person: &Person, series: &str) -> Option<usize> {
+        let key = person.key();
+        self.by_name
+            .get(&key)
+            .or_else(|| self.by_single.get(&(series.to_string(), key.clone())))
+            .or_else(|| self.by_alias.get(&key).map(|(at, _)| at))
+            .copied()
+    }
+
+    /// Resolves a spelling (`Dr Pryce (ICB)`) written in `meeting`, or typed
+    /// on the command line when `meeting` is `None`.
+    pub fn resolve(&self, spelling: &str, meeting: Option<&Meeting>) -> Resolution {
+        let parsed = parse_person(spelling, 0);
+        let (name, title) = match &parsed {
+            Some(p) => (p.name.as_str(), p.title.as_deref()),
+            None => (spelling.trim(), None),
+        };
+        self.resolve_name(name, title, meeting, &mut None)
+    }
+
+    /// Resolves a mention of a note (its name and title).
+    pub fn resolve_mention(&self, person: &Person, meeting: Option<&Meeting>) -> Resolution {
+        self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut None)
+    }
+
+    /// As `resolve`, with every step tried and who it found.
+    pub fn explain(&self, spelling: &str, meeting: Option<&Meeting>) -> (Resolution, Vec<Step>) {
+        let parsed = parse_person(spelling, 0);
+        let (name, title) = match &parsed {
+            Some(p) => (p.name.as_str(), p.title.as_deref()),
+            None => (spelling.trim(), None),
+        };
+        let mut steps = Some(Vec::new());
+        let resolution = self.resolve_name(name, title, meeting, &mut steps);
+        (resolution, steps.unwrap_or_default())
+    }
+
+    /// As `resolve_mention`, with every step tried and who it found.
+    pub fn explain_mention(
+        &self,
+        person: &Person,
+        meeting: Option<&Meeting>,
+    ) -> (Resolution, Vec<Step>) {
+        let mut steps = Some(Vec::new());
+        let resolution =
+            self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut steps);
+        (resolution, steps.unwrap_or_default())
+    }
+
+    fn resolve_name(
+        &self,
+        name: &str,
+        title: Option<&str>,
+        meeting: Option<&Meeting>,
+        trace: &mut Option<Vec<Step>>,
+    ) -> Resolution {
+        let spelling = Spelling::new(name, title);
+        if spelling.key.is_empty() {
+            return Resolution::Unknown;
         }
-        // A mention exactly like an earlier one that found its person
-        // teaches nothing new (a name, once found, stays found): skipped.
-        let mut seen: FxHashSet<Mention> = FxHashSet::default();
+        let mut note = |step: StepKind, found: &[usize]| {
+            if let Some(steps) = trace.as_mut() {
+                steps.push(Step {
+                    step,
+                    found: found.to_vec(),
+                });
+            }
+        };
+        let by_name: Vec<usize> = self
+            .by_name
+            .get(&spelling.key)
+            .copied()
+            .into_iter()
+            .collect();
+        note(StepKind::Name, &by_name);
+        if let [person] = by_name.as_slice() {
+            return Resolution::Found {
+                person: *person,
+                how: How::Name,
+            };
+        }
+        if self.single_keys.contains(&spelling.key) {
+            let singles = self.singles(&spelling.key, meeting);
+            note(StepKind::ListedSingle, &singles);
+            match singles.as_slice() {
+                [] => {}
+                [person] => {
+                    return Resolution::Found {
+                        person: *person,
+                        how: How::Name,
+                    };
+                }
+                _ => {
+                    return Resolution::Ambiguous {
+                        candidates: singles,
+                    };
+                }
+            }
+        }
+        let alias = self.by_alias.get(&spelling.key);
+        note(
+            StepKind::Alias,
+            &alias.map(|(at, _)| *at).into_iter().collect::<Vec<_>>(),
+        );
+        if let Some((person, initials)) = alias {
+            let how = if *initials {
+                How::Initials(name.to_string())
+            } else {
+                How::Alias(name.to_string())
+            };
+            return Resolution::Found {
+                person: *person,
+                how,
+            };
+        }
+        let forms = Short::parse(&spelling);
+        if forms.is_empty() {
+            return Resolution::Unknown;
+        }
+        let pool = self.pool(meeting);
+        let fits =
+            |at: usize, short: &Short| self.people.get(at).is_some_and(|k| short.fits(&k.key));
+        let mut candidates: Vec<usize> = Vec::new();
+        for short in &forms {
+            let found: Vec<usize> = pool
+                .iter()
+                .map(|(at, _)| *at)
+                .filter(|at| fits(*at, short))
+                .collect();
+            note(StepKind::Short(short.kind()), &found);
+            candidates.extend(found);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        if let Some(title) = spelling.title {
+            if !candidates.is_empty() {
+                let narrowed = narrow_by_title(&candidates, title, &pool, &self.people);
+                if narrowed != candidates {
+                    note(StepKind::Title, &narrowed);
+                    candidates = narrowed;
+                }
+            }
+        }
+        match candidates.as_slice() {
+            [] => Resolution::Unknown,
+            [person] => {
+                let form = forms
+                    .iter()
+                    .find(|short| fits(*person, short))
+                    .map_or(ShortKind::FirstName, Short::kind);
+                Resolution::Found {
+                    person: *person,
+                    how: How::Short {
+                        form,
+                        in_note: meeting.is_some(),
+                    },
+                }
+            }
+            _ => Resolution::Ambiguous { candidates },
+        }
+    }
+
+    /// The one-word names with this key: listed in `meeting`, or, with no
+    /// note, in any series.
+    fn singles(&self, key: &str, meeting: Option<&Meeting>) -> Vec<usize> {
+        match meeting {
+            Some(meeting) => {
+                let series = series_key(&meeting.meeting);
+                let listed_here = listed(meeting).any(|p| p.key() == key);
+                self.by_single
+                    .get(&(series, key.to_string()))
+                    .filter(|_| listed_here)
+                    .copied()
+                    .into_iter()
+                    .collect()
+            }
+            None => {
+                let mut found: Vec<usize> = self
+                    .by_single
+                    .iter()
+                    .filter(|((_, single), _)| single == key)
+                    .map(|(_, at)| *at)
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            }
+        }
+    }
+
+    /// Who a short form may mean, with the title each is written with: the
+    /// people listed in the note and the members of its series; with no
+    /// note, everyone.
+    fn pool<'a>(&'a self, meeting: Option<&'a Meeting>) -> Vec<(usize, Option<&'a str>)> {
+        let Some(meeting) = meeting else {
+            return self
+                .people
+                .iter()
+                .enumerate()
+                .map(|(at, k)| (at, k.title.as_deref()))
+                .collect();
+        };
+        let series = series_key(&meeting.meeting);
+        let mut pool: Vec<(usize, Option<&str>)> = Vec::new();
+        for person in listed(meeting) {
+            if let Some(at) = self.listed_person(person, &series) {
+                let title = person
+                    .title
+                    .as_deref()
+                    .or_else(|| self.people.get(at).and_then(|k| k.title.as_deref()));
+                pool.push((at, title));
+            }
+        }
+        for at in self.members.get(&series).into_iter().flatten() {
+            if !pool.iter().any(|(p, _)| p == at) {
+                pool.push((*at, self.people.get(*at).and_then(|k| k.title.as_deref())));
+            }
+        }
+        pool
+    }
+
+    pub fn get(&self, at: usize) -> Option<&Known> {
+        self.people.get(at)
+    }
+
+    /// Canonical names, for suggestions.
+    pub fn names(&self) -> Vec<&str> {
+        self.people.iter().map(|k| k.name.as_str()).collect()
+    }
+
+    /// The known name most like `spelling` (compared by name key, so blind
+    /// to accents, apostrophes and case), when it is like enough to suggest.
+    pub fn suggest(&self, spelling: &str) -> Option<&str> {
+        let name = parse_person(spelling, 0).map_or_else(|| spelling.to_string(), |p| p.name);
+        let key = name_key(&name);
+        self.people
+            .iter()
+            .map(|k| (strsim::jaro_winkler(&key, &k.key), k.name.as_str()))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, name)| name)
+    }
+
+    /// The canonical names of `candidates`, joined for a message.
+    pub fn describe(&self, candidates: &[usize]) -> String {
+        candidates
+            .iter()
+            .filter_map(|at| self.get(*at))
+            .map(|k| format!("`{}`", k.name))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// Whether the answer for `key` (and this title) is the same in every
+    /// note: `Some(person or none)`, or `None` when it depends on the note.
+    fn note_independent(&self, key: &str, title: Option<&str>) -> Option<Option<usize>> {
+        if let Some(at) = self.by_name.get(key) {
+            return Some(Some(*at));
+        }
+        if self.single_keys.contains(key) {
+            return None;
+        }
+        if let Some((at, _)) = self.by_alias.get(key) {
+            return Some(Some(*at));
+        }
+        let spelling = Spelling {
+            key: key.to_string(),
+            title,
+            capitals: None,
+        };
+        // Capitals alone are one word, which `Short::parse` takes for a first name.
+        if Short::parse(&spelling).is_empty() {
+            Some(None)
+        } else {
+            None
+        }
+    }
+}
+
+/// Candidates whose title contradicts `title` (`Mrs` for `Mr James`) are
+/// set aside; and when several remain, every one of them with a known title,
+/// those whose title is `title`'s. A candidate with no known title may have
+/// any, so it is never set aside for a match elsewhere: that would be a guess.
+fn narrow_by_title(
+    candidates: &[usize],
+    title: &str,
+    pool: &[(usize, Option<&str>)],
+    people: &[Known],
+) -> Vec<usize> {
+    let title_of = |at: usize| -> Option<&str> {
+        pool.iter()
+            .find(|(p, t)| *p == at && t.is_some())
+            .and_then(|(_, t)| *t)
+            .or_else(|| people.get(at).and_then(|k| k.title.as_deref()))
+    };
+    let kept: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|at| title_of(*at).is_none_or(|theirs| !titles_contradict(title, theirs)))
+        .collect();
+    if kept.len() < 2 || kept.iter().any(|at| title_of(*at).is_none()) {
+        return kept;
+    }
+    let wanted = canonical_title(title);
+    let same: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|at| title_of(*at).is_some_and(|t| canonical_title(t) == wanted))
+        .collect();
+    if same.is_empty() { kept } else { same }
+}
+
+/// Builds a directory: the register, the series' members, the notes' lists.
+struct Builder<'c> {
+    directory: Directory,
+    config: &'c Config,
+    /// How often each person's name is written each way, to show the most used.
+    spellings: Vec<Vec<(String, usize)>>,
+}
+
+impl<'c> Builder<'c> {
+    fn new(config: &'c Config, meetings: &[Meeting]) -> Self {
+        let mut builder = Builder {
+            directory: Directory::default(),
+            config,
+            spellings: Vec::new(),
+        };
+        for person in &config.people {
+            builder.add_registered(person);
+        }
+        // A mention exactly like an earlier one teaches nothing new (a name,
+        // once found, stays found): only its spelling is counted.
+        let mut seen: FxHashMap<(Mention, &str), Option<usize>> = FxHashMap::default();
         for meeting in meetings {
+            let series = series_key(&meeting.meeting);
             for person in listed(meeting) {
-                let mention = Mention::of(person);
-                if !seen.contains(&mention) && directory.learn(person) {
-                    seen.insert(mention);
+                let mention = (Mention::of(person), meeting.meeting.as_str());
+                let at = match seen.get(&mention) {
+                    Some(at) => *at,
+                    None => {
+                        let at = builder.learn(person, &series);
+                        seen.insert(mention, at);
+                        at
+                    }
+                };
+                if let Some(at) = at {
+                    builder.count(at, &person.name);
                 }
             }
         }
-        directory
+        builder.add_members();
+        builder
     }
 
-    fn add_registered(&mut self, person: &RegisteredPerson) {
+    fn add_registered(&mut self, person: &crate::config::RegisteredPerson) {
         let parsed = parse_person(&person.name, 0);
         let name = parsed
             .as_ref()
             .map_or(person.name.clone(), |p| p.name.clone());
-        let at = self.people.len();
-        self.by_name.insert(person_key(&name), at);
-        for alias in &person.aliases {
-            // Keyed like a spelling: without its title or org.
-            let alias_name = parse_person(alias, 0).map_or_else(|| alias.clone(), |p| p.name);
-            self.by_alias.insert(person_key(&alias_name), (at, false));
-        }
-        if let Some(initials) = &person.initials {
-            self.by_alias.insert(person_key(initials), (at, true));
-        }
-        self.people.push(Known {
+        let at = self.push(Known {
+            key: name_key(&name),
             name,
             title: person.title.clone().or(parsed.and_then(|p| p.title)),
             orgs: person.org.iter().cloned().collect(),
@@ -138,31 +572,106 @@ impl Directory {
             aliases: person.aliases.clone(),
             registered: true,
         });
+        let directory = &mut self.directory;
+        if let Some(known) = directory.people.get(at) {
+            directory.by_name.insert(known.key.clone(), at);
+        }
+        for alias in &person.aliases {
+            // Keyed like a spelling: without its title or org.
+            let alias_name = parse_person(alias, 0).map_or_else(|| alias.clone(), |p| p.name);
+            directory
+                .by_alias
+                .insert(name_key(&alias_name), (at, false));
+        }
+        if let Some(initials) = &person.initials {
+            directory.by_alias.insert(name_key(initials), (at, true));
+        }
     }
 
-    /// Adds what a mention tells (a new person, another org, initials);
-    /// false when it names no one the directory can hold.
-    fn learn(&mut self, person: &Person) -> bool {
-        let at = match self.lookup(&person.name) {
-            Some((at, _)) => at,
-            None if is_full_name(&person.name) => {
-                let at = self.people.len();
-                self.by_name.insert(person.key(), at);
-                self.people.push(Known {
+    /// The members each series declares: people too, even if no note lists them.
+    fn add_members(&mut self) {
+        let config = self.config;
+        for (series, settings) in &config.series {
+            let series = series_key(series);
+            let mut members = Vec::new();
+            for member in &settings.members {
+                if let Some(person) = parse_person(member, 0) {
+                    if let Some(at) = self.learn(&person, &series) {
+                        members.push(at);
+                    }
+                }
+            }
+            self.directory.members.insert(series, members);
+        }
+    }
+
+    fn push(&mut self, known: Known) -> usize {
+        self.directory.people.push(known);
+        self.spellings.push(Vec::new());
+        self.directory.people.len() - 1
+    }
+
+    fn count(&mut self, at: usize, spelling: &str) {
+        let Some(counts) = self.spellings.get_mut(at) else {
+            return;
+        };
+        match counts.iter_mut().find(|(s, _)| s == spelling) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((spelling.to_string(), 1)),
+        }
+    }
+
+    /// Adds what a mention in a note of `series` tells (a new person,
+    /// another org, initials): the person, or `None` for a mention with no
+    /// name the directory can hold.
+    fn learn(&mut self, person: &Person, series: &str) -> Option<usize> {
+        let key = person.key();
+        if key.is_empty() {
+            return None;
+        }
+        let directory = &self.directory;
+        let found = directory
+            .by_name
+            .get(&key)
+            .or_else(|| directory.by_alias.get(&key).map(|(at, _)| at))
+            .copied();
+        let at = match found {
+            Some(at) => at,
+            None if is_full_name(&key) => {
+                let at = self.push(Known {
                     name: person.name.clone(),
                     title: None,
                     orgs: Vec::new(),
                     initials: None,
                     aliases: Vec::new(),
                     registered: false,
+                    key: key.clone(),
                 });
+                self.directory.by_name.insert(key, at);
                 at
             }
-            None => return false,
+            None => {
+                let single = (series.to_string(), key.clone());
+                match self.directory.by_single.get(&single) {
+                    Some(at) => *at,
+                    None => {
+                        let at = self.push(Known {
+                            name: person.name.clone(),
+                            title: None,
+                            orgs: Vec::new(),
+                            initials: None,
+                            aliases: Vec::new(),
+                            registered: false,
+                            key: key.clone(),
+                        });
+                        self.directory.by_single.insert(single, at);
+                        self.directory.single_keys.insert(key);
+                        at
+                    }
+                }
+            }
         };
-        let Some(known) = self.people.get_mut(at) else {
-            return false;
-        };
+        let known = self.directory.people.get_mut(at)?;
         if known.title.is_none() {
             known.title.clone_from(&person.title);
         }
@@ -175,81 +684,34 @@ impl Directory {
             if known.initials.is_none() {
                 known.initials = Some(initials.clone());
             }
-            self.by_alias
-                .entry(person_key(initials))
+            self.directory
+                .by_alias
+                .entry(name_key(initials))
                 .or_insert((at, true));
         }
-        true
+        Some(at)
     }
 
-    /// By canonical name, alias or initials: the first two steps.
-    fn lookup(&self, name: &str) -> Option<(usize, How)> {
-        let key = person_key(name);
-        if let Some(at) = self.by_name.get(&key) {
-            return Some((*at, How::Name));
+    /// Each person not in the register is shown under the spelling the
+    /// notes use most; on a tie, the one with more accents and apostrophes
+    /// as Word writes them, then the first seen.
+    fn finish(mut self) -> Directory {
+        for (known, counts) in self.directory.people.iter_mut().zip(&self.spellings) {
+            if known.registered {
+                continue;
+            }
+            let best = counts
+                .iter()
+                .enumerate()
+                .max_by(|(i, (a, n)), (j, (b, m))| {
+                    let richness = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+                    n.cmp(m).then(richness(a).cmp(&richness(b))).then(j.cmp(i))
+                });
+            if let Some((_, (spelling, _))) = best {
+                known.name.clone_from(spelling);
+            }
         }
-        self.by_alias.get(&key).map(|(at, initials)| {
-            let how = if *initials {
-                How::Initials(name.to_string())
-            } else {
-                How::Alias(name.to_string())
-            };
-            (*at, how)
-        })
-    }
-
-    /// Resolves a spelling written in `meeting`, or typed on the command
-    /// line when `meeting` is `None`.
-    pub fn resolve(&self, spelling: &str, meeting: Option<&Meeting>) -> Resolution {
-        let name = bare_name(spelling);
-        if let Some((person, how)) = self.lookup(&name) {
-            return Resolution::Found { person, how };
-        }
-        let Some(pattern) = ShortName::parse(&name) else {
-            return Resolution::Unknown;
-        };
-        let mut candidates: Vec<usize> = match meeting {
-            Some(meeting) => listed(meeting)
-                .filter_map(|p| self.lookup(&p.name).map(|(at, _)| at))
-                .filter(|at| self.people.get(*at).is_some_and(|k| pattern.fits(&k.name)))
-                .collect(),
-            None => (0..self.people.len())
-                .filter(|at| self.people.get(*at).is_some_and(|k| pattern.fits(&k.name)))
-                .collect(),
-        };
-        candidates.sort_unstable();
-        candidates.dedup();
-        match candidates.as_slice() {
-            [] => Resolution::Unknown,
-            [person] => Resolution::Found {
-                person: *person,
-                how: if meeting.is_some() {
-                    How::FirstName
-                } else {
-                    How::FirstNameAnywhere
-                },
-            },
-            _ => Resolution::Ambiguous { candidates },
-        }
-    }
-
-    pub fn get(&self, at: usize) -> Option<&Known> {
-        self.people.get(at)
-    }
-
-    /// Canonical names, for suggestions.
-    pub fn names(&self) -> Vec<&str> {
-        self.people.iter().map(|k| k.name.as_str()).collect()
-    }
-
-    /// The canonical names of `candidates`, joined for a message.
-    pub fn describe(&self, candidates: &[usize]) -> String {
-        candidates
-            .iter()
-            .filter_map(|at| self.get(*at))
-            .map(|k| format!("`{}`", k.name))
-            .collect::<Vec<_>>()
-            .join(" or ")
+        self.directory
     }
 }
 
@@ -258,13 +720,13 @@ impl Directory {
 /// initials, or not a name at all): the same owners recur in every note.
 pub struct Resolver<'d, 'm> {
     directory: &'d Directory,
-    memo: std::cell::RefCell<FxHashMap<&'m str, Memo>>,
+    memo: std::cell::RefCell<FxHashMap<(&'m str, Option<&'m str>), Memo>>,
 }
 
 #[derive(Clone, Copy)]
 enum Memo {
     Person(usize),
-    /// A first name: it resolves only among the people of its note.
+    /// A short form: it resolves only among the people of its note.
     ByNote,
     Unknown,
 }
@@ -281,26 +743,33 @@ impl<'d, 'm> Resolver<'d, 'm> {
         self.directory
     }
 
-    /// The person `spelling`, written in `meeting`, resolves to; as
-    /// `Directory::resolve(..).person()`.
-    pub fn person(&self, spelling: &'m str, meeting: &Meeting) -> Option<usize> {
-        let known = self.memo.borrow().get(spelling).copied();
+    /// The person `mention`, written in `meeting`, resolves to; as
+    /// `Directory::resolve_mention(..).person()`.
+    pub fn person(&self, mention: &'m Person, meeting: &Meeting) -> Option<usize> {
+        let memo_key = (mention.name.as_str(), mention.title.as_deref());
+        let known = self.memo.borrow().get(&memo_key).copied();
         let memo = match known {
             Some(memo) => memo,
             None => {
-                let name = bare_name(spelling);
-                let memo = match self.directory.lookup(&name) {
-                    Some((person, _)) => Memo::Person(person),
-                    None if ShortName::parse(&name).is_some() => Memo::ByNote,
-                    None => Memo::Unknown,
+                let key = mention.key();
+                let memo = match self
+                    .directory
+                    .note_independent(&key, mention.title.as_deref())
+                {
+                    Some(Some(person)) => Memo::Person(person),
+                    Some(None) => Memo::Unknown,
+                    None => Memo::ByNote,
                 };
-                self.memo.borrow_mut().insert(spelling, memo);
+                self.memo.borrow_mut().insert(memo_key, memo);
                 memo
             }
         };
         match memo {
             Memo::Person(person) => Some(person),
-            Memo::ByNote => self.directory.resolve(spelling, Some(meeting)).person(),
+            Memo::ByNote => self
+                .directory
+                .resolve_mention(mention, Some(meeting))
+                .person(),
             Memo::Unknown => None,
         }
     }
@@ -338,60 +807,135 @@ pub fn listed(meeting: &Meeting) -> impl Iterator<Item = &Person> {
         .chain(&meeting.absent)
 }
 
-/// The name in a spelling, without its title, org or role.
-fn bare_name(spelling: &str) -> String {
-    parse_person(spelling, 0).map_or_else(|| spelling.trim().to_string(), |p| p.name)
+/// A first name and surname at least (`Tony Ranzetta`, `D Thompson`), by
+/// its key: not `Tony`, `Tony R` or `J`.
+fn is_full_name(key: &str) -> bool {
+    match key.rsplit_once(' ') {
+        Some((first, last)) => !first.is_empty() && last.chars().count() > 1,
+        None => false,
+    }
 }
 
-/// A first name and surname at least: `Tony Ranzetta`, not `Tony` or `Tony R`.
-fn is_full_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|last| last.trim_end_matches('.').chars().count() > 1)
+/// A short form of a name, by its key's words.
+enum Short<'k> {
+    /// Surname words, after a title.
+    TitleSurname {
+        surname: Vec<&'k str>,
+    },
+    InitialsSurname {
+        initials: Vec<char>,
+        surname: Vec<&'k str>,
+    },
+    FirstName {
+        first: &'k str,
+        initial: Option<char>,
+    },
+    Initials {
+        letters: &'k [char],
+    },
 }
 
-/// `Tony` or `Tony R`: a first name, and perhaps the surname's initial.
-struct ShortName {
-    first: String,
-    initial: Option<char>,
+fn single_letter(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_alphabetic() => Some(c),
+        _ => None,
+    }
 }
 
-impl ShortName {
-    fn parse(name: &str) -> Option<ShortName> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        match words.as_slice() {
-            [first] => Some(ShortName {
-                first: first.to_lowercase(),
+impl<'k> Short<'k> {
+    /// The short forms `spelling` may be: none, one, or, for capitals alone
+    /// (`JOE`), both a first name and initials, so that neither is taken
+    /// when both fit someone.
+    fn parse(spelling: &'k Spelling) -> Vec<Short<'k>> {
+        let words: Vec<&str> = spelling.key.split(' ').collect();
+        let initials: Vec<char> = words.iter().map_while(|w| single_letter(w)).collect();
+        let surname: Vec<&str> = words.get(initials.len()..).unwrap_or_default().to_vec();
+        let surname_ok = surname
+            .first()
+            .is_some_and(|first| first.chars().count() > 1);
+        if !initials.is_empty() && surname_ok {
+            return vec![Short::InitialsSurname { initials, surname }];
+        }
+        if spelling.title.is_some() {
+            return match surname_ok {
+                true => vec![Short::TitleSurname { surname: words }],
+                false => Vec::new(),
+            };
+        }
+        let mut forms = match words.as_slice() {
+            [first] => vec![Short::FirstName {
+                first,
                 initial: None,
-            }),
-            [first, initial] => {
-                let letters: Vec<char> = initial.trim_end_matches('.').chars().collect();
-                match letters.as_slice() {
-                    [letter] if letter.is_alphabetic() => Some(ShortName {
-                        first: first.to_lowercase(),
-                        initial: letter.to_lowercase().next(),
-                    }),
-                    _ => None,
-                }
-            }
-            _ => None,
+            }],
+            [first, initial] => single_letter(initial)
+                .map(|initial| Short::FirstName {
+                    first,
+                    initial: Some(initial),
+                })
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Some(letters) = &spelling.capitals {
+            forms.push(Short::Initials { letters });
+        }
+        forms
+    }
+
+    fn kind(&self) -> ShortKind {
+        match self {
+            Short::TitleSurname { .. } => ShortKind::TitleSurname,
+            Short::InitialsSurname { .. } => ShortKind::InitialsSurname,
+            Short::FirstName { .. } => ShortKind::FirstName,
+            Short::Initials { .. } => ShortKind::Initials,
         }
     }
 
-    fn fits(&self, full_name: &str) -> bool {
-        let words: Vec<String> = full_name
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+    /// Whether a known person, by the key of their name, fits.
+    fn fits(&self, key: &str) -> bool {
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() < 2 {
             return false;
-        };
-        words.len() >= 2
-            && *first == self.first
-            && self.initial.is_none_or(|initial| last.starts_with(initial))
+        }
+        match self {
+            Short::TitleSurname { surname } => ends_with_surname(&words, surname).is_some(),
+            Short::InitialsSurname { initials, surname } => {
+                let Some(given) = ends_with_surname(&words, surname) else {
+                    return false;
+                };
+                // Each initial the person's given names can show must match;
+                // `J.O. Ritchie` fits `Jane Ritchie`, whose middle name is unknown.
+                initials.iter().enumerate().all(|(at, initial)| {
+                    given.get(at).is_none_or(|name| name.starts_with(*initial))
+                }) && !given.is_empty()
+            }
+            Short::FirstName { first, initial } => {
+                words.first() == Some(first)
+                    && initial.is_none_or(|initial| {
+                        words.last().is_some_and(|last| last.starts_with(initial))
+                    })
+            }
+            Short::Initials { letters } => {
+                let initial = |word: &&str| word.chars().next();
+                let every: Vec<char> = words.iter().filter_map(initial).collect();
+                let first_last: Vec<char> = [words.first(), words.last()]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(initial)
+                    .collect();
+                every == *letters || first_last == *letters
+            }
+        }
     }
+}
+
+/// The given names before `surname` when `words` ends with it and has at
+/// least one word more.
+fn ends_with_surname<'w>(words: &'w [&'w str], surname: &[&str]) -> Option<&'w [&'w str]> {
+    let split = words.len().checked_sub(surname.len())?;
+    let (given, last) = words.split_at(split);
+    (!given.is_empty() && last == surname).then_some(given)
 }
 
 #[cfg(test)]
@@ -399,6 +943,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::config::{RegisteredPerson, SeriesConfig};
     use crate::parse::{Parsed, parse_text};
 
     fn meeting(text: &str) -> Meeting {
@@ -419,12 +964,13 @@ mod tests {
                 "---\nmeeting: B\ndate: 2025-02-01\npresent:\n  - Tony Ranzetta\n  - Tony Smith\n---\n- [ ] Tony: f\n",
             ),
         ];
-        let register = vec![RegisteredPerson {
+        let mut config = Config::default();
+        config.people.push(RegisteredPerson {
             name: "Cllr Jim Grant".into(),
             aliases: vec!["James Grant".into()],
             ..RegisteredPerson::default()
-        }];
-        (Directory::build(&register, &meetings), meetings)
+        });
+        (Directory::build(&config, &meetings), meetings)
     }
 
     fn name_of(directory: &Directory, resolution: &Resolution) -> Option<String> {
@@ -434,35 +980,50 @@ mod tests {
             .map(|k| k.name.clone())
     }
 
+    /// A board whose note lists people as Word and tired clerks write them.
+    const BOARD: &str = "---\nmeeting: Fernbridge Board\ndate: 2026-03-17\nchair: Cllr Mary Hale\npresent:\n  - Cllr Mary Hale\n  - Siobhan O’Connell\n  - Renée Dubois\n  - Dr Alun Pryce\n  - Mrs Jane Pryce\n  - James Davies\n  - Supt Carl Brennan\n  - Revd Ann Lamb\n  - Rhys Pryce\nin_attendance:\n  - Mr Tom Griffin\n---\n";
+
+    fn board() -> (Directory, Meeting) {
+        let note = meeting(BOARD);
+        let directory = Directory::build(&Config::default(), std::slice::from_ref(&note));
+        (directory, note)
+    }
+
     #[test]
     fn the_resolver_remembers_only_what_holds_in_every_note() {
         let (directory, meetings) = directory();
         let resolver = Resolver::new(&directory);
+        let spellings: Vec<Person> = [
+            "Tony",
+            "Tony R",
+            "JGr",
+            "James Grant",
+            "Gavin",
+            "Nobody",
+            "X",
+            "Dr Ranzetta",
+            "T Ranzetta",
+        ]
+        .iter()
+        .filter_map(|s| parse_person(s, 1))
+        .collect();
         // Twice over, so that the second round answers from memory; `Tony`
         // is Tony Ranzetta in the first note and ambiguous in the second.
         for _ in 0..2 {
             for meeting in &meetings {
-                for spelling in [
-                    "Tony",
-                    "Tony R",
-                    "JGr",
-                    "James Grant",
-                    "Gavin",
-                    "Nobody",
-                    "X",
-                ] {
+                for spelling in &spellings {
                     assert_eq!(
                         resolver.person(spelling, meeting),
-                        directory.resolve(spelling, Some(meeting)).person(),
-                        "{spelling} in {}",
+                        directory.resolve_mention(spelling, Some(meeting)).person(),
+                        "{spelling:?} in {}",
                         meeting.date
                     );
                 }
             }
         }
-        let tony = |m: &Meeting| resolver.person("Tony", m);
-        assert!(tony(&meetings[0]).is_some());
-        assert_eq!(tony(&meetings[1]), None);
+        let tony = &spellings[0];
+        assert!(resolver.person(tony, &meetings[0]).is_some());
+        assert_eq!(resolver.person(tony, &meetings[1]), None);
     }
 
     #[test]
@@ -511,5 +1072,244 @@ mod tests {
             directory.resolve("Tony Smith", None).person()
         );
         assert_eq!(directory.resolve("Nobody", None), Resolution::Unknown);
+    }
+
+    #[test]
+    fn apostrophe_and_accent_variants_are_one_person() {
+        let (directory, note) = board();
+        let siobhan = directory.resolve("Siobhan O’Connell", Some(&note)).person();
+        assert!(siobhan.is_some());
+        for spelling in [
+            "Siobhan O'Connell",
+            "Siobhan O‘Connell",
+            "Siobhan Oʼ Connell",
+            "SIOBHAN O'CONNELL",
+            "Ms Siobhan O'Connell (FHA)",
+        ] {
+            assert_eq!(
+                directory.resolve(spelling, Some(&note)).person(),
+                siobhan,
+                "{spelling}"
+            );
+            assert_eq!(
+                directory.resolve(spelling, None).person(),
+                siobhan,
+                "{spelling}"
+            );
+        }
+        let renee = directory.resolve("Renée Dubois", None).person();
+        assert!(renee.is_some());
+        assert_eq!(directory.resolve("Renee Dubois", None).person(), renee);
+        assert_eq!(
+            directory.resolve("Rene\u{301}e Dubois", None).person(),
+            renee
+        );
+    }
+
+    #[test]
+    fn title_and_surname_resolve_to_the_one_person_of_the_note_who_fits() {
+        let (directory, note) = board();
+        let found = |spelling: &str| name_of(&directory, &directory.resolve(spelling, Some(&note)));
+        assert_eq!(found("Cllr Hale").as_deref(), Some("Mary Hale"));
+        assert_eq!(found("Councillor Hale").as_deref(), Some("Mary Hale"));
+        assert_eq!(found("Mr Griffin").as_deref(), Some("Tom Griffin"));
+        assert_eq!(found("Supt Brennan").as_deref(), Some("Carl Brennan"));
+        assert_eq!(
+            found("Superintendent Brennan").as_deref(),
+            Some("Carl Brennan")
+        );
+        assert_eq!(found("Rev Lamb").as_deref(), Some("Ann Lamb"));
+        assert_eq!(found("Mr Davies").as_deref(), Some("James Davies"));
+        assert_eq!(found("Ms O’Connell").as_deref(), Some("Siobhan O’Connell"));
+        // Three Pryces: Dr Alun, Mrs Jane and Rhys (title unknown). `Dr
+        // Pryce` could be Rhys too, and `Mrs Pryce` could be any of them
+        // (`Dr` says nothing of sex), so neither is guessed.
+        let Resolution::Ambiguous { candidates } = directory.resolve("Dr Pryce", Some(&note))
+        else {
+            panic!("Dr Pryce should be ambiguous");
+        };
+        assert_eq!(candidates.len(), 3);
+        let Resolution::Ambiguous { candidates } = directory.resolve("Mrs Pryce", Some(&note))
+        else {
+            panic!("Mrs Pryce should be ambiguous");
+        };
+        assert_eq!(candidates.len(), 3);
+        // A title that contradicts the only fit finds nobody.
+        assert_eq!(
+            directory.resolve("Mrs Griffin", Some(&note)),
+            Resolution::Unknown
+        );
+        // Nobody of that surname: unknown.
+        assert_eq!(
+            directory.resolve("Dr Jones", Some(&note)),
+            Resolution::Unknown
+        );
+    }
+
+    #[test]
+    fn two_pryces_with_known_titles_are_told_apart_by_title() {
+        let note = meeting(
+            "---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Dr Alun Pryce\n  - Mrs Jane Pryce\n---\n",
+        );
+        let directory = Directory::build(&Config::default(), std::slice::from_ref(&note));
+        let found = |spelling: &str| name_of(&directory, &directory.resolve(spelling, Some(&note)));
+        assert_eq!(found("Dr Pryce").as_deref(), Some("Alun Pryce"));
+        assert_eq!(found("Mrs Pryce").as_deref(), Some("Jane Pryce"));
+        assert_eq!(
+            found("Mr Pryce").as_deref(),
+            Some("Alun Pryce"),
+            "Mrs is not Mr"
+        );
+        assert_eq!(
+            found("Cllr Pryce"),
+            None,
+            "either could be a councillor: not guessed"
+        );
+    }
+
+    #[test]
+    fn initials_and_surname_resolve_when_one_person_fits() {
+        let (directory, note) = board();
+        let found = |spelling: &str| name_of(&directory, &directory.resolve(spelling, Some(&note)));
+        for spelling in [
+            "J. Davies",
+            "J Davies",
+            "J.Davies",
+            "Mr J Davies",
+            "J.R. Davies",
+        ] {
+            assert_eq!(
+                found(spelling).as_deref(),
+                Some("James Davies"),
+                "{spelling}"
+            );
+        }
+        assert_eq!(found("K Davies"), None);
+        assert_eq!(found("A Pryce").as_deref(), Some("Alun Pryce"));
+        assert_eq!(found("R. Pryce").as_deref(), Some("Rhys Pryce"));
+    }
+
+    #[test]
+    fn capitals_alone_are_initials_when_one_person_has_them() {
+        let (directory, note) = board();
+        let found = |spelling: &str| name_of(&directory, &directory.resolve(spelling, Some(&note)));
+        assert_eq!(found("SO").as_deref(), Some("Siobhan O’Connell"));
+        assert_eq!(found("CB").as_deref(), Some("Carl Brennan"));
+        assert_eq!(found("RD").as_deref(), Some("Renée Dubois"));
+        assert_eq!(found("So"), None, "not written as initials");
+        // Alun and Ann both have initials A…: `AP` is Alun Pryce alone,
+        // `AL` Ann Lamb alone; `JP` could be Jane Pryce only.
+        assert_eq!(found("AP").as_deref(), Some("Alun Pryce"));
+        assert_eq!(found("JP").as_deref(), Some("Jane Pryce"));
+        // Mary Hale and the Chair: `MH`; nobody is `ZZ`.
+        assert_eq!(found("MH").as_deref(), Some("Mary Hale"));
+        assert_eq!(found("ZZ"), None);
+        let two = meeting(
+            "---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Jacqui Taylor\n  - Jeni Tennison\n---\n",
+        );
+        let directory = Directory::build(&Config::default(), std::slice::from_ref(&two));
+        assert!(matches!(
+            directory.resolve("JT", Some(&two)),
+            Resolution::Ambiguous { .. }
+        ));
+    }
+
+    #[test]
+    fn register_members_of_the_series_are_in_the_pool() {
+        let note = meeting(
+            "---\nmeeting: Fernbridge Board\ndate: 2026-03-17\n---\n- [ ] Cllr Okafor: a\n",
+        );
+        let mut config = Config::default();
+        config.series.insert(
+            "Fernbridge Board".into(),
+            SeriesConfig {
+                members: vec!["Cllr Ngozi Okafor".into()],
+                quorum: None,
+            },
+        );
+        let directory = Directory::build(&config, std::slice::from_ref(&note));
+        let found = directory.resolve("Cllr Okafor", Some(&note));
+        assert_eq!(name_of(&directory, &found).as_deref(), Some("Ngozi Okafor"));
+    }
+
+    #[test]
+    fn a_one_word_name_listed_in_a_note_is_a_person_of_its_series() {
+        let first = meeting(
+            "---\nmeeting: Sutton Town Council\ndate: 2026-01-01\npresent:\n  - Cllr Hodivala\n  - Cllr Wood\n---\n- [ ] Cllr Hodivala: a\n",
+        );
+        let second = meeting(
+            "---\nmeeting: Sutton Town Council\ndate: 2026-02-01\npresent:\n  - Councillor Hodivala\n---\n",
+        );
+        let other = meeting(
+            "---\nmeeting: Another Council\ndate: 2026-02-01\npresent:\n  - Cllr Wood\n---\n",
+        );
+        let meetings = vec![first, second, other];
+        let directory = Directory::build(&Config::default(), &meetings);
+        let at = |m: usize, s: &str| directory.resolve(s, meetings.get(m)).person();
+        assert!(at(0, "Cllr Hodivala").is_some());
+        assert_eq!(
+            at(0, "Hodivala"),
+            at(1, "Cllr Hodivala"),
+            "one person across the series"
+        );
+        assert_ne!(at(0, "Cllr Wood"), at(2, "Cllr Wood"), "not across bodies");
+        assert!(matches!(
+            directory.resolve("Cllr Wood", None),
+            Resolution::Ambiguous { .. }
+        ));
+        assert_eq!(
+            directory.resolve("Hodivala", None).person(),
+            at(0, "Hodivala")
+        );
+    }
+
+    #[test]
+    fn the_name_shown_is_the_spelling_used_most() {
+        let notes: Vec<Meeting> = ["O'Connell", "O’Connell", "O’Connell"]
+            .iter()
+            .enumerate()
+            .map(|(day, surname)| {
+                meeting(&format!(
+                    "---\nmeeting: B\ndate: 2026-01-0{}\npresent:\n  - Siobhan {surname}\n---\n",
+                    day + 1
+                ))
+            })
+            .collect();
+        let directory = Directory::build(&Config::default(), &notes);
+        assert_eq!(directory.names(), ["Siobhan O’Connell"]);
+        // On a tie, the spelling with the accents.
+        let notes = vec![
+            meeting("---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Renee Dubois\n---\n"),
+            meeting("---\nmeeting: B\ndate: 2026-01-02\npresent:\n  - Renée Dubois\n---\n"),
+        ];
+        let directory = Directory::build(&Config::default(), &notes);
+        assert_eq!(directory.names(), ["Renée Dubois"]);
+    }
+
+    #[test]
+    fn suggestions_are_blind_to_accents_and_apostrophes() {
+        let (directory, _) = board();
+        assert_eq!(directory.suggest("Renee Dubios"), Some("Renée Dubois"));
+        assert_eq!(
+            directory.suggest("Siobhan O'Conell"),
+            Some("Siobhan O’Connell")
+        );
+        assert_eq!(directory.suggest("Zed Zebedee"), None);
+    }
+
+    #[test]
+    fn explain_lists_every_step_tried() {
+        let (directory, note) = board();
+        let (resolution, steps) = directory.explain("Dr Pryce", Some(&note));
+        assert!(matches!(resolution, Resolution::Ambiguous { .. }));
+        let kinds: Vec<StepKind> = steps.iter().map(|s| s.step).collect();
+        assert_eq!(
+            kinds,
+            [
+                StepKind::Name,
+                StepKind::Alias,
+                StepKind::Short(ShortKind::TitleSurname)
+            ]
+        );
     }
 }

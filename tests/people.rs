@@ -435,3 +435,74 @@ fn lint_flags_ambiguous_owners_and_a_missed_quorum() {
         ]
     );
 }
+
+/// The aliases a careful reader resolved in 29 real minutes
+/// (../shared/real-minutes/gold, when it is beside the repository): each is
+/// resolved in a note that lists the document's attendees as its gold does.
+/// A wrong person is never acceptable; an alias left unresolved is (role
+/// words such as `Clerk`, nicknames, handles), and is counted.
+#[test]
+fn real_minutes_aliases_resolve_to_the_right_person_or_to_nobody() {
+    use minutes::config::Config;
+    use minutes::parse::{Parsed, parse_text};
+    use minutes::people::Directory;
+
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-minutes/gold");
+    let Ok(entries) = std::fs::read_dir(&gold) else {
+        eprintln!("skipped: {} is not here", gold.display());
+        return;
+    };
+    let (mut right, mut unresolved, mut wrong) = (0, 0, Vec::new());
+    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let mut front = String::from("---\nmeeting: Gold\ndate: 2020-01-01\n");
+        for list in ["present", "in_attendance", "apologies", "absent"] {
+            let people = doc[list].as_array().cloned().unwrap_or_default();
+            if !people.is_empty() {
+                front.push_str(&format!("{list}:\n"));
+                for person in people {
+                    front.push_str(&format!("  - {person}\n"));
+                }
+            }
+        }
+        front.push_str("---\n");
+        let Parsed::Note {
+            meeting: Some(note),
+            ..
+        } = parse_text(file, &front)
+        else {
+            panic!("{}: the gold's people do not make a note", file.display());
+        };
+        let directory = Directory::build(&Config::default(), std::slice::from_ref(&note));
+        let aliases = doc["aliases"].as_object().cloned().unwrap_or_default();
+        for (alias, target) in aliases {
+            let target = target.as_str().unwrap();
+            let expected = directory.resolve(target, Some(&note)).person();
+            match directory.resolve(&alias, Some(&note)).person() {
+                None => {
+                    unresolved += 1;
+                    if std::env::var_os("SHOW_UNRESOLVED").is_some() {
+                        eprintln!("unresolved: `{alias}` -> `{target}`");
+                    }
+                }
+                Some(found) if Some(found) == expected => right += 1,
+                Some(found) => wrong.push(format!(
+                    "{}: `{alias}` resolved to `{}`, not `{target}`",
+                    file.display(),
+                    directory.get(found).unwrap().name
+                )),
+            }
+        }
+    }
+    eprintln!(
+        "real-minutes aliases: {right} right, {unresolved} unresolved, {} wrong",
+        wrong.len()
+    );
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(right >= 60, "only {right} aliases resolved");
+}

@@ -27,7 +27,7 @@ pub(super) fn actions(
     let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let directory = Directory::build(&config.people, &folder.meetings);
+    let directory = Directory::build(&config, &folder.meetings);
     let owner = match &args.owner {
         Some(name) => match resolve_person(&directory, name, err)? {
             Some(person) => Some(person),
@@ -275,9 +275,9 @@ pub(super) fn people(
     let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let directory = Directory::build(&config.people, &folder.meetings);
+    let directory = Directory::build(&config, &folder.meetings);
     if let Some(spelling) = &args.explain {
-        let anywhere = directory.resolve(spelling, None);
+        let anywhere = directory.explain(spelling, None);
         let occurrences = crate::query::people::occurrences(&folder.meetings, &directory, spelling);
         output::people::write_explain(
             spelling,
@@ -288,7 +288,7 @@ pub(super) fn people(
             out,
         )?;
         let code = report_problems(&folder, args.scan.strict, err)?;
-        let found = matches!(anywhere, Resolution::Found { .. }) || !occurrences.is_empty();
+        let found = matches!(anywhere.0, Resolution::Found { .. }) || !occurrences.is_empty();
         return Ok(if found { code } else { code.max(EXIT_FINDINGS) });
     }
     let ledger = Ledger::build(&folder.meetings);
@@ -306,7 +306,7 @@ pub(super) fn attendance(
     let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
-    let directory = Directory::build(&config.people, &folder.meetings);
+    let directory = Directory::build(&config, &folder.meetings);
     let person = match &args.person {
         Some(name) => match resolve_person(&directory, name, err)? {
             Some(person) => Some(person),
@@ -377,7 +377,7 @@ pub(super) fn report(
         return Ok(EXIT_TOOL_ERROR);
     };
     let date = args.date.unwrap_or(env.today);
-    let directory = Directory::build(&config.people, &folder.meetings);
+    let directory = Directory::build(&config, &folder.meetings);
     let ledger = Ledger::build(&folder.meetings);
     let report = crate::query::report::report(&folder.meetings, &ledger, &directory, series, date);
     let register = crate::query::attendance::attendance(&report.meetings, &directory, &config);

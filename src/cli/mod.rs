@@ -210,7 +210,7 @@ fn resolve_person(
         }
         Resolution::Unknown => {
             write!(err, "minutes: no such person: `{name}`")?;
-            match crate::config::closest(name, &directory.names()) {
+            match directory.suggest(name) {
                 Some(near) => writeln!(err, "; did you mean `{near}`?")?,
                 None => writeln!(err)?,
             }

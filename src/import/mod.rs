@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::model::{Person, person_key};
+use crate::model::Person;
+use crate::names::name_key;
 use crate::parse::people::{parse_person, split_owner_list};
 
 macro_rules! static_regex {
@@ -759,7 +760,7 @@ fn resolve_owners(imported: &mut Imported) {
             let before = checks.len();
             for owner in &mut action.owners {
                 if owner.eq_ignore_ascii_case("all")
-                    || attendees.iter().any(|p| p.key() == person_key(owner))
+                    || attendees.iter().any(|p| p.key() == name_key(owner))
                 {
                     continue;
                 }

@@ -90,9 +90,10 @@ impl<'a> FileContext<'a> {
     /// an owner listed nowhere stays unknown), when the note is a meeting.
     pub fn directory(&self) -> Option<&Directory> {
         let meeting = self.meeting()?;
-        Some(self.directory.get_or_init(|| {
-            Directory::listed_only(&self.config.people, std::slice::from_ref(meeting))
-        }))
+        Some(
+            self.directory
+                .get_or_init(|| Directory::listed_only(self.config, std::slice::from_ref(meeting))),
+        )
     }
 
     pub fn problems(&self, kind: ProblemKind) -> impl Iterator<Item = &'a Problem> {

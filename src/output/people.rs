@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
 use crate::cli::Format;
 use crate::model::SCHEMA_VERSION;
-use crate::people::{Directory, How, Resolution};
+use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
 use crate::query::attendance::{Group, Register};
 use crate::query::decisions::DecisionRow;
 use crate::query::people::{Occurrence, People};
@@ -172,16 +172,23 @@ fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String 
         Resolution::Found { person, how } => {
             let name = directory.get(*person).map_or("?", |k| k.name.as_str());
             let why = match how {
-                How::Name => "it is the canonical name (case, title and org ignored)".to_string(),
-                How::Alias(alias) => format!("`{alias}` is an alias in the people register"),
-                How::Initials(initials) => format!("`{initials}` are the person's initials"),
-                How::FirstName => {
-                    "the only person listed in that note with that first name (and initial)"
+                How::Name => {
+                    "it is the person's name (case, accents, apostrophes, full stops, title and org ignored)"
                         .to_string()
                 }
-                How::FirstNameAnywhere => {
-                    "the only person known with that first name (and initial)".to_string()
-                }
+                How::Alias(alias) => format!("`{alias}` is an alias in the people register"),
+                How::Initials(initials) => format!("`{initials}` are the person's initials"),
+                How::Short {
+                    form,
+                    in_note: true,
+                } => format!(
+                    "the only person of that note (listed, or a member of its series) with that {}",
+                    form.describe()
+                ),
+                How::Short {
+                    form,
+                    in_note: false,
+                } => format!("the only person known with that {}", form.describe()),
             };
             format!("{name}: {why}")
         }
@@ -191,29 +198,90 @@ fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String 
                 directory.describe(candidates)
             )
         }
-        Resolution::Unknown => "nobody: no name, alias, initials or first name fits".to_string(),
+        Resolution::Unknown => "nobody: no name, alias, initials or short form fits".to_string(),
     }
+}
+
+fn how_code(how: &How) -> &'static str {
+    match how {
+        How::Name => "name",
+        How::Alias(_) => "alias",
+        How::Initials(_) => "initials",
+        How::Short { form, in_note } => match (form, in_note) {
+            (ShortKind::FirstName, true) => "first-name-in-note",
+            (ShortKind::FirstName, false) => "first-name",
+            (ShortKind::TitleSurname, true) => "title-surname-in-note",
+            (ShortKind::TitleSurname, false) => "title-surname",
+            (ShortKind::InitialsSurname, true) => "initials-surname-in-note",
+            (ShortKind::InitialsSurname, false) => "initials-surname",
+            (ShortKind::Initials, true) => "initials-in-note",
+            (ShortKind::Initials, false) => "initials-anywhere",
+        },
+    }
+}
+
+fn step_code(step: StepKind) -> &'static str {
+    match step {
+        StepKind::Name => "name",
+        StepKind::ListedSingle => "one-word-name-in-note",
+        StepKind::Alias => "alias-or-initials",
+        StepKind::Short(ShortKind::TitleSurname) => "title-surname",
+        StepKind::Short(ShortKind::InitialsSurname) => "initials-surname",
+        StepKind::Short(ShortKind::FirstName) => "first-name",
+        StepKind::Short(ShortKind::Initials) => "initials",
+        StepKind::Title => "title",
+    }
+}
+
+fn write_steps(directory: &Directory, steps: &[Step], out: &mut dyn Write) -> io::Result<()> {
+    for (at, step) in steps.iter().enumerate() {
+        let found = if step.found.is_empty() {
+            "nobody".to_string()
+        } else {
+            directory.describe(&step.found).replace(" or ", ", ")
+        };
+        writeln!(out, "      {}. {}: {found}", at + 1, step.step.describe())?;
+    }
+    Ok(())
+}
+
+fn steps_json(directory: &Directory, steps: &[Step]) -> serde_json::Value {
+    steps
+        .iter()
+        .map(|step| {
+            serde_json::json!({
+                "step": step_code(step.step),
+                "found": step.found.iter().filter_map(|at| directory.get(*at)).map(|k| k.name.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 pub fn write_explain(
     spelling: &str,
     directory: &Directory,
-    anywhere: &Resolution,
+    anywhere: &(Resolution, Vec<Step>),
     occurrences: &[Occurrence],
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let suggestion = match anywhere.0 {
+        Resolution::Unknown => directory.suggest(spelling),
+        _ => None,
+    };
     if format == Format::Json {
         let document = serde_json::json!({
             "schema_version": SCHEMA_VERSION,
             "spelling": spelling,
-            "anywhere": resolution_json(directory, anywhere),
+            "anywhere": resolution_json(directory, &anywhere.0, &anywhere.1),
+            "suggestion": suggestion,
             "occurrences": occurrences.iter().map(|o| serde_json::json!({
                 "file": o.meeting.path.to_string_lossy(),
                 "line": o.line,
+                "spelling": o.spelling,
                 "meeting": o.meeting.meeting,
                 "date": o.meeting.date,
-                "resolution": resolution_json(directory, &o.resolution),
+                "resolution": resolution_json(directory, &o.resolution, &o.steps),
             })).collect::<Vec<_>>(),
         });
         return json::render(&document, out);
@@ -222,45 +290,54 @@ pub fn write_explain(
     writeln!(
         out,
         "  typed on the command line: {}",
-        explain_resolution(directory, anywhere)
+        explain_resolution(directory, &anywhere.0)
     )?;
+    write_steps(directory, &anywhere.1, out)?;
+    if let Some(near) = suggestion {
+        writeln!(out, "  did you mean `{near}`?")?;
+    }
     if occurrences.is_empty() {
         writeln!(out, "  not written in any note")?;
     }
     for o in occurrences {
         writeln!(
             out,
-            "  {}:{} ({} {}): {}",
+            "  {}:{} ({} {}) `{}`: {}",
             o.meeting.path.display(),
             o.line,
             o.meeting.meeting,
             o.meeting.date,
+            o.spelling,
             explain_resolution(directory, &o.resolution)
         )?;
+        write_steps(directory, &o.steps, out)?;
     }
     Ok(())
 }
 
-fn resolution_json(directory: &Directory, resolution: &Resolution) -> serde_json::Value {
+fn resolution_json(
+    directory: &Directory,
+    resolution: &Resolution,
+    steps: &[Step],
+) -> serde_json::Value {
     let name = |at: &usize| directory.get(*at).map(|k| k.name.clone());
     match resolution {
         Resolution::Found { person, how } => serde_json::json!({
             "status": "resolved",
             "person": name(person),
-            "how": match how {
-                How::Name => "name",
-                How::Alias(_) => "alias",
-                How::Initials(_) => "initials",
-                How::FirstName => "first-name-in-note",
-                How::FirstNameAnywhere => "first-name",
-            },
+            "how": how_code(how),
             "why": explain_resolution(directory, resolution),
+            "steps": steps_json(directory, steps),
         }),
         Resolution::Ambiguous { candidates } => serde_json::json!({
             "status": "ambiguous",
             "candidates": candidates.iter().filter_map(name).collect::<Vec<_>>(),
+            "steps": steps_json(directory, steps),
         }),
-        Resolution::Unknown => serde_json::json!({ "status": "unknown" }),
+        Resolution::Unknown => serde_json::json!({
+            "status": "unknown",
+            "steps": steps_json(directory, steps),
+        }),
     }
 }
 

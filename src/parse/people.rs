@@ -2,20 +2,7 @@
 //! lists of action owners (`James Griffin / Tony Ranzetta`, `All`).
 
 use crate::model::Person;
-
-/// Titles kept apart from the name (docs/format.md §3).
-const TITLES: &[&str] = &[
-    "cllr",
-    "councillor",
-    "dr",
-    "prof",
-    "mrs",
-    "mr",
-    "ms",
-    "miss",
-    "sir",
-    "dame",
-];
+use crate::names::{is_apostrophe, split_titles};
 
 /// Words that make a parenthesised part a role rather than an organisation:
 /// `Liz Holmes (Chair of CTB)`, `Sonia Thomson (minutes)`.
@@ -55,8 +42,8 @@ const NAME_PARTICLES: &[&str] = &[
 /// the parenthesised parts are taken off.
 pub fn parse_person(text: &str, line: usize) -> Option<Person> {
     let (rest, groups) = split_trailing_groups(text.trim());
-    let (title, name) = match split_title(rest) {
-        Some((title, name)) => (Some(title.to_string()), name),
+    let (title, name) = match split_titles(rest) {
+        Some(titles) => (Some(titles.written), titles.rest),
         None => (None, rest),
     };
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -134,26 +121,6 @@ fn are_initials_of(group: &str, name: &str) -> bool {
         .is_some_and(|after| after.contains(&last_initial))
 }
 
-/// `Dr Andy Seymour`, `Dr.Peter Crouch`, `Cllr. Ann Lee`: the title (as
-/// written, without its full stop) and the rest, when the first word is a
-/// title followed by a full stop or a space and then more text.
-fn split_title(text: &str) -> Option<(&str, &str)> {
-    let word_end = text
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(text.len());
-    let word = text.get(..word_end)?;
-    if !TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
-        return None;
-    }
-    let after = text.get(word_end..)?;
-    let rest = match after.strip_prefix('.') {
-        Some(rest) => rest.trim_start(),
-        None if after.starts_with(char::is_whitespace) => after.trim_start(),
-        None => return None,
-    };
-    (!rest.is_empty()).then_some((word, rest))
-}
-
 /// Takes trailing `(…)` groups off `text`: `James Griffin (JGr)(SBC)` gives
 /// `James Griffin` and `["JGr", "SBC"]`. Nested parentheses stay inside their group.
 fn split_trailing_groups(text: &str) -> (&str, Vec<&str>) {
@@ -203,11 +170,22 @@ pub fn parse_owners(text: &str, line: usize) -> Option<Owners> {
     if text.eq_ignore_ascii_case("all") || text.eq_ignore_ascii_case("all members") {
         return Some(Owners::All);
     }
+    // `Cllrs Hale and Lamb`: the plural title is every owner's.
+    let (group_title, text) = match split_titles(text) {
+        Some(titles) if titles.group => (
+            Some(crate::names::canonical_title(&titles.written)),
+            titles.rest,
+        ),
+        _ => (None, text),
+    };
     let mut people = Vec::new();
     for part in split_owner_list(text) {
-        let person = parse_person(part, line)?;
+        let mut person = parse_person(part, line)?;
         if !looks_like_name(&person.name) {
             return None;
+        }
+        if person.title.is_none() {
+            person.title.clone_from(&group_title);
         }
         people.push(person);
     }
@@ -258,7 +236,7 @@ pub fn looks_like_name(name: &str) -> bool {
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let name_chars = |w: &str| {
         w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            .all(|c| c.is_alphabetic() || is_apostrophe(c) || matches!(c, '-' | '.'))
     };
     words.first().is_some_and(|w| starts_upper(w))
         && words

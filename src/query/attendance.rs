@@ -67,7 +67,7 @@ enum Who {
 }
 
 fn who(directory: &Directory, person: &Person, meeting: &Meeting) -> Who {
-    match directory.resolve(&person.name, Some(meeting)) {
+    match directory.resolve_mention(person, Some(meeting)) {
         Resolution::Found { person, .. } => Who::Person(person),
         _ => Who::Spelling(person.display_name()),
     }

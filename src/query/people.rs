@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
 use crate::output::note::person_text;
-use crate::people::{Directory, Resolution, listed};
+use crate::people::{Directory, Resolution, Step, listed};
 
 #[derive(Debug, Clone, Default)]
 pub struct PersonRow {
@@ -62,7 +62,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
     let mut unresolved = Vec::new();
     for meeting in meetings {
         for mention in mentions(meeting) {
-            match directory.resolve(&mention.name, Some(meeting)) {
+            match directory.resolve_mention(mention, Some(meeting)) {
                 Resolution::Found { person, .. } => {
                     let entry = rows.entry(person).or_insert_with(|| PersonRow {
                         person,
@@ -93,7 +93,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
         for (people, count) in lists {
             let resolved: BTreeSet<usize> = people
                 .iter()
-                .filter_map(|p| directory.resolve(&p.name, Some(meeting)).person())
+                .filter_map(|p| directory.resolve_mention(p, Some(meeting)).person())
                 .collect();
             for person in resolved {
                 if let Some(entry) = rows.get_mut(&person) {
@@ -112,7 +112,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
             .iter()
             .filter_map(|o| {
                 directory
-                    .resolve(&o.name, Some(state.owners_meeting))
+                    .resolve_mention(o, Some(state.owners_meeting))
                     .person()
             })
             .collect();
@@ -131,7 +131,11 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
 pub struct Occurrence<'a> {
     pub meeting: &'a Meeting,
     pub line: usize,
+    /// As written there, with title and org.
+    pub spelling: String,
     pub resolution: Resolution,
+    /// Each step of the resolution and who it found.
+    pub steps: Vec<Step>,
 }
 
 /// The occurrences of `spelling` (compared as names: ignoring case, title
@@ -142,16 +146,19 @@ pub fn occurrences<'a>(
     spelling: &str,
 ) -> Vec<Occurrence<'a>> {
     let key = crate::parse::people::parse_person(spelling, 0)
-        .map_or_else(|| crate::model::person_key(spelling), |p| p.key());
+        .map_or_else(|| crate::names::name_key(spelling), |p| p.key());
     let mut found = Vec::new();
     for meeting in meetings {
         let mut lines = BTreeSet::new();
         for mention in mentions(meeting).filter(|m| m.key() == key) {
             if lines.insert(mention.line) {
+                let (resolution, steps) = directory.explain_mention(mention, Some(meeting));
                 found.push(Occurrence {
                     meeting,
                     line: mention.line,
-                    resolution: directory.resolve(&mention.name, Some(meeting)),
+                    spelling: person_text(mention),
+                    resolution,
+                    steps,
                 });
             }
         }

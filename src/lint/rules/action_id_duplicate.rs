@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
 use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
+use crate::folder::series_key;
 use crate::ledger::Ledger;
-use crate::model::person_key;
 use crate::problem::Severity;
 
 /// Two actions of one series with the same ID.
@@ -25,7 +25,7 @@ impl Rule for ActionIdDuplicate {
         // Entries come by date, file and line, so the first one keeps the ID.
         for entry in &ledger.entries {
             let key = (
-                person_key(&entry.meeting.meeting),
+                series_key(&entry.meeting.meeting),
                 entry.action.id.0.as_str(),
             );
             match first.get(&key) {

@@ -1,5 +1,4 @@
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
-use crate::config::closest;
 use crate::people::Resolution;
 use crate::problem::Severity;
 
@@ -22,11 +21,10 @@ impl Rule for ActionOwnerUnknown {
         let (Some(meeting), Some(directory)) = (context.meeting(), context.directory()) else {
             return;
         };
-        let known_names = directory.names();
         for action in meeting.actions().filter(|a| !a.assigned_to_all) {
             for owner in &action.owners {
                 // Ambiguous names are `person-ambiguous`'s to report.
-                if directory.resolve(&owner.name, Some(meeting)) != Resolution::Unknown {
+                if directory.resolve_mention(owner, Some(meeting)) != Resolution::Unknown {
                     continue;
                 }
                 let mut finding = Finding::new(
@@ -37,7 +35,8 @@ impl Rule for ActionOwnerUnknown {
                         owner.name, action.id
                     ),
                 );
-                finding.help = closest(&owner.name, &known_names)
+                finding.help = directory
+                    .suggest(&owner.name)
                     .map(|near| format!("did you mean `{near}`?"));
                 out.push(finding);
             }

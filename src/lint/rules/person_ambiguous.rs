@@ -33,7 +33,7 @@ impl Rule for PersonAmbiguous {
             );
         for (owner, line) in owners {
             if let Resolution::Ambiguous { candidates } =
-                directory.resolve(&owner.name, Some(meeting))
+                directory.resolve_mention(owner, Some(meeting))
             {
                 out.push(
                     Finding::new(

@@ -37,7 +37,7 @@ impl Rule for QuorumNotMet {
         let mut present: Vec<usize> = meeting
             .present
             .iter()
-            .filter_map(|p| directory.resolve(&p.name, Some(meeting)).person())
+            .filter_map(|p| directory.resolve_mention(p, Some(meeting)).person())
             .filter(|p| series.members.is_empty() || members.contains(p))
             .collect();
         present.sort_unstable();

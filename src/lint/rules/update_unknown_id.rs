@@ -2,8 +2,8 @@ use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
 use crate::config::closest;
 use std::collections::HashMap;
 
+use crate::folder::series_key;
 use crate::ledger::{Ledger, OrphanReason};
-use crate::model::person_key;
 use crate::problem::Severity;
 
 /// An update whose ID names no action of its series.
@@ -36,13 +36,13 @@ impl Rule for UpdateUnknownId {
         for entry in &ledger.entries {
             let id = entry.action.id.0.as_str();
             by_date
-                .entry((person_key(&entry.meeting.meeting), date_part(id)))
+                .entry((series_key(&entry.meeting.meeting), date_part(id)))
                 .or_default()
                 .push(id);
         }
         for orphan in orphans {
             let id = &orphan.update.action;
-            let key = (person_key(&orphan.meeting.meeting), date_part(&id.0));
+            let key = (series_key(&orphan.meeting.meeting), date_part(&id.0));
             let ids = by_date.get(&key).map_or(&[][..], Vec::as_slice);
             let mut finding = Finding::new(
                 orphan.update.line,
