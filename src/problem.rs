@@ -42,6 +42,8 @@ pub enum ProblemKind {
     DateInvalid,
     /// A field of the wrong shape (`present` not a list of people).
     FieldType,
+    /// A people-list entry that looks like two people (a mis-indented list).
+    PersonMerged,
 }
 
 impl ProblemKind {
@@ -53,6 +55,7 @@ impl ProblemKind {
             ProblemKind::RequiredField => "required-field",
             ProblemKind::DateInvalid => "date-invalid",
             ProblemKind::FieldType => "field-type",
+            ProblemKind::PersonMerged => "person-merged",
         }
     }
 }

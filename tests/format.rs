@@ -501,3 +501,48 @@ fn code_blocks_hold_no_minutes() {
     );
     assert!(m.items[0].actions.is_empty() && m.items[0].decisions.is_empty());
 }
+
+#[test]
+fn a_tab_in_front_matter_is_named_and_pointed_at() {
+    for (text, line, column) in [
+        (
+            "---\nmeeting: X\ndate: 2025-01-01\npresent:\n\t- Ann Lee\n---\n",
+            5,
+            1,
+        ),
+        (
+            "---\nmeeting: X\ndate: 2025-01-01\npresent:\n  - Ann Lee\n  -\tBo Wu\n---\n",
+            6,
+            4,
+        ),
+    ] {
+        let (meeting, problems) = parse(text);
+        assert!(meeting.is_none());
+        let problem = &problems[0];
+        assert_eq!(problem.kind, ProblemKind::FrontMatterInvalid);
+        assert_eq!((problem.line, problem.column), (line, column), "{text:?}");
+        assert!(
+            problem.message.contains("a tab at column"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(problem.needle.as_deref(), Some("\t"));
+    }
+}
+
+#[test]
+fn a_mis_indented_list_entry_is_reported_as_two_people_at_its_line() {
+    let (meeting, problems) = parse(&format!(
+        "{HEAD}present:\n  - Ann Lee (NBC)\n   - Bo Wu (NBC)\n  - Cy Day\n---\n"
+    ));
+    let meeting = meeting.expect("the note is still read");
+    assert_eq!(
+        meeting.present.len(),
+        2,
+        "kept as written, not split by guessing"
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].kind, ProblemKind::PersonMerged);
+    assert_eq!(problems[0].line, 5);
+    assert!(problems[0].message.contains("looks like two people"));
+}

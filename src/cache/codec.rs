@@ -99,6 +99,7 @@ fn kind_code(kind: ProblemKind) -> u8 {
         ProblemKind::RequiredField => 4,
         ProblemKind::DateInvalid => 5,
         ProblemKind::FieldType => 6,
+        ProblemKind::PersonMerged => 7,
     }
 }
 
@@ -541,6 +542,7 @@ impl Reader<'_> {
             RequiredField,
             DateInvalid,
             FieldType,
+            PersonMerged,
         ];
         let kind = self.variant(&kinds, kind_code)?;
         let severities = [Severity::Error, Severity::Warning, Severity::Info];

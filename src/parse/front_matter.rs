@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde_yaml::{Mapping, Value};
 
-use super::people::{parse_person, split_owner_list};
+use super::people::{merged_entry, parse_person, split_owner_list};
 use crate::model::{NoteStatus, Person};
 use crate::problem::{Problem, ProblemKind};
 use crate::source::LineIndex;
@@ -177,6 +177,27 @@ fn yaml_error(
         let at = index.position(text, yaml_start + at.index());
         (at.line, at.column)
     });
+    // YAML's message for a tab ("found character that cannot start any
+    // token") names neither the tab nor, often, its column.
+    let line_text = index.line_text(text, line);
+    let tab = line_text
+        .chars()
+        .take(column.max(1))
+        .position(|c| c == '\t');
+    if let Some(tab) = tab {
+        return Problem::error(
+            ProblemKind::FrontMatterInvalid,
+            path,
+            line,
+            format!(
+                "front matter has a tab at column {}: YAML indents with spaces, never tabs",
+                tab + 1
+            ),
+        )
+        .at_column(tab + 1)
+        .with_needle("\t")
+        .with_help("replace the tab with spaces, indented like the lines around it");
+    }
     // The YAML's own positions count lines its way; ours is in front.
     let raw = err.to_string();
     let message = YAML_LOCATION.replace_all(&raw, "");
@@ -400,6 +421,14 @@ impl Reader<'_> {
             Value::Mapping(mapping) => self.person_mapping(key, mapping, line),
             other => match scalar_text(other) {
                 Some(text) => {
+                    if let Some(why) = merged_entry(&text) {
+                        let message =
+                            format!("`{}` in `{key}` looks like two people: {why}", text.trim());
+                        self.problems.push(
+                            Problem::error(ProblemKind::PersonMerged, self.path, line, message)
+                                .with_help("YAML reads a `- ` line indented differently from the one above as part of that entry: give each person a `- ` line of their own, indented alike"),
+                        );
+                    }
                     let person = parse_person(&text, line);
                     if person.is_none() {
                         // `(SBC)` alone: an org and no name. Said, not dropped.

@@ -155,6 +155,69 @@ fn matching_open_paren(text: &str) -> Option<usize> {
     None
 }
 
+/// Why one list entry looks like two people, or `None`. YAML reads a
+/// mis-indented list (`  - Ann Lee (NBC)` then `   - Bo Wu (NBC)`) as ONE
+/// entry, `Ann Lee (NBC) - Bo Wu (NBC)`, which would count as one person.
+pub fn merged_entry(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    if split_titles(text).is_some_and(|titles| titles.group) {
+        return Some("it starts with a plural title");
+    }
+    for separator in [" - ", " – ", " — ", ";"] {
+        if split_outside_parentheses(text, separator)
+            .is_some_and(|(left, right)| names_a_person(left) && names_a_person(right))
+        {
+            return Some("two names are joined by a dash or a semicolon");
+        }
+    }
+    if split_outside_parentheses(text, ",").is_some_and(|(left, right)| {
+        [left, right]
+            .iter()
+            .all(|side| names_a_person(side) && side_words(side) >= 2)
+    }) {
+        return Some("two full names are separated by a comma");
+    }
+    let person = parse_person(text, 0)?;
+    if person.name.contains(['(', ')']) {
+        return Some("the name has a parenthesis inside it");
+    }
+    let (_, groups) = split_trailing_groups(text);
+    let orgs = groups
+        .iter()
+        .filter(|g| {
+            !g.trim().is_empty() && !is_role(g.trim()) && !are_initials_of(g.trim(), &person.name)
+        })
+        .count();
+    (orgs > 1).then_some("it has more than one organisation")
+}
+
+/// A side of a split that is a name, perhaps with a title and org.
+fn names_a_person(text: &str) -> bool {
+    parse_person(text, 0).is_some_and(|p| {
+        looks_like_name(&p.name) && !p.name.contains(['(', ')']) && !is_role(&p.name)
+    })
+}
+
+fn side_words(text: &str) -> usize {
+    parse_person(text, 0).map_or(0, |p| p.name.split_whitespace().count())
+}
+
+/// `text` split at the first `separator` outside parentheses.
+fn split_outside_parentheses<'t>(text: &'t str, separator: &str) -> Option<(&'t str, &'t str)> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && text.get(at..)?.starts_with(separator) => {
+                return Some((text.get(..at)?, text.get(at + separator.len()..)?));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Who an action is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owners {
@@ -321,6 +384,43 @@ mod tests {
             split_owner_list("John Popowicz (Wilts Fire & Rescue)"),
             ["John Popowicz (Wilts Fire & Rescue)"]
         );
+    }
+
+    #[test]
+    fn an_entry_that_is_two_people_is_recognised() {
+        for merged in [
+            "Ann Lee (NBC) - Bo Wu (NBC)",
+            "Ann Lee – Bo Wu",
+            "Ann Lee; Bo Wu",
+            "Ann Lee, Bo Wu",
+            "Cllr Ann Lee (NBC), Cllr Bo Wu (NBC)",
+            "Cllrs Lee and Wu",
+            "Ann Lee (NBC) Bo Wu (NBC)",
+            "Ann Lee (NBC) (HBC)",
+        ] {
+            assert!(merged_entry(merged).is_some(), "{merged}");
+        }
+        for single in [
+            "Ann Lee (NBC)",
+            "Liz Holmes (Chair of CTB - Vice)",
+            "James Griffin (JGr)(SBC)",
+            "Liz Holmes (Chair) (SBC)",
+            "Lee, Ann",
+            "Ann Smith-Jones",
+            "Ann Lee (Wilts Fire & Rescue; South)",
+            "Dr Ann Lee - Chair",
+        ] {
+            assert_eq!(merged_entry(single), None, "{single}");
+        }
+    }
+
+    #[test]
+    fn a_plural_title_is_every_owners() {
+        let Some(Owners::People(people)) = parse_owners("Cllrs Hale and Lamb", 3) else {
+            panic!("two owners expected");
+        };
+        let titled: Vec<String> = people.iter().map(Person::display_name).collect();
+        assert_eq!(titled, ["Cllr Hale", "Cllr Lamb"]);
     }
 
     #[test]

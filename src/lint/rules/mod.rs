@@ -19,6 +19,7 @@ mod not_text;
 mod person_ambiguous;
 mod person_conflict;
 mod person_duplicate;
+mod person_merged;
 mod quorum_not_met;
 mod required_field;
 mod unknown_field;
@@ -38,6 +39,7 @@ static ALL: &[&dyn Rule] = &[
     &date_invalid::DateInvalid,
     &field_type::FieldType,
     &unknown_field::UnknownField,
+    &person_merged::PersonMerged,
     &person_duplicate::PersonDuplicate,
     &person_conflict::PersonConflict,
     &chair_not_present::ChairNotPresent,
