@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use chrono::NaiveDate;
 
 use crate::folder::series_key;
-use crate::model::{Action, ActionUpdate, Item, Meeting, Person, Status};
+use crate::model::{Action, ActionId, ActionUpdate, Item, Meeting, Person, Status};
 use crate::people::Resolver;
 
 #[derive(Debug)]
@@ -15,6 +15,38 @@ pub struct Ledger<'a> {
     pub entries: Vec<Entry<'a>>,
     /// Updates that could not be applied.
     pub orphans: Vec<Orphan<'a>>,
+    /// IDs that two or more actions of one series carry. Their actions are
+    /// in no entry and their updates apply to none: merging them would give
+    /// one owner's action to another, or reopen a done one.
+    pub conflicts: Vec<Conflict<'a>>,
+}
+
+/// Two or more actions of one series with one ID.
+#[derive(Debug)]
+pub struct Conflict<'a> {
+    pub id: &'a ActionId,
+    /// Every action with the ID, by date, file and line.
+    pub actions: Vec<(&'a Meeting, &'a Action)>,
+}
+
+impl Conflict<'_> {
+    /// The meeting name of the series.
+    pub fn series(&self) -> &str {
+        self.actions.first().map_or("", |(m, _)| m.meeting.as_str())
+    }
+
+    /// Whether the conflict is in the series called `name`.
+    pub fn in_series(&self, name: &str) -> bool {
+        crate::folder::same_series(self.series(), name)
+    }
+
+    /// `file:line` of every action with the ID, for messages.
+    pub fn places(&self) -> Vec<String> {
+        self.actions
+            .iter()
+            .map(|(m, a)| format!("{}:{}", m.path.display(), a.line))
+            .collect()
+    }
 }
 
 /// One action and what later meetings said of it.
@@ -43,6 +75,8 @@ pub enum OrphanReason {
     UnknownId,
     /// The action was raised at this date, on or after the update's meeting.
     BeforeAction { raised: NaiveDate },
+    /// Two or more actions of the series have this ID (see `Ledger::conflicts`).
+    DuplicateId,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -200,16 +234,38 @@ impl<'a> Ledger<'a> {
             })
             .collect();
 
+        // How many actions of each series carry each ID.
+        let mut carried: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        for (at, meeting) in ordered.iter().enumerate() {
+            let id = series.get(at).copied().unwrap_or_default();
+            for action in meeting.actions() {
+                *carried.entry((id, action.id.0.as_str())).or_default() += 1;
+            }
+        }
         let mut entries = Vec::new();
+        let mut conflicts: Vec<Conflict> = Vec::new();
+        let mut conflict_at: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut index: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         for (at, meeting) in ordered.iter().enumerate() {
             let id = series.get(at).copied().unwrap_or_default();
             let next = next_meeting.get(at).copied().flatten();
             for item in &meeting.items {
                 for action in &item.actions {
-                    index
-                        .entry((id, action.id.0.as_str()))
-                        .or_insert(entries.len());
+                    let key = (id, action.id.0.as_str());
+                    if carried.get(&key).is_some_and(|n| *n > 1) {
+                        let at = *conflict_at.entry(key).or_insert_with(|| {
+                            conflicts.push(Conflict {
+                                id: &action.id,
+                                actions: Vec::new(),
+                            });
+                            conflicts.len() - 1
+                        });
+                        if let Some(conflict) = conflicts.get_mut(at) {
+                            conflict.actions.push((meeting, action));
+                        }
+                        continue;
+                    }
+                    index.insert(key, entries.len());
                     entries.push(Entry {
                         meeting,
                         item,
@@ -227,10 +283,15 @@ impl<'a> Ledger<'a> {
             for update in meeting.updates() {
                 let key = (id, update.action.0.as_str());
                 let Some(entry) = index.get(&key).and_then(|at| entries.get_mut(*at)) else {
+                    let reason = if conflict_at.contains_key(&key) {
+                        OrphanReason::DuplicateId
+                    } else {
+                        OrphanReason::UnknownId
+                    };
                     orphans.push(Orphan {
                         meeting,
                         update,
-                        reason: OrphanReason::UnknownId,
+                        reason,
                     });
                     continue;
                 };
@@ -251,7 +312,11 @@ impl<'a> Ledger<'a> {
                 });
             }
         }
-        Ledger { entries, orphans }
+        Ledger {
+            entries,
+            orphans,
+            conflicts,
+        }
     }
 
     /// The entries whose action has this ID, in any series.
@@ -349,5 +414,35 @@ mod tests {
                 ("2025-09-09/1.1", OrphanReason::UnknownId),
             ]
         );
+    }
+
+    #[test]
+    fn actions_sharing_an_id_are_set_apart_and_their_updates_apply_to_none() {
+        let meetings = vec![
+            meeting(
+                "1.md",
+                "---\nmeeting: B\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Al Bee: a {#B-1}\n- [ ] Cy Day: b {#B-1}\n- [ ] Cy Day: c\n",
+            ),
+            meeting(
+                "2.md",
+                "---\nmeeting: B\ndate: 2025-02-01\n---\n## 1. A\n- [x] B-1 Al Bee: a — done\n- [x] 2025-01-01/1.3 — done\n",
+            ),
+            meeting(
+                "3.md",
+                "---\nmeeting: Other\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Al Bee: z {#B-1}\n",
+            ),
+        ];
+        let ledger = Ledger::build(&meetings);
+        let ids: Vec<&str> = ledger
+            .entries
+            .iter()
+            .map(|e| e.action.id.0.as_str())
+            .collect();
+        assert_eq!(ids, ["2025-01-01/1.3", "B-1"], "B-1 of Other is its own");
+        assert_eq!(ledger.conflicts.len(), 1);
+        assert_eq!(ledger.conflicts[0].places(), ["1.md:6", "1.md:7"]);
+        let reasons: Vec<OrphanReason> = ledger.orphans.iter().map(|o| o.reason).collect();
+        assert_eq!(reasons, [OrphanReason::DuplicateId]);
+        assert_eq!(ledger.entries[0].state().status, Status::Done);
     }
 }

@@ -176,7 +176,12 @@ fn markdown_nested_ten_thousand_deep() {
         )
         .with(
             "quotes.md",
-            format!("{HEAD}{}- [ ] Bo Wu: deep in quotes\n", "> ".repeat(10_000)),
+            // Another date: two notes of one series and date would share IDs.
+            format!(
+                "{}{}- [ ] Bo Wu: deep in quotes\n",
+                HEAD.replace("2025-01-02", "2025-01-03"),
+                "> ".repeat(10_000)
+            ),
         )
         .with(
             "indented.md",
@@ -205,7 +210,8 @@ fn pathological_brackets_stars_and_a_one_megabyte_line() {
         .with(
             "long.md",
             format!(
-                "{HEAD}{}\n\n- [ ] Bo Wu: after a long line\n",
+                "{}{}\n\n- [ ] Bo Wu: after a long line\n",
+                HEAD.replace("2025-01-02", "2025-01-03"),
                 "word ".repeat(200_000)
             ),
         )

@@ -546,3 +546,21 @@ fn a_mis_indented_list_entry_is_reported_as_two_people_at_its_line() {
     assert_eq!(problems[0].line, 5);
     assert!(problems[0].message.contains("looks like two people"));
 }
+
+#[test]
+fn a_repeated_item_number_continues_the_count_so_ids_stay_unique() {
+    let m = note(
+        "",
+        "## 2. Housing\n\n- [ ] Al Bee: a\n- [ ] Al Bee: b {#HB-1}\n\n## 2. Transport\n\n- [ ] Cy Day: c\n\n## 3. Other\n\n- [ ] Cy Day: d\n",
+    );
+    let ids: Vec<&str> = m
+        .items
+        .iter()
+        .flat_map(|i| &i.actions)
+        .map(|a| a.id.0.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["2025-03-04/2.1", "HB-1", "2025-03-04/2.3", "2025-03-04/3.1"]
+    );
+}

@@ -470,3 +470,158 @@ fn examples_carry_forward_before_each_series_next_meeting() {
         &["lint", "--deny-warnings", "examples"],
     ));
 }
+
+/// A heading number written twice (`## 2` … `## 2`): the second item's
+/// actions continue the count, so the IDs stay apart through carry-forward,
+/// `new`, an update marking one done, and `actions`.
+#[test]
+fn a_repeated_item_number_keeps_each_action_with_its_owner_through_the_cycle() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-01-20-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-01-20\npresent:\n  - Ann Lee\n  - Bo Wu\n---\n\n## 2. Housing\n\n- [ ] Ann Lee: draft the housing brief\n\n## 2. Transport\n\n- [ ] Bo Wu: book the bus survey\n",
+    )
+    .unwrap();
+    let carried = ok(&minutes_in(
+        dir.path(),
+        &[
+            "carry-forward",
+            "--meeting",
+            "Fernbridge Board",
+            "--date",
+            "2026-03-17",
+            ".",
+        ],
+    ));
+    assert_eq!(
+        carried,
+        "- [ ] 2026-01-20/2.1 Ann Lee: draft the housing brief\n\
+         - [ ] 2026-01-20/2.2 Bo Wu: book the bus survey\n"
+    );
+    ok(&minutes_in(
+        dir.path(),
+        &[
+            "new",
+            "--meeting",
+            "Fernbridge Board",
+            "--date",
+            "2026-03-17",
+            ".",
+        ],
+    ));
+    let next = dir.path().join("2026-03-17-fernbridge-board.md");
+    let text = std::fs::read_to_string(&next).unwrap();
+    // The clerk ticks Ann's action at the meeting.
+    let ticked = text.replace(
+        "- [ ] 2026-01-20/2.1 Ann Lee",
+        "- [x] 2026-01-20/2.1 Ann Lee",
+    );
+    assert_ne!(ticked, text, "the new note carries Ann's action:\n{text}");
+    std::fs::write(&next, ticked).unwrap();
+
+    let doc: Value = serde_json::from_str(&ok(&minutes_in(
+        dir.path(),
+        &[
+            "actions",
+            "--status",
+            "all",
+            "--format",
+            "json",
+            "--no-cache",
+            ".",
+        ],
+    )))
+    .unwrap();
+    let rows: Vec<(String, String, String)> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["owner_names"][0].as_str().unwrap().to_string(),
+                a["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2026-01-20/2.1".into(), "Ann Lee".into(), "done".into()),
+            ("2026-01-20/2.2".into(), "Bo Wu".into(), "open".into()),
+        ]
+    );
+    let open = ok(&minutes_in(
+        dir.path(),
+        &[
+            "actions",
+            "--owner",
+            "Bo Wu",
+            "--format",
+            "csv",
+            "--no-cache",
+            ".",
+        ],
+    ));
+    assert_eq!(open.lines().count(), 2, "Bo Wu has his one action:\n{open}");
+}
+
+/// Two actions pinned with one ID: no command merges them, writes them, or
+/// answers as if there were one; each names both lines and exits 2.
+#[test]
+fn a_duplicate_pin_is_refused_by_every_command_naming_both_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-01-20-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-01-20\npresent:\n  - Ann Lee\n  - Bo Wu\n---\n\n## 1. A\n\n- [ ] Ann Lee: tidy the store {#FB-1}\n- [ ] Bo Wu: paint the store {#FB-1}\n- [ ] Bo Wu: fix the gate\n",
+    )
+    .unwrap();
+    let both = "2026-01-20-fernbridge-board.md:11: error: 2 actions of `Fernbridge Board` have the ID `FB-1` (here and at ./2026-01-20-fernbridge-board.md:12)";
+    let cases: [&[&str]; 6] = [
+        &["actions", "."],
+        &["actions", "--format", "ics", "."],
+        &["history", "FB-1", "."],
+        &[
+            "carry-forward",
+            "--meeting",
+            "Fernbridge Board",
+            "--date",
+            "2026-03-17",
+            ".",
+        ],
+        &[
+            "new",
+            "--meeting",
+            "Fernbridge Board",
+            "--date",
+            "2026-03-17",
+            ".",
+        ],
+        &["people", "."],
+    ];
+    for args in cases {
+        let output = minutes_in(dir.path(), args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}\n{stdout}\n{stderr}"
+        );
+        assert!(stderr.contains(both), "{args:?}: {stderr}");
+        assert!(
+            !stdout.contains("FB-1"),
+            "{args:?} printed a shared ID:\n{stdout}"
+        );
+    }
+    assert!(
+        !dir.path().join("2026-03-17-fernbridge-board.md").exists(),
+        "`new` writes nothing"
+    );
+    // The action with an ID of its own is still answered.
+    let output = minutes_in(dir.path(), &["actions", "--format", "csv", "."]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2026-01-20/1.3"));
+    let lint = minutes_in(dir.path(), &["lint", "."]);
+    assert_eq!(lint.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&lint.stdout).contains("action-id-duplicate"));
+}

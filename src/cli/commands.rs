@@ -18,6 +18,33 @@ pub(super) fn report_problems(
     Ok(if failed { EXIT_TOOL_ERROR } else { EXIT_OK })
 }
 
+/// Actions that share an ID are in no answer; each such ID that `concerns`
+/// the command is said on stderr, naming every line that carries it, and
+/// the command fails.
+pub(super) fn report_conflicts(
+    ledger: &Ledger,
+    concerns: impl Fn(&crate::ledger::Conflict) -> bool,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let mut code = EXIT_OK;
+    for conflict in ledger.conflicts.iter().filter(|c| concerns(c)) {
+        let places = conflict.places();
+        let (first, others) = places
+            .split_first()
+            .map_or(("", &[][..]), |(f, o)| (f.as_str(), o));
+        writeln!(
+            err,
+            "{first}: error: {} actions of `{}` have the ID `{}` (here and at {}); none of them is in any answer until each has its own (docs/format.md, \"Action IDs\")",
+            places.len(),
+            conflict.series(),
+            conflict.id,
+            others.join(", ")
+        )?;
+        code = EXIT_TOOL_ERROR;
+    }
+    Ok(code)
+}
+
 pub(super) fn actions(
     args: ActionsArgs,
     out: &mut dyn Write,
@@ -57,7 +84,8 @@ pub(super) fn actions(
     let ledger = crate::ledger::Ledger::build(&folder.meetings);
     let rows = crate::query::actions::actions(&ledger, &directory, &filter);
     output::actions::write(&rows, args.format, env.style, today, out)?;
-    report_problems(&folder, args.scan.strict, err)
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
 pub(super) fn meetings(
@@ -151,6 +179,9 @@ pub(super) fn history(
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
     let code = report_problems(&folder, args.scan.strict, err)?;
+    if report_conflicts(&ledger, |c| c.id.0 == args.id, err)? != EXIT_OK {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     if entries.is_empty() {
         let ids: Vec<&str> = ledger
             .entries
@@ -202,6 +233,9 @@ pub(super) fn carry_forward(
     };
     let date = args.date.unwrap_or(env.today);
     let ledger = Ledger::build(&folder.meetings);
+    if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let rows = crate::query::lifecycle::carry_forward(&ledger, series, date);
     output::lifecycle::write_carry(&rows, args.format, env.style, series, date, out)?;
     if rows.is_empty() {
@@ -232,6 +266,9 @@ pub(super) fn new_note(
         return Ok(EXIT_TOOL_ERROR);
     };
     let ledger = Ledger::build(&folder.meetings);
+    if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let carried = crate::query::lifecycle::carry_forward(&ledger, series, args.date);
     let Some(text) = crate::scaffold::next_note(&earlier, &carried, args.date) else {
         writeln!(err, "minutes: could not write the note's front matter")?;
@@ -294,7 +331,8 @@ pub(super) fn people(
     let ledger = Ledger::build(&folder.meetings);
     let people = crate::query::people::people(&folder.meetings, &directory, &ledger);
     output::people::write_people(&people, &directory, args.format, env.style, out)?;
-    report_problems(&folder, args.scan.strict, err)
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
 pub(super) fn attendance(
@@ -379,6 +417,9 @@ pub(super) fn report(
     let date = args.date.unwrap_or(env.today);
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = Ledger::build(&folder.meetings);
+    if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
+        return Ok(EXIT_TOOL_ERROR);
+    }
     let report = crate::query::report::report(&folder.meetings, &ledger, &directory, series, date);
     let register = crate::query::attendance::attendance(&report.meetings, &directory, &config);
     let mut text = Vec::new();

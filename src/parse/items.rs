@@ -57,6 +57,9 @@ pub fn assemble(
     };
     let mut raw_actions: Vec<RawAction> = Vec::new();
     let mut position = 0;
+    // Actions already numbered under each item number: a number written
+    // twice (`## 2` … `## 2`) continues the count, so IDs never repeat.
+    let mut counted: Vec<(String, usize)> = Vec::new();
     for (at, element) in elements.into_iter().enumerate() {
         match element {
             Element::Heading { level, text, line } => {
@@ -84,6 +87,7 @@ pub fn assemble(
                     context,
                     problems,
                     &mut items,
+                    &mut counted,
                 );
             }
             Element::Decision { text, line } => current.decisions.push(Decision { text, line }),
@@ -94,7 +98,14 @@ pub fn assemble(
             }
         }
     }
-    finish(current, raw_actions, context, problems, &mut items);
+    finish(
+        current,
+        raw_actions,
+        context,
+        problems,
+        &mut items,
+        &mut counted,
+    );
     items
 }
 
@@ -126,11 +137,23 @@ fn finish(
     context: &Context,
     problems: &mut Vec<Problem>,
     items: &mut Vec<Item>,
+    numbered: &mut Vec<(String, usize)>,
 ) {
+    let before = match numbered.iter_mut().find(|(n, _)| *n == item.number) {
+        Some((_, count)) => {
+            let before = *count;
+            *count += raw_actions.len();
+            before
+        }
+        None => {
+            numbered.push((item.number.clone(), raw_actions.len()));
+            0
+        }
+    };
     item.actions = raw_actions
         .into_iter()
         .enumerate()
-        .map(|(at, raw)| action(raw, &item.number, at + 1, context, problems))
+        .map(|(at, raw)| action(raw, &item.number, before + at + 1, context, problems))
         .collect();
     let is_empty_preamble = item.number == "0"
         && item.decisions.is_empty()

@@ -1,7 +1,4 @@
-use std::collections::HashMap;
-
 use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
-use crate::folder::series_key;
 use crate::ledger::Ledger;
 use crate::problem::Severity;
 
@@ -21,31 +18,27 @@ impl Rule for ActionIdDuplicate {
     }
 
     fn check_folder(&self, ledger: &Ledger, out: &mut Vec<FolderFinding>) {
-        let mut first: HashMap<(String, &str), (&std::path::Path, usize)> = HashMap::new();
-        // Entries come by date, file and line, so the first one keeps the ID.
-        for entry in &ledger.entries {
-            let key = (
-                series_key(&entry.meeting.meeting),
-                entry.action.id.0.as_str(),
-            );
-            match first.get(&key) {
-                Some((path, line)) => out.push(FolderFinding {
-                    path: entry.meeting.path.clone(),
+        // The first action keeps the ID in the message; each later one is reported.
+        for conflict in &ledger.conflicts {
+            let Some((first_meeting, first)) = conflict.actions.first() else {
+                continue;
+            };
+            for (meeting, action) in conflict.actions.iter().skip(1) {
+                out.push(FolderFinding {
+                    path: meeting.path.clone(),
                     finding: Finding::new(
-                        entry.action.line,
+                        action.line,
                         Mark::Line,
                         format!(
-                            "action ID `{}` is already used in `{}` at {}:{line}",
-                            entry.action.id,
-                            entry.meeting.meeting,
-                            path.display()
+                            "action ID `{}` is already used in `{}` at {}:{}",
+                            action.id,
+                            first_meeting.meeting,
+                            first_meeting.path.display(),
+                            first.line
                         ),
                     )
-                    .help("pin a different ID with `{#…}`, or correct the item number or the note's date"),
-                }),
-                None => {
-                    first.insert(key, (&entry.meeting.path, entry.action.line));
-                }
+                    .help("pin a different ID with `{#…}`, or correct the item number or the note's date; until then neither action is shown by any command"),
+                });
             }
         }
     }

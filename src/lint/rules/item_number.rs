@@ -10,7 +10,7 @@ static META: RuleMeta = RuleMeta {
     id: "item-number",
     default_severity: Some(Severity::Warning),
     summary: "an item number used twice, or item numbers out of order",
-    explanation: "Item numbers are part of every action's ID (`2025-01-14/3.1`): a repeated number gives two items' actions clashing IDs, and numbers out of order are usually a renumbering left half done. Only numbers written in headings are checked.",
+    explanation: "Item numbers are part of every action's ID (`2025-01-14/3.1`). A repeated number does not make IDs clash (the second item's actions continue the count: `2025-01-14/3.3`), but it is usually a slip, and the IDs it gives read as if both items were one; numbers out of order are usually a renumbering left half done. Only numbers written in headings are checked.",
 };
 
 impl Rule for ItemNumber {
