@@ -267,6 +267,11 @@ impl Config {
         included && !excluded
     }
 
+    /// The folder of the config file, `None` for the built-in defaults.
+    pub fn root(&self) -> Option<&Path> {
+        self.path.as_ref().map(|_| self.root.as_path())
+    }
+
     /// The largest file read as a note.
     pub fn max_file_size(&self) -> u64 {
         self.max_file_size

@@ -364,3 +364,68 @@ fn pre_commit_hook_definition_runs_lint_on_markdown() {
     assert_eq!(hook["language"], "rust");
     assert_eq!(hook["types"][0], "markdown");
 }
+
+/// What pre-commit does: `minutes lint` on the staged files alone. The
+/// staged later note's updates must resolve against the earlier notes of
+/// its series, which are read for context and never reported on.
+#[test]
+fn a_staged_later_note_is_linted_in_the_context_of_its_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    // An earlier note with a problem of its own, which is not staged.
+    std::fs::write(
+        notes.join("2026-01-20-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-01-20\npresent:\n  - Ann Lee\n  - Bo Wu\n---\n\n## 1. Housing\n\n- [ ] Ann Lee: draft the housing brief\n- [ ] Ed Fux: check the figures\n",
+    )
+    .unwrap();
+    std::fs::write(
+        notes.join("2026-03-17-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-03-17\npresent:\n  - Ann Lee\n  - Bo Wu\n---\n\n## 1. Actions\n\n- [x] 2026-01-20/1.1 Ann Lee: draft the housing brief — circulated\n- [ ] 2026-01-20/1.2 — still to do\n",
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+    };
+    let staged: Vec<String> = match git(&["init", "-q"]) {
+        Ok(out) if out.status.success() => {
+            git(&["add", "notes/2026-03-17-fernbridge-board.md"]).unwrap();
+            let out = git(&["diff", "--cached", "--name-only"]).unwrap();
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_string)
+                .collect()
+        }
+        // No git here: the file pre-commit would pass, named as it would.
+        _ => vec!["notes/2026-03-17-fernbridge-board.md".to_string()],
+    };
+    assert_eq!(staged, ["notes/2026-03-17-fernbridge-board.md"]);
+    let mut args = vec!["lint"];
+    args.extend(staged.iter().map(String::as_str));
+    let output = minutes_in(dir.path(), &args);
+    expect_code(&output, 0);
+    assert_eq!(
+        text(&output.stdout),
+        "0 errors, 0 warnings in 0 files (1 file checked)\n",
+        "no update is unknown, and the earlier note's problem is not reported"
+    );
+
+    // A mistyped ID in the staged note is still caught, and with a config at
+    // the root the context comes from the config's folder.
+    std::fs::write(dir.path().join("minutes.yaml"), "").unwrap();
+    std::fs::write(
+        notes.join("2026-03-17-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-03-17\n---\n\n## 1. Actions\n\n- [x] 2026-01-20/1.9 Ann Lee: draft the housing brief — circulated\n",
+    )
+    .unwrap();
+    let output = minutes_in(dir.path(), &["lint", "--format", "json", &staged[0]]);
+    expect_code(&output, 1);
+    let found = json_findings(&output);
+    assert_eq!(
+        found,
+        [(staged[0].clone(), 8, "update-unknown-id".to_string())]
+    );
+}

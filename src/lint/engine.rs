@@ -73,11 +73,15 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter_map(|problem| walk_diagnostic(problem, &options.config))
         .collect();
     let mut results = results;
-    let meetings: Vec<Meeting> = results
+    let mut meetings: Vec<Meeting> = results
         .iter_mut()
         .filter_map(|r| r.meeting.take())
         .collect();
-    let folder = folder_diagnostics(rules, &meetings, &options.config);
+    meetings.extend(series_context(paths, &files, &meetings, options));
+    let linted: BTreeMap<&Path, ()> = files.iter().map(|f| (f.as_path(), ())).collect();
+    let folder = folder_diagnostics(rules, &meetings, &options.config)
+        .into_iter()
+        .filter(|d| linted.contains_key(d.path.as_path()));
     let suppressions: BTreeMap<&Path, &Suppressions> = results
         .iter()
         .map(|r| (r.path.as_path(), &r.suppressions))
@@ -95,6 +99,68 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         diagnostics,
         files_checked: files.len(),
         missing: discovery.missing,
+    }
+}
+
+/// The other notes of the series of the files named on the command line,
+/// which a hook that passes only the staged files would otherwise leave
+/// out: without them every update of an earlier action looks unknown. They
+/// are found under the config's folder, or, with no config, the folder of
+/// each named file; they are read for the folder rules and never reported on.
+fn series_context(
+    paths: &[PathBuf],
+    linted: &[&PathBuf],
+    meetings: &[Meeting],
+    options: &LintOptions,
+) -> Vec<Meeting> {
+    let named: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let roots: Vec<PathBuf> = match options.config.root() {
+        Some(root) => vec![relative_to_here(root)],
+        None => named
+            .iter()
+            .map(|file| match file.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            })
+            .collect(),
+    };
+    let already: Vec<PathBuf> = linted.iter().map(|p| absolute(p)).collect();
+    let series: Vec<&str> = meetings.iter().map(|m| m.meeting.as_str()).collect();
+    let max_size = options.config.max_file_size();
+    discover(&roots)
+        .files
+        .into_par_iter()
+        .filter(|path| options.config.selects(path) && !already.contains(&absolute(path)))
+        .filter_map(|path| match crate::folder::read_file(&path, max_size) {
+            crate::folder::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => meeting.map(|m| *m),
+            _ => None,
+        })
+        .filter(|m| {
+            series
+                .iter()
+                .any(|name| crate::folder::same_series(name, &m.meeting))
+        })
+        .collect()
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `root` as a path from the working folder when it is below it, so that
+/// messages name files as the user sees them.
+fn relative_to_here(root: &Path) -> PathBuf {
+    let here = std::env::current_dir().ok();
+    match here
+        .as_deref()
+        .and_then(|here| root.strip_prefix(here).ok())
+    {
+        Some(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Some(relative) => relative.to_path_buf(),
+        None => root.to_path_buf(),
     }
 }
 
