@@ -181,10 +181,13 @@ impl Directory {
                 let first_time = seen.insert(&person.name);
                 let key = person.key();
                 let directory = &builder.directory;
+                // `J. Davies` or `Dr Pryce` is somebody of the note, not a
+                // new person, when a short form finds them (or several).
                 if first_time
                     && is_full_name(&key)
                     && !directory.by_name.contains_key(&key)
                     && !directory.by_alias.contains_key(&key)
+                    && directory.resolve_mention(person, Some(meeting)) == Resolution::Unknown
                 {
                     builder.learn(person, &series_key(&meeting.meeting));
                 }

@@ -7,15 +7,18 @@ use serde_yaml::{Mapping, Value};
 
 use crate::model::{Meeting, Person};
 use crate::output::lifecycle::carry_line;
-use crate::output::note::person_text;
+use crate::output::note::{front_matter_yaml, person_text};
 use crate::query::lifecycle::CarryRow;
 
-/// How many recent meetings give the `present:` list to prune.
-const RECENT_MEETINGS: usize = 3;
-
 /// The text of the note for the meeting of `date`, from the series'
-/// meetings before it (oldest first, at least one) and the carry-forward list.
-pub fn next_note(earlier: &[&Meeting], carried: &[CarryRow], date: NaiveDate) -> Option<String> {
+/// meetings before it (oldest first, at least one), who is expected to be
+/// present (`query::lifecycle::expected_present`) and the carry-forward list.
+pub fn next_note(
+    earlier: &[&Meeting],
+    present: &[Person],
+    carried: &[CarryRow],
+    date: NaiveDate,
+) -> Option<String> {
     let latest = earlier.last()?;
     let mut front = Mapping::new();
     let mut put = |key: &str, value: Value| {
@@ -35,11 +38,10 @@ pub fn next_note(earlier: &[&Meeting], carried: &[CarryRow], date: NaiveDate) ->
     if let Some(minutes_by) = &latest.minutes_by {
         put("minutes_by", Value::from(person_text(minutes_by)));
     }
-    let members = recent_members(earlier);
     put(
         "present",
         Value::Sequence(
-            members
+            present
                 .iter()
                 .map(|p| Value::from(person_text(p)))
                 .collect(),
@@ -47,7 +49,7 @@ pub fn next_note(earlier: &[&Meeting], carried: &[CarryRow], date: NaiveDate) ->
     );
     put("apologies", Value::Sequence(Vec::new()));
     put("status", Value::from("draft"));
-    let yaml = serde_yaml::to_string(&front).ok()?;
+    let yaml = front_matter_yaml(&front).ok()?;
 
     let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
     let mut text = format!(
@@ -74,24 +76,6 @@ pub fn next_note(earlier: &[&Meeting], carried: &[CarryRow], date: NaiveDate) ->
     text.push_str("## 4. Any other business\n\n");
     text.push_str("## 5. Date of next meeting\n");
     Some(text)
-}
-
-/// The chair, then everyone present or sending apologies at the recent
-/// meetings, most recent first, each once: a list for the clerk to prune.
-fn recent_members<'a>(earlier: &[&'a Meeting]) -> Vec<&'a Person> {
-    let mut people: Vec<&Person> = Vec::new();
-    let latest = earlier.last();
-    let recent = earlier.iter().rev().take(RECENT_MEETINGS);
-    let candidates = latest
-        .and_then(|m| m.chair.as_ref())
-        .into_iter()
-        .chain(recent.flat_map(|m| m.present.iter().chain(&m.apologies)));
-    for person in candidates {
-        if !people.iter().any(|p| p.is(person)) {
-            people.push(person);
-        }
-    }
-    people
 }
 
 /// Where the new note goes: beside the latest note, named after its

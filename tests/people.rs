@@ -506,3 +506,134 @@ fn real_minutes_aliases_resolve_to_the_right_person_or_to_nobody() {
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 60, "only {right} aliases resolved");
 }
+
+/// A small board as clerks type it: Word's apostrophe in one note and the
+/// keyboard's in the next, an accent dropped, `Dr Pryce:` and `J. Davies`
+/// as owners, a guest listed as present. Each command answers as a careful
+/// clerk would.
+#[test]
+fn a_small_board_typed_as_clerks_type_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("minutes.yaml"),
+        "series:\n  Fernbridge Board:\n    members:\n      - Cllr Mary Hale\n      - Siobhan O'Connell\n      - Renée Dubois\n      - Dr Alun Pryce\n      - James Davies\n    quorum: 3\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2026-01-20-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-01-20\ntime: \"10:00\"\nchair: Cllr Mary Hale\npresent:\n  - Cllr Mary Hale\n  - Siobhan O’Connell\n  - Renée Dubois\n  - Dr Alun Pryce\n  - James Davies\n  - Tom Guest\n---\n\n## 1. Housing\n\n- [ ] Siobhan O’Connell: draft the housing brief (due 2026-03-01)\n- [ ] Dr Pryce: cost the repairs\n- [ ] J. Davies: book the surveyor\n- [ ] Renee Dubois: write to the tenants\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-17-fernbridge-board.md"),
+        "---\nmeeting: Fernbridge Board\ndate: 2026-03-17\nchair: Cllr Mary Hale\npresent:\n  - Mary Hale\n  - Siobhan O'Connell\n  - Renee Dubois\napologies:\n  - Dr Alun Pryce\n---\n\n## 1. Actions from previous meetings\n\n- [x] 2026-01-20/1.1 Siobhan O'Connell: draft the housing brief — circulated\n- [/] 2026-01-20/1.4 Renée Dubois: write to the tenants — letter drafted\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| ok(&minutes_in(dir.path(), args));
+    let json_of = |args: &[&str]| -> Value { serde_json::from_str(&run(args)).unwrap() };
+
+    // Either apostrophe finds Siobhan's action, and the update typed with
+    // the other apostrophe closed it rather than giving it to someone else.
+    for owner in [
+        "Siobhan O'Connell",
+        "Siobhan O’Connell",
+        "siobhan o'connell",
+    ] {
+        let doc = json_of(&[
+            "actions", "--status", "all", "--owner", owner, "--format", "json", ".",
+        ]);
+        assert_eq!(ids(&doc, "actions"), ["2026-01-20/1.1"], "{owner}");
+        assert_eq!(doc["actions"][0]["status"], "done");
+    }
+    for (owner, id) in [
+        ("Dr Alun Pryce", "2026-01-20/1.2"),
+        ("Dr Pryce", "2026-01-20/1.2"),
+        ("James Davies", "2026-01-20/1.3"),
+        ("Renee Dubois", "2026-01-20/1.4"),
+        ("Renée Dubois", "2026-01-20/1.4"),
+    ] {
+        let doc = json_of(&["actions", "--owner", owner, "--format", "json", "."]);
+        assert_eq!(ids(&doc, "actions"), [id], "{owner}");
+    }
+
+    // One person each, under the spelling used most (accents kept).
+    let people = json_of(&["people", "--format", "json", "."]);
+    let names: Vec<&str> = people["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Alun Pryce",
+            "James Davies",
+            "Mary Hale",
+            "Renée Dubois",
+            "Siobhan O’Connell",
+            "Tom Guest"
+        ]
+    );
+    assert_eq!(
+        people["unresolved"].as_array().unwrap().len(),
+        0,
+        "{people}"
+    );
+
+    // Attendance: Siobhan present twice; members present counts members only.
+    let register = json_of(&["attendance", "--format", "json", "."]);
+    let siobhan = register["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Siobhan O’Connell")
+        .unwrap();
+    assert_eq!(siobhan["present"], 2);
+    let csv = run(&["attendance", "--format", "csv", "."]);
+    let totals = csv.lines().last().unwrap();
+    assert!(totals.starts_with("Members present,,5,3,"), "{totals}");
+
+    // History of the action, raised to update.
+    let history = json_of(&["history", "2026-01-20/1.4", "--format", "json", "."]);
+    assert_eq!(history["actions"][0]["current"]["status"], "in-progress");
+
+    // The next note lists the declared members once each, canonically, and
+    // quotes its time.
+    let next = run(&[
+        "new",
+        "--meeting",
+        "Fernbridge Board",
+        "--date",
+        "2026-05-19",
+        "--stdout",
+        ".",
+    ]);
+    assert!(
+        next.contains("time: \"10:00\"") || !next.contains("time:"),
+        "{next}"
+    );
+    let present: Vec<&str> = next
+        .lines()
+        .skip_while(|l| *l != "present:")
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
+    assert_eq!(
+        present,
+        [
+            "- Cllr Mary Hale",
+            "- Siobhan O’Connell",
+            "- Renée Dubois",
+            "- Dr Alun Pryce",
+            "- James Davies"
+        ]
+    );
+
+    // And lint finds nothing to say about any of these names.
+    let lint = run(&["lint", "."]);
+    assert!(
+        lint.ends_with("0 errors, 0 warnings in 0 files (2 files checked)\n"),
+        "{lint}"
+    );
+}

@@ -412,3 +412,98 @@ fn action(
         line: 0,
     }
 }
+
+/// Name words as Word and clerks write them: accents, apostrophes, hyphens.
+fn name_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Siobhan".to_string()),
+        Just("Renée".to_string()),
+        Just("Zoë".to_string()),
+        Just("José".to_string()),
+        Just("Anne-Marie".to_string()),
+        Just("O’Connell".to_string()),
+        Just("D’Souza".to_string()),
+        Just("Müller".to_string()),
+        Just("Núñez".to_string()),
+        Just("Søren".to_string()),
+        Just("Hale".to_string()),
+        Just("Pryce".to_string()),
+        Just("MacLeod".to_string()),
+    ]
+}
+
+/// Rewrites `name` as another clerk might: each letter's case flipped or
+/// not, each apostrophe another mark, accents dropped or kept, a full stop
+/// after the first word or not, a title or not.
+fn respell(
+    name: &str,
+    flips: &[bool],
+    apostrophe: char,
+    drop_accents: bool,
+    dot: bool,
+    title: Option<&str>,
+) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut text = String::new();
+    for (at, c) in name.chars().enumerate() {
+        let c = if "'’‘ʼ".contains(c) {
+            apostrophe
+        } else {
+            c
+        };
+        if flips.get(at).copied().unwrap_or(false) {
+            text.extend(c.to_uppercase());
+        } else {
+            text.extend(c.to_lowercase());
+        }
+    }
+    if drop_accents {
+        text = text
+            .nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect();
+    }
+    if dot {
+        text = text.replacen(' ', ". ", 1);
+    }
+    match title {
+        Some(title) => format!("{title} {text}"),
+        None => text,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Two spellings that differ only by case, apostrophe style, accents,
+    /// full stops or title are the same person, in the note and typed on the
+    /// command line.
+    #[test]
+    fn spellings_that_differ_only_in_form_are_one_person(
+        first in name_word(),
+        last in name_word(),
+        flips in proptest::collection::vec(any::<bool>(), 40),
+        apostrophe in prop_oneof![Just('\''), Just('’'), Just('‘'), Just('ʼ'), Just('`')],
+        drop_accents in any::<bool>(),
+        dot in any::<bool>(),
+        title in proptest::option::of(prop_oneof![Just("Dr"), Just("Cllr"), Just("Councillor"), Just("Revd"), Just("Supt")]),
+    ) {
+        prop_assume!(first != last);
+        let written = format!("{first} {last}");
+        let note = format!(
+            "---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - \"{written}\"\n  - Ann Other\n---\n"
+        );
+        let Parsed::Note { meeting: Some(meeting), .. } = parse_text(Path::new("n.md"), &note) else {
+            panic!("not a note: {note}");
+        };
+        let directory = minutes::people::Directory::build(
+            &minutes::config::Config::default(),
+            std::slice::from_ref(&*meeting),
+        );
+        let original = directory.resolve(&written, Some(&meeting)).person();
+        prop_assert!(original.is_some());
+        let variant = respell(&written, &flips, apostrophe, drop_accents, dot, title);
+        prop_assert_eq!(directory.resolve(&variant, Some(&meeting)).person(), original, "{}", variant);
+        prop_assert_eq!(directory.resolve(&variant, None).person(), original, "{}", variant);
+    }
+}

@@ -253,7 +253,7 @@ pub(super) fn new_note(
     err: &mut dyn Write,
     env: Environment,
 ) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(&env, err)? else {
+    let Some((config, folder)) = args.scan.load(&env, err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -270,7 +270,12 @@ pub(super) fn new_note(
         return Ok(EXIT_TOOL_ERROR);
     }
     let carried = crate::query::lifecycle::carry_forward(&ledger, series, args.date);
-    let Some(text) = crate::scaffold::next_note(&earlier, &carried, args.date) else {
+    let directory = Directory::build(&config, &folder.meetings);
+    let members = config
+        .series_config(series)
+        .map_or(&[][..], |s| s.members.as_slice());
+    let present = crate::query::lifecycle::expected_present(members, latest, &directory);
+    let Some(text) = crate::scaffold::next_note(&earlier, &present, &carried, args.date) else {
         writeln!(err, "minutes: could not write the note's front matter")?;
         return Ok(EXIT_TOOL_ERROR);
     };

@@ -27,8 +27,34 @@ pub fn write_json(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// The YAML of a front-matter mapping. A `time` is always quoted: YAML 1.1
+/// readers (PyYAML, many editors' plugins) read `time: 10:00` as 600
+/// minutes, though the YAML 1.2 serializer sees no need for quotes.
+pub fn front_matter_yaml(front: &Mapping) -> Result<String, serde_yaml::Error> {
+    let yaml = serde_yaml::to_string(front)?;
+    let Some(time) = front.get("time").and_then(Value::as_str) else {
+        return Ok(yaml);
+    };
+    let quoted = serde_json::to_string(time).unwrap_or_else(|_| format!("{time:?}"));
+    let mut text = String::with_capacity(yaml.len() + 2);
+    let mut in_time = false;
+    for line in yaml.split_inclusive('\n') {
+        if line.starts_with("time:") {
+            // A JSON string is a YAML double-quoted scalar, on one line.
+            text.push_str(&format!("time: {quoted}\n"));
+            in_time = true;
+        } else if in_time && line.starts_with(' ') {
+            // The rest of a block scalar the serializer spread over lines.
+        } else {
+            in_time = false;
+            text.push_str(line);
+        }
+    }
+    Ok(text)
+}
+
 pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
-    let yaml = serde_yaml::to_string(&front_matter(meeting)).map_err(io::Error::other)?;
+    let yaml = front_matter_yaml(&front_matter(meeting)).map_err(io::Error::other)?;
     write!(out, "---\n{yaml}---\n")?;
     for item in &meeting.items {
         if item.number != "0" {

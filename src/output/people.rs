@@ -11,7 +11,7 @@ use super::{Cell, Grid, Style, csv, json, markdown, table};
 use crate::cli::Format;
 use crate::model::SCHEMA_VERSION;
 use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
-use crate::query::attendance::{Group, Register};
+use crate::query::attendance::{Group, Mark, Register};
 use crate::query::decisions::DecisionRow;
 use crate::query::people::{Occurrence, People};
 
@@ -399,11 +399,13 @@ pub fn write_attendance(
         .collect();
     let mut totals = vec![Cell::plain("Members present"), Cell::plain("")];
     totals.extend((0..register.meetings.len()).map(|at| {
+        // Members of that meeting only: a guest listed as present is not one.
         let count = register
             .rows
             .iter()
             .filter(|r| {
-                r.group == Group::Member && r.marks.get(at).is_some_and(|m| m.letter() == "P")
+                r.member_at.get(at).copied().unwrap_or(false)
+                    && r.marks.get(at) == Some(&Mark::Present)
             })
             .count();
         Cell::plain(count.to_string())
