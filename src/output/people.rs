@@ -182,13 +182,13 @@ fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String 
                     form,
                     in_note: true,
                 } => format!(
-                    "the only person of that note (listed, or a member of its series) with that {}",
+                    "the only person of that note (listed, or a member of its series) who fits by {}",
                     form.describe()
                 ),
                 How::Short {
                     form,
                     in_note: false,
-                } => format!("the only person known with that {}", form.describe()),
+                } => format!("the only person known who fits by {}", form.describe()),
             };
             format!("{name}: {why}")
         }

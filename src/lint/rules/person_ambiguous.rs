@@ -9,7 +9,7 @@ static META: RuleMeta = RuleMeta {
     id: "person-ambiguous",
     default_severity: Some(Severity::Warning),
     summary: "a name that could be more than one person listed in the note",
-    explanation: "A first name (`Tony`) resolves to a person only when it fits exactly one person listed in the note. When it fits several, `minutes` does not guess, so the action is found under nobody's name.",
+    explanation: "A short form of a name (`Tony`, `Dr Pryce`, `J. Davies`, `HS`) resolves to a person only when it fits exactly one person of the note (listed in it, or a declared member of its series). When it fits several, `minutes` does not guess, so the action is found under nobody's name.",
 };
 
 impl Rule for PersonAmbiguous {
@@ -41,7 +41,7 @@ impl Rule for PersonAmbiguous {
                         Mark::Text(owner.name.clone()),
                         format!(
                             "`{}` could be {}",
-                            owner.name,
+                            owner.display_name(),
                             directory.describe(&candidates)
                         ),
                     )
@@ -66,6 +66,17 @@ mod tests {
         assert_eq!(
             found[0].message,
             "`Tony` could be `Tony Ranzetta` or `Tony Smith`"
+        );
+    }
+
+    #[test]
+    fn fires_for_a_title_and_surname_two_people_share() {
+        let text = "---\nmeeting: X\ndate: 2025-01-01\npresent:\n  - Dr Alun Pryce\n  - Rhys Pryce\n---\n- [ ] Dr Pryce: a\n- [ ] A. Pryce: b\n";
+        let found = check(&PersonAmbiguous, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "`Dr Pryce` could be `Alun Pryce` or `Rhys Pryce`"
         );
     }
 
