@@ -1,7 +1,7 @@
 //! Actions across meetings: every action with the updates that later notes
 //! of its series made to it, and its state as of any date.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
@@ -60,6 +60,8 @@ pub struct Entry<'a> {
     /// The series' next meeting after the raising one, for `due next meeting`
     /// in a note that has no `next_meeting`.
     next_meeting: Option<NaiveDate>,
+    /// The series, as a number of this ledger.
+    series: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -234,47 +236,58 @@ impl<'a> Ledger<'a> {
             })
             .collect();
 
-        // How many actions of each series carry each ID.
-        let mut carried: FxHashMap<(usize, &str), usize> = FxHashMap::default();
-        for (at, meeting) in ordered.iter().enumerate() {
-            let id = series.get(at).copied().unwrap_or_default();
-            for action in meeting.actions() {
-                *carried.entry((id, action.id.0.as_str())).or_default() += 1;
-            }
-        }
         let mut entries = Vec::new();
-        let mut conflicts: Vec<Conflict> = Vec::new();
-        let mut conflict_at: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut index: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        let mut shared: FxHashSet<(usize, &str)> = FxHashSet::default();
         for (at, meeting) in ordered.iter().enumerate() {
             let id = series.get(at).copied().unwrap_or_default();
             let next = next_meeting.get(at).copied().flatten();
             for item in &meeting.items {
                 for action in &item.actions {
                     let key = (id, action.id.0.as_str());
-                    if carried.get(&key).is_some_and(|n| *n > 1) {
-                        let at = *conflict_at.entry(key).or_insert_with(|| {
-                            conflicts.push(Conflict {
-                                id: &action.id,
-                                actions: Vec::new(),
-                            });
-                            conflicts.len() - 1
-                        });
-                        if let Some(conflict) = conflicts.get_mut(at) {
-                            conflict.actions.push((meeting, action));
-                        }
-                        continue;
+                    if index.insert(key, entries.len()).is_some() {
+                        shared.insert(key);
                     }
-                    index.insert(key, entries.len());
                     entries.push(Entry {
                         meeting,
                         item,
                         action,
                         updates: Vec::new(),
                         next_meeting: next,
+                        series: id,
                     });
                 }
             }
+        }
+        // Rare: IDs that two actions carry. Their entries are set apart, in
+        // the order they came (date, file, line), before updates are applied.
+        let mut conflicts: Vec<Conflict> = Vec::new();
+        if !shared.is_empty() {
+            let mut conflict_at: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+            let mut kept = Vec::with_capacity(entries.len());
+            for entry in entries {
+                let key = (entry.series, entry.action.id.0.as_str());
+                if !shared.contains(&key) {
+                    kept.push(entry);
+                    continue;
+                }
+                let at = *conflict_at.entry(key).or_insert_with(|| {
+                    conflicts.push(Conflict {
+                        id: &entry.action.id,
+                        actions: Vec::new(),
+                    });
+                    conflicts.len() - 1
+                });
+                if let Some(conflict) = conflicts.get_mut(at) {
+                    conflict.actions.push((entry.meeting, entry.action));
+                }
+            }
+            entries = kept;
+            index = entries
+                .iter()
+                .enumerate()
+                .map(|(at, entry)| ((entry.series, entry.action.id.0.as_str()), at))
+                .collect();
         }
         let mut orphans = Vec::new();
         for (at, meeting) in ordered.iter().enumerate() {
@@ -283,7 +296,7 @@ impl<'a> Ledger<'a> {
             for update in meeting.updates() {
                 let key = (id, update.action.0.as_str());
                 let Some(entry) = index.get(&key).and_then(|at| entries.get_mut(*at)) else {
-                    let reason = if conflict_at.contains_key(&key) {
+                    let reason = if shared.contains(&key) {
                         OrphanReason::DuplicateId
                     } else {
                         OrphanReason::UnknownId

@@ -306,18 +306,82 @@ pub fn split_titles(text: &str) -> Option<Titles<'_>> {
     })
 }
 
+/// Every written form, by its first word (lower case), so that a name is
+/// compared only with the forms its first word can start: most names' first
+/// word starts none, which one binary search tells.
+struct Form {
+    first: String,
+    form: &'static str,
+    /// In capitals only.
+    exact: bool,
+    title: &'static Title,
+}
+
+static FORMS: std::sync::LazyLock<Vec<Form>> = std::sync::LazyLock::new(|| {
+    let mut forms: Vec<Form> = TITLES
+        .iter()
+        .flat_map(|title| {
+            let written = title.forms.iter().map(move |f| (*f, false, title));
+            let acronyms = title.acronyms.iter().map(move |f| (*f, true, title));
+            written.chain(acronyms)
+        })
+        .map(|(form, exact, title)| Form {
+            first: form
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase(),
+            form,
+            exact,
+            title,
+        })
+        .collect();
+    forms.sort_by(|a, b| a.first.cmp(&b.first));
+    forms
+});
+
+/// Where the forms starting with each first word lie in `FORMS`.
+static BY_FIRST_WORD: std::sync::LazyLock<
+    rustc_hash::FxHashMap<Box<[u8]>, std::ops::Range<usize>>,
+> = std::sync::LazyLock::new(|| {
+    let mut ranges: rustc_hash::FxHashMap<Box<[u8]>, std::ops::Range<usize>> = Default::default();
+    for (at, form) in FORMS.iter().enumerate() {
+        ranges
+            .entry(form.first.as_bytes().into())
+            .and_modify(|range| range.end = at + 1)
+            .or_insert(at..at + 1);
+    }
+    ranges
+});
+
+/// The forms whose first word is `text`'s first word.
+fn forms_for(text: &str) -> &'static [Form] {
+    let end = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let mut lower = [0u8; 16];
+    let Some(word) = text.get(..end).filter(|w| !w.is_empty()) else {
+        return &[];
+    };
+    let Some(buffer) = lower.get_mut(..word.len()) else {
+        return &[];
+    };
+    buffer.copy_from_slice(word.as_bytes());
+    buffer.make_ascii_lowercase();
+    match BY_FIRST_WORD.get(&*buffer) {
+        Some(range) => FORMS.get(range.clone()).unwrap_or_default(),
+        None => &[],
+    }
+}
+
 /// The longest title at the start of `text`: the title, the length of its
 /// written form (without the full stop after it), and the text after it.
 fn title_at(text: &str) -> Option<(&'static Title, usize, &str)> {
     let mut best: Option<(&'static Title, usize, &str)> = None;
-    for title in TITLES {
-        let forms = title.forms.iter().map(|f| (f, false));
-        let acronyms = title.acronyms.iter().map(|f| (f, true));
-        for (form, exact) in forms.chain(acronyms) {
-            if let Some((length, after)) = match_form(text, form, exact) {
-                if best.is_none_or(|(_, best_length, _)| length > best_length) {
-                    best = Some((title, length, after));
-                }
+    for form in forms_for(text) {
+        if let Some((length, after)) = match_form(text, form.form, form.exact) {
+            if best.is_none_or(|(_, best_length, _)| length > best_length) {
+                best = Some((form.title, length, after));
             }
         }
     }
@@ -329,6 +393,7 @@ fn title_at(text: &str) -> Option<(&'static Title, usize, &str)> {
 /// spaces), and then a full stop or a space: the length matched and the rest.
 fn match_form<'t>(text: &'t str, form: &str, exact: bool) -> Option<(usize, &'t str)> {
     let mut at = 0;
+    let words = form.split(' ').count();
     for (n, word) in form.split(' ').enumerate() {
         if n > 0 {
             let spaces = text.get(at..)?.len() - text.get(at..)?.trim_start().len();
@@ -347,7 +412,7 @@ fn match_form<'t>(text: &'t str, form: &str, exact: bool) -> Option<(usize, &'t 
             return None;
         }
         at += word.len();
-        if n + 1 < form.split(' ').count() && text.get(at..)?.starts_with('.') {
+        if n + 1 < words && text.get(at..)?.starts_with('.') {
             at += 1;
         }
     }

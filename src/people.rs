@@ -170,30 +170,41 @@ impl Directory {
     /// listed or owning an action under a full name in `meetings`.
     pub fn build(config: &Config, meetings: &[Meeting]) -> Directory {
         let mut builder = Builder::new(config, meetings);
-        // The same owners recur in note after note; each name is looked at once.
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        // The same owners recur in note after note: each spelling is looked
+        // at once, and counted for the name shown.
+        // Spellings in the order first written (for ties), with their counts.
+        let mut written: Vec<(&str, usize)> = Vec::new();
+        let mut written_at: FxHashMap<&str, usize> = FxHashMap::default();
         for meeting in meetings {
             let owners = meeting
                 .actions()
                 .flat_map(|a| a.owners.iter())
                 .chain(meeting.updates().flat_map(|u| u.owners.iter()));
             for person in owners {
-                let first_time = seen.insert(&person.name);
+                if let Some(at) = written_at.get(person.name.as_str()) {
+                    if let Some((_, count)) = written.get_mut(*at) {
+                        *count += 1;
+                    }
+                    continue;
+                }
+                written_at.insert(&person.name, written.len());
+                written.push((&person.name, 1));
                 let key = person.key();
                 let directory = &builder.directory;
                 // `J. Davies` or `Dr Pryce` is somebody of the note, not a
                 // new person, when a short form finds them (or several).
-                if first_time
-                    && is_full_name(&key)
+                if is_full_name(&key)
                     && !directory.by_name.contains_key(&key)
                     && !directory.by_alias.contains_key(&key)
                     && directory.resolve_mention(person, Some(meeting)) == Resolution::Unknown
                 {
                     builder.learn(person, &series_key(&meeting.meeting));
                 }
-                if let Some(at) = builder.directory.by_name.get(&key).copied() {
-                    builder.count(at, &person.name);
-                }
+            }
+        }
+        for (spelling, times) in written {
+            if let Some(at) = builder.directory.by_name.get(&name_key(spelling)).copied() {
+                builder.count_times(at, spelling, times);
             }
         }
         builder.finish()
@@ -615,12 +626,16 @@ impl<'c> Builder<'c> {
     }
 
     fn count(&mut self, at: usize, spelling: &str) {
+        self.count_times(at, spelling, 1);
+    }
+
+    fn count_times(&mut self, at: usize, spelling: &str, times: usize) {
         let Some(counts) = self.spellings.get_mut(at) else {
             return;
         };
         match counts.iter_mut().find(|(s, _)| s == spelling) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((spelling.to_string(), 1)),
+            Some((_, n)) => *n += times,
+            None => counts.push((spelling.to_string(), times)),
         }
     }
 

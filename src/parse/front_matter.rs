@@ -421,7 +421,8 @@ impl Reader<'_> {
             Value::Mapping(mapping) => self.person_mapping(key, mapping, line),
             other => match scalar_text(other) {
                 Some(text) => {
-                    if let Some(why) = merged_entry(&text) {
+                    let person = parse_person(&text, line);
+                    if let Some(why) = person.as_ref().and_then(|p| merged_entry(&text, p)) {
                         let message =
                             format!("`{}` in `{key}` looks like two people: {why}", text.trim());
                         self.problems.push(
@@ -429,7 +430,6 @@ impl Reader<'_> {
                                 .with_help("YAML reads a `- ` line indented differently from the one above as part of that entry: give each person a `- ` line of their own, indented alike"),
                         );
                     }
-                    let person = parse_person(&text, line);
                     if person.is_none() {
                         // `(SBC)` alone: an org and no name. Said, not dropped.
                         self.reported.insert(key.to_string());

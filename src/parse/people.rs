@@ -155,13 +155,22 @@ fn matching_open_paren(text: &str) -> Option<usize> {
     None
 }
 
-/// Why one list entry looks like two people, or `None`. YAML reads a
-/// mis-indented list (`  - Ann Lee (NBC)` then `   - Bo Wu (NBC)`) as ONE
-/// entry, `Ann Lee (NBC) - Bo Wu (NBC)`, which would count as one person.
-pub fn merged_entry(text: &str) -> Option<&'static str> {
+/// Why one list entry, read as `person`, looks like two people, or `None`.
+/// YAML reads a mis-indented list (`  - Ann Lee (NBC)` then `   - Bo Wu
+/// (NBC)`) as ONE entry, `Ann Lee (NBC) - Bo Wu (NBC)`, which would count as
+/// one person.
+pub fn merged_entry(text: &str, person: &Person) -> Option<&'static str> {
     let text = text.trim();
-    if split_titles(text).is_some_and(|titles| titles.group) {
+    // Most entries have none of the marks of two people: said at once.
+    if starts_plural(text) {
         return Some("it starts with a plural title");
+    }
+    let suspicious = text.contains([';', ',', '–', '—'])
+        || text.contains(" - ")
+        || text.matches('(').count() > 1
+        || person.name.contains(['(', ')']);
+    if !suspicious {
+        return None;
     }
     for separator in [" - ", " – ", " — ", ";"] {
         if split_outside_parentheses(text, separator)
@@ -177,18 +186,27 @@ pub fn merged_entry(text: &str) -> Option<&'static str> {
     }) {
         return Some("two full names are separated by a comma");
     }
-    let person = parse_person(text, 0)?;
     if person.name.contains(['(', ')']) {
         return Some("the name has a parenthesis inside it");
     }
     let (_, groups) = split_trailing_groups(text);
     let orgs = groups
         .iter()
-        .filter(|g| {
-            !g.trim().is_empty() && !is_role(g.trim()) && !are_initials_of(g.trim(), &person.name)
-        })
+        .map(|g| g.trim())
+        .filter(|g| !g.is_empty() && !is_role(g) && !are_initials_of(g, &person.name))
         .count();
     (orgs > 1).then_some("it has more than one organisation")
+}
+
+/// Whether `text` opens with a plural title (`Cllrs`), checked before the
+/// costlier `split_titles`.
+fn starts_plural(text: &str) -> bool {
+    let starts = |word: &str| {
+        text.get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    (starts("cllrs") || starts("councillors"))
+        && split_titles(text).is_some_and(|titles| titles.group)
 }
 
 /// A side of a split that is a name, perhaps with a title and org.
@@ -234,8 +252,9 @@ pub fn parse_owners(text: &str, line: usize) -> Option<Owners> {
         return Some(Owners::All);
     }
     // `Cllrs Hale and Lamb`: the plural title is every owner's.
-    let (group_title, text) = match split_titles(text) {
-        Some(titles) if titles.group => (
+    let plural = starts_plural(text).then(|| split_titles(text)).flatten();
+    let (group_title, text) = match plural {
+        Some(titles) => (
             Some(crate::names::canonical_title(&titles.written)),
             titles.rest,
         ),
@@ -398,7 +417,8 @@ mod tests {
             "Ann Lee (NBC) Bo Wu (NBC)",
             "Ann Lee (NBC) (HBC)",
         ] {
-            assert!(merged_entry(merged).is_some(), "{merged}");
+            let person = parse_person(merged, 1).unwrap();
+            assert!(merged_entry(merged, &person).is_some(), "{merged}");
         }
         for single in [
             "Ann Lee (NBC)",
@@ -410,7 +430,8 @@ mod tests {
             "Ann Lee (Wilts Fire & Rescue; South)",
             "Dr Ann Lee - Chair",
         ] {
-            assert_eq!(merged_entry(single), None, "{single}");
+            let person = parse_person(single, 1).unwrap();
+            assert_eq!(merged_entry(single, &person), None, "{single}");
         }
     }
 
