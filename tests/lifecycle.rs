@@ -569,6 +569,28 @@ fn a_repeated_item_number_keeps_each_action_with_its_owner_through_the_cycle() {
         ],
     ));
     assert_eq!(open.lines().count(), 2, "Bo Wu has his one action:\n{open}");
+    // Each gets its own calendar UID.
+    let first = dir.path().join("2026-01-20-fernbridge-board.md");
+    let dated = std::fs::read_to_string(&first)
+        .unwrap()
+        .replace("housing brief", "housing brief (due 2026-04-01)")
+        .replace("bus survey", "bus survey (due 2026-04-01)");
+    std::fs::write(&first, dated).unwrap();
+    let ics = ok(&minutes_in(
+        dir.path(),
+        &[
+            "actions",
+            "--status",
+            "all",
+            "--format",
+            "ics",
+            "--no-cache",
+            ".",
+        ],
+    ));
+    let uids: Vec<&str> = ics.lines().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids.len(), 2, "{ics}");
+    assert_ne!(uids[0], uids[1], "one UID per action");
 }
 
 /// Two actions pinned with one ID: no command merges them, writes them, or
