@@ -209,11 +209,24 @@ fn starts_plural(text: &str) -> bool {
         && split_titles(text).is_some_and(|titles| titles.group)
 }
 
-/// A side of a split that is a name, perhaps with a title and org.
+/// A side of a split that is a name, perhaps with a title and org: not a
+/// role (`Town Clerk`, `Assistant Director`) and not an acronym (`IBM`, `SBC`).
 fn names_a_person(text: &str) -> bool {
     parse_person(text, 0).is_some_and(|p| {
-        looks_like_name(&p.name) && !p.name.contains(['(', ')']) && !is_role(&p.name)
+        let acronym = !p.name.contains(' ')
+            && p.name.chars().count() > 1
+            && p.name.chars().all(|c| c.is_uppercase());
+        looks_like_name(&p.name)
+            && !p.name.contains(['(', ')'])
+            && !acronym
+            && !mentions_role(&p.name)
     })
+}
+
+/// Whether any word of `text` is a role word (`Town Clerk`, `Head of Finance`).
+fn mentions_role(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .any(|word| ROLE_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 fn side_words(text: &str) -> usize {
@@ -429,6 +442,10 @@ mod tests {
             "Ann Smith-Jones",
             "Ann Lee (Wilts Fire & Rescue; South)",
             "Dr Ann Lee - Chair",
+            "Olive O’Sullivan – Town Clerk",
+            "Becki Leonard - Assistant Town Clerk",
+            "IBM - Jakob Odersky",
+            "Town Clerk - Olive O’Sullivan",
         ] {
             let person = parse_person(single, 1).unwrap();
             assert_eq!(merged_entry(single, &person), None, "{single}");
