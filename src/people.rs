@@ -230,12 +230,8 @@ impl Directory {
     /// Resolves a spelling (`Dr Pryce (ICB)`) written in `meeting`, or typed
     /// on the command line when `meeting` is `None`.
     pub fn resolve(&self, spelling: &str, meeting: Option<&Meeting>) -> Resolution {
-        let parsed = parse_person(spelling, 0);
-        let (name, title) = match &parsed {
-            Some(p) => (p.name.as_str(), p.title.as_deref()),
-            None => (spelling.trim(), None),
-        };
-        self.resolve_name(name, title, meeting, &mut None)
+        let person = as_mention(spelling);
+        self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut None)
     }
 
     /// Resolves a mention of a note (its name and title).
@@ -245,14 +241,7 @@ impl Directory {
 
     /// As `resolve`, with every step tried and who it found.
     pub fn explain(&self, spelling: &str, meeting: Option<&Meeting>) -> (Resolution, Vec<Step>) {
-        let parsed = parse_person(spelling, 0);
-        let (name, title) = match &parsed {
-            Some(p) => (p.name.as_str(), p.title.as_deref()),
-            None => (spelling.trim(), None),
-        };
-        let mut steps = Some(Vec::new());
-        let resolution = self.resolve_name(name, title, meeting, &mut steps);
-        (resolution, steps.unwrap_or_default())
+        self.explain_mention(&as_mention(spelling), meeting)
     }
 
     /// As `resolve_mention`, with every step tried and who it found.
@@ -451,8 +440,7 @@ impl Directory {
     /// The known name most like `spelling` (compared by name key, so blind
     /// to accents, apostrophes and case), when it is like enough to suggest.
     pub fn suggest(&self, spelling: &str) -> Option<&str> {
-        let name = parse_person(spelling, 0).map_or_else(|| spelling.to_string(), |p| p.name);
-        let key = name_key(&name);
+        let key = as_mention(spelling).key();
         self.people
             .iter()
             .map(|k| (strsim::jaro_winkler(&key, &k.key), k.name.as_str()))
@@ -625,6 +613,19 @@ impl<'c> Builder<'c> {
         self.directory.people.len() - 1
     }
 
+    /// A person seen in the notes only, under the name as written.
+    fn push_seen(&mut self, name: &str, key: &str) -> usize {
+        self.push(Known {
+            name: name.to_string(),
+            title: None,
+            orgs: Vec::new(),
+            initials: None,
+            aliases: Vec::new(),
+            registered: false,
+            key: key.to_string(),
+        })
+    }
+
     fn count(&mut self, at: usize, spelling: &str) {
         self.count_times(at, spelling, 1);
     }
@@ -656,15 +657,7 @@ impl<'c> Builder<'c> {
         let at = match found {
             Some(at) => at,
             None if is_full_name(&key) => {
-                let at = self.push(Known {
-                    name: person.name.clone(),
-                    title: None,
-                    orgs: Vec::new(),
-                    initials: None,
-                    aliases: Vec::new(),
-                    registered: false,
-                    key: key.clone(),
-                });
+                let at = self.push_seen(&person.name, &key);
                 self.directory.by_name.insert(key, at);
                 at
             }
@@ -673,15 +666,7 @@ impl<'c> Builder<'c> {
                 match self.directory.by_single.get(&single) {
                     Some(at) => *at,
                     None => {
-                        let at = self.push(Known {
-                            name: person.name.clone(),
-                            title: None,
-                            orgs: Vec::new(),
-                            initials: None,
-                            aliases: Vec::new(),
-                            registered: false,
-                            key: key.clone(),
-                        });
+                        let at = self.push_seen(&person.name, &key);
                         self.directory.by_single.insert(single, at);
                         self.directory.single_keys.insert(key);
                         at
@@ -811,6 +796,19 @@ impl<'a> Mention<'a> {
             initials: person.initials.as_deref(),
         }
     }
+}
+
+/// A spelling typed or configured (`Dr Pryce (ICB)`) as a mention: its
+/// name and title; all of it as the name when it has no name part.
+fn as_mention(spelling: &str) -> Person {
+    parse_person(spelling, 0).unwrap_or_else(|| Person {
+        name: spelling.trim().to_string(),
+        title: None,
+        org: None,
+        role: None,
+        initials: None,
+        line: 0,
+    })
 }
 
 /// Everyone a note lists: chair, minute-taker and the four lists.

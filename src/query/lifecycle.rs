@@ -58,52 +58,56 @@ pub fn series_before<'a>(
 /// the members `series:` declares, else everyone present at the latest
 /// meeting (never people seen only long ago, so an unedited draft is not
 /// quorate by accident). Each person once, under their canonical name, with
-/// the title and org they were listed with.
+/// the org they were listed with at the latest meeting.
 pub fn expected_present(
     members: &[String],
     latest: &Meeting,
     directory: &Directory,
 ) -> Vec<Person> {
-    let listed: Vec<Person> = if members.is_empty() {
-        latest.present.clone()
+    // Each person of the latest meeting, with the org written there.
+    let org_at_latest: Vec<(usize, &str)> = latest
+        .present
+        .iter()
+        .chain(&latest.apologies)
+        .filter_map(|p| {
+            let at = directory.resolve_mention(p, Some(latest)).person()?;
+            Some((at, p.org.as_deref()?))
+        })
+        .collect();
+    let (listed, in_note): (Vec<Person>, Option<&Meeting>) = if members.is_empty() {
+        (latest.present.clone(), Some(latest))
     } else {
-        members
-            .iter()
-            .filter_map(|member| parse_person(member, 0))
-            .collect()
+        let members = members.iter().filter_map(|m| parse_person(m, 0)).collect();
+        (members, None)
     };
-    let mut seen: Vec<Option<usize>> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut unresolved: Vec<String> = Vec::new();
     let mut present = Vec::new();
     for person in listed {
-        let meeting = members.is_empty().then_some(latest);
-        let resolved = directory.resolve_mention(&person, meeting).person();
-        let known = resolved.and_then(|at| directory.get(at));
-        let duplicate = match resolved {
-            Some(_) => seen.contains(&resolved),
-            None => keys.contains(&person.key()),
+        let resolved = directory.resolve_mention(&person, in_note).person();
+        let known = resolved.and_then(|at| directory.get(at).map(|k| (at, k)));
+        let Some((at, known)) = known else {
+            if !unresolved.contains(&person.key()) {
+                unresolved.push(person.key());
+                present.push(person);
+            }
+            continue;
         };
-        if duplicate {
+        if seen.contains(&at) {
             continue;
         }
-        seen.push(resolved);
-        keys.push(person.key());
-        // The org as listed at the latest meeting, else as the person was listed.
-        let at_latest = latest.present.iter().chain(&latest.apologies).find(|p| {
-            directory.resolve_mention(p, Some(latest)).person() == resolved && resolved.is_some()
-        });
-        let org = at_latest
-            .and_then(|p| p.org.clone())
+        seen.push(at);
+        let org = org_at_latest
+            .iter()
+            .find(|(p, _)| *p == at)
+            .map(|(_, org)| org.to_string())
             .or(person.org.clone())
-            .or_else(|| known.and_then(|k| k.orgs.first().cloned()));
-        present.push(match known {
-            Some(known) => Person {
-                name: known.name.clone(),
-                title: person.title.clone().or_else(|| known.title.clone()),
-                org,
-                ..person
-            },
-            None => Person { org, ..person },
+            .or_else(|| known.orgs.first().cloned());
+        present.push(Person {
+            name: known.name.clone(),
+            title: person.title.clone().or_else(|| known.title.clone()),
+            org,
+            ..person
         });
     }
     present
