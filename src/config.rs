@@ -14,6 +14,9 @@ use crate::problem::Severity;
 
 pub const FILE_NAME: &str = "minutes.yaml";
 
+/// The largest `minutes.yaml` read.
+const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
+
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -182,8 +185,11 @@ impl Config {
             line,
             message,
         };
+        // A config is a few kilobytes; a larger one, or a pipe, is refused.
+        let bytes = crate::folder::read_regular(path, MAX_CONFIG_SIZE)
+            .map_err(|e| error(None, format!("cannot read: {e}")))?;
         let text =
-            std::fs::read_to_string(path).map_err(|e| error(None, format!("cannot read: {e}")))?;
+            String::from_utf8(bytes).map_err(|e| error(None, format!("not UTF-8 text: {e}")))?;
         let file: ConfigFile = if text.trim().is_empty() {
             ConfigFile::default()
         } else {

@@ -24,6 +24,13 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             found.files.push(path.clone());
         } else if path.is_dir() {
             walk(path, &mut found);
+        } else if path.exists() {
+            found.missing.push(Problem::error(
+                ProblemKind::Unreadable,
+                path,
+                0,
+                "not a regular file (a pipe, a device or a socket); only files and folders are read",
+            ));
         } else {
             found.missing.push(Problem::error(
                 ProblemKind::Unreadable,

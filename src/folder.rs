@@ -150,22 +150,74 @@ pub fn read_file(path: &Path, max_size: u64) -> FileOutcome {
     }
 }
 
-/// The file's bytes, or why they cannot be had: it cannot be read, or it
-/// is larger than `max_size` (checked before reading a byte).
+/// The file's bytes, or why they cannot be had: it cannot be read, it is
+/// not a regular file, or it is larger than `max_size`.
 pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, Problem> {
-    let unreadable = |err: std::io::Error| {
-        Problem::error(
+    read_regular(path, max_size).map_err(|err| match err {
+        ReadError::TooLarge(size) => too_large(path, size, max_size),
+        ReadError::Io(err) => Problem::error(
             ProblemKind::Unreadable,
             path,
             0,
             format!("cannot read: {err}"),
-        )
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > max_size {
-        return Err(too_large(path, size, max_size));
+        ),
+        ReadError::NotAFile => Problem::error(
+            ProblemKind::Unreadable,
+            path,
+            0,
+            "not a regular file (a pipe, a device or a socket); only files are read",
+        ),
+    })
+}
+
+/// Why `read_regular` gave no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// A FIFO, a device, a socket or a folder: reading one could block for
+    /// ever (a FIFO) or never end (`/dev/zero`), and its size says nothing.
+    NotAFile,
+    /// At least this many bytes, more than allowed.
+    TooLarge(u64),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(err) => write!(f, "{err}"),
+            ReadError::NotAFile => f.write_str("not a regular file (a pipe, a device or a socket)"),
+            ReadError::TooLarge(size) => write!(f, "{size} bytes or more, over the limit"),
+        }
     }
-    std::fs::read(path).map_err(unreadable)
+}
+
+/// Every byte of the regular file at `path`, when it has at most
+/// `max_size`. Checked before opening (opening a FIFO blocks until someone
+/// writes to it), again on the opened file (the path may have changed in
+/// between), and while reading, which stops one byte past the limit
+/// whatever size the file claimed.
+pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let before = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !before.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if before.len() > max_size {
+        return Err(ReadError::TooLarge(before.len()));
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let opened = file.metadata().map_err(ReadError::Io)?;
+    if !opened.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(max_size)).unwrap_or(0));
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max_size {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// The problem of a file of `size` bytes, over the `max_size` a note may be.

@@ -460,7 +460,7 @@ pub(super) fn import(
     };
     let mut code = EXIT_OK;
     for file in &args.files {
-        let bytes = match std::fs::read(file) {
+        let bytes = match crate::folder::read_regular(file, crate::folder::DEFAULT_MAX_FILE_SIZE) {
             Ok(bytes) => bytes,
             Err(e) => {
                 writeln!(err, "minutes: cannot read {}: {e}", file.display())?;
