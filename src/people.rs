@@ -140,6 +140,10 @@ pub struct Directory {
     single_keys: FxHashSet<String>,
     /// The members `series:` declares, by series key.
     members: FxHashMap<String, Vec<usize>>,
+    /// People by the first two letters of each word of their key, for
+    /// suggestions: comparing an unknown name with everyone known made lint
+    /// quadratic (8,000 unknown owners against 8,000 listed: 21 s).
+    by_word_start: FxHashMap<String, Vec<usize>>,
 }
 
 /// A name as the steps of a resolution see it.
@@ -180,6 +184,9 @@ impl Directory {
                 .actions()
                 .flat_map(|a| a.owners.iter())
                 .chain(meeting.updates().flat_map(|u| u.owners.iter()));
+            // Built when an owner needs it, once a note: the note's people
+            // do not change as owners are learnt.
+            let mut index: Option<NoteIndex> = None;
             for person in owners {
                 if let Some(at) = written_at.get(person.name.as_str()) {
                     if let Some((_, count)) = written.get_mut(*at) {
@@ -196,7 +203,10 @@ impl Directory {
                 if is_full_name(&key)
                     && !directory.by_name.contains_key(&key)
                     && !directory.by_alias.contains_key(&key)
-                    && directory.resolve_mention(person, Some(meeting)) == Resolution::Unknown
+                    && directory.resolve_in(
+                        person,
+                        index.get_or_insert_with(|| directory.note_index(meeting)),
+                    ) == Resolution::Unknown
                 {
                     builder.learn(person, &series_key(&meeting.meeting));
                 }
@@ -217,26 +227,31 @@ impl Directory {
         Builder::new(config, meetings).finish()
     }
 
-    /// The person a listed mention is, in its note's series.
-    fn listed_person(&self, person: &Person, series: &str) -> Option<usize> {
-        let key = person.key();
+    /// The person a listed mention (by its key) is, in its note's series.
+    fn listed_person(&self, key: &str, series: &str) -> Option<usize> {
         self.by_name
-            .get(&key)
-            .or_else(|| self.by_single.get(&(series.to_string(), key.clone())))
-            .or_else(|| self.by_alias.get(&key).map(|(at, _)| at))
+            .get(key)
+            .or_else(|| self.by_single.get(&(series.to_string(), key.to_string())))
+            .or_else(|| self.by_alias.get(key).map(|(at, _)| at))
             .copied()
     }
 
     /// Resolves a spelling (`Dr Pryce (ICB)`) written in `meeting`, or typed
     /// on the command line when `meeting` is `None`.
     pub fn resolve(&self, spelling: &str, meeting: Option<&Meeting>) -> Resolution {
-        let person = as_mention(spelling);
-        self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut None)
+        self.resolve_mention(&as_mention(spelling), meeting)
     }
 
-    /// Resolves a mention of a note (its name and title).
+    /// Resolves a mention of a note (its name and title). Many mentions of
+    /// one note resolve faster through `note_index` and `resolve_in`.
     pub fn resolve_mention(&self, person: &Person, meeting: Option<&Meeting>) -> Resolution {
-        self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut None)
+        let index = meeting.map(|m| self.note_index(m));
+        self.resolve_name(person, index.as_ref(), &mut None)
+    }
+
+    /// Resolves a mention of the note that `index` was built for.
+    pub fn resolve_in(&self, person: &Person, index: &NoteIndex) -> Resolution {
+        self.resolve_name(person, Some(index), &mut None)
     }
 
     /// As `resolve`, with every step tried and who it found.
@@ -250,24 +265,53 @@ impl Directory {
         person: &Person,
         meeting: Option<&Meeting>,
     ) -> (Resolution, Vec<Step>) {
+        let index = meeting.map(|m| self.note_index(m));
         let mut steps = Some(Vec::new());
-        let resolution =
-            self.resolve_name(&person.name, person.title.as_deref(), meeting, &mut steps);
+        let resolution = self.resolve_name(person, index.as_ref(), &mut steps);
         (resolution, steps.unwrap_or_default())
+    }
+
+    /// The people of `meeting`, indexed for resolving its short forms.
+    pub fn note_index(&self, meeting: &Meeting) -> NoteIndex {
+        let series = series_key(&meeting.meeting);
+        let mut index = NoteIndex {
+            listed_keys: FxHashSet::default(),
+            pool: Vec::new(),
+            titles: FxHashMap::default(),
+            buckets: FxHashMap::default(),
+            series,
+        };
+        for person in listed(meeting) {
+            let key = person.key();
+            let found = self.listed_person(&key, &index.series);
+            index.listed_keys.insert(key);
+            if let Some(at) = found {
+                let title = person.title.clone().or_else(|| self.title_of(at));
+                index.add(at, title, self);
+            }
+        }
+        for at in self.members.get(&index.series).into_iter().flatten() {
+            index.add(*at, self.title_of(*at), self);
+        }
+        index
+    }
+
+    fn title_of(&self, at: usize) -> Option<String> {
+        self.people.get(at).and_then(|k| k.title.clone())
     }
 
     fn resolve_name(
         &self,
-        name: &str,
-        title: Option<&str>,
-        meeting: Option<&Meeting>,
+        person: &Person,
+        note: Option<&NoteIndex>,
         trace: &mut Option<Vec<Step>>,
     ) -> Resolution {
-        let spelling = Spelling::new(name, title);
+        let name = person.name.as_str();
+        let spelling = Spelling::new(name, person.title.as_deref());
         if spelling.key.is_empty() {
             return Resolution::Unknown;
         }
-        let mut note = |step: StepKind, found: &[usize]| {
+        let mut note_step = |step: StepKind, found: &[usize]| {
             if let Some(steps) = trace.as_mut() {
                 steps.push(Step {
                     step,
@@ -281,7 +325,7 @@ impl Directory {
             .copied()
             .into_iter()
             .collect();
-        note(StepKind::Name, &by_name);
+        note_step(StepKind::Name, &by_name);
         if let [person] = by_name.as_slice() {
             return Resolution::Found {
                 person: *person,
@@ -289,8 +333,8 @@ impl Directory {
             };
         }
         if self.single_keys.contains(&spelling.key) {
-            let singles = self.singles(&spelling.key, meeting);
-            note(StepKind::ListedSingle, &singles);
+            let singles = self.singles(&spelling.key, note);
+            note_step(StepKind::ListedSingle, &singles);
             match singles.as_slice() {
                 [] => {}
                 [person] => {
@@ -307,7 +351,7 @@ impl Directory {
             }
         }
         let alias = self.by_alias.get(&spelling.key);
-        note(
+        note_step(
             StepKind::Alias,
             &alias.map(|(at, _)| *at).into_iter().collect::<Vec<_>>(),
         );
@@ -326,26 +370,33 @@ impl Directory {
         if forms.is_empty() {
             return Resolution::Unknown;
         }
-        let pool = self.pool(meeting);
         let fits =
             |at: usize, short: &Short| self.people.get(at).is_some_and(|k| short.fits(&k.key));
         let mut candidates: Vec<usize> = Vec::new();
         for short in &forms {
-            let found: Vec<usize> = pool
-                .iter()
-                .map(|(at, _)| *at)
-                .filter(|at| fits(*at, short))
-                .collect();
-            note(StepKind::Short(short.kind()), &found);
+            let found: Vec<usize> = match note {
+                Some(index) => index
+                    .candidates(short)
+                    .filter(|at| fits(*at, short))
+                    .collect(),
+                None => (0..self.people.len())
+                    .filter(|at| fits(*at, short))
+                    .collect(),
+            };
+            note_step(StepKind::Short(short.kind()), &found);
             candidates.extend(found);
         }
         candidates.sort_unstable();
         candidates.dedup();
         if let Some(title) = spelling.title {
             if !candidates.is_empty() {
-                let narrowed = narrow_by_title(&candidates, title, &pool, &self.people);
+                let title_of = |at: usize| match note {
+                    Some(index) => index.titles.get(&at).cloned().flatten(),
+                    None => self.title_of(at),
+                };
+                let narrowed = narrow_by_title(&candidates, title, title_of);
                 if narrowed != candidates {
-                    note(StepKind::Title, &narrowed);
+                    note_step(StepKind::Title, &narrowed);
                     candidates = narrowed;
                 }
             }
@@ -361,7 +412,7 @@ impl Directory {
                     person: *person,
                     how: How::Short {
                         form,
-                        in_note: meeting.is_some(),
+                        in_note: note.is_some(),
                     },
                 }
             }
@@ -369,20 +420,17 @@ impl Directory {
         }
     }
 
-    /// The one-word names with this key: listed in `meeting`, or, with no
+    /// The one-word names with this key: listed in the note, or, with no
     /// note, in any series.
-    fn singles(&self, key: &str, meeting: Option<&Meeting>) -> Vec<usize> {
-        match meeting {
-            Some(meeting) => {
-                let series = series_key(&meeting.meeting);
-                let listed_here = listed(meeting).any(|p| p.key() == key);
-                self.by_single
-                    .get(&(series, key.to_string()))
-                    .filter(|_| listed_here)
-                    .copied()
-                    .into_iter()
-                    .collect()
-            }
+    fn singles(&self, key: &str, note: Option<&NoteIndex>) -> Vec<usize> {
+        match note {
+            Some(index) => self
+                .by_single
+                .get(&(index.series.clone(), key.to_string()))
+                .filter(|_| index.listed_keys.contains(key))
+                .copied()
+                .into_iter()
+                .collect(),
             None => {
                 let mut found: Vec<usize> = self
                     .by_single
@@ -397,37 +445,6 @@ impl Directory {
         }
     }
 
-    /// Who a short form may mean, with the title each is written with: the
-    /// people listed in the note and the members of its series; with no
-    /// note, everyone.
-    fn pool<'a>(&'a self, meeting: Option<&'a Meeting>) -> Vec<(usize, Option<&'a str>)> {
-        let Some(meeting) = meeting else {
-            return self
-                .people
-                .iter()
-                .enumerate()
-                .map(|(at, k)| (at, k.title.as_deref()))
-                .collect();
-        };
-        let series = series_key(&meeting.meeting);
-        let mut pool: Vec<(usize, Option<&str>)> = Vec::new();
-        for person in listed(meeting) {
-            if let Some(at) = self.listed_person(person, &series) {
-                let title = person
-                    .title
-                    .as_deref()
-                    .or_else(|| self.people.get(at).and_then(|k| k.title.as_deref()));
-                pool.push((at, title));
-            }
-        }
-        for at in self.members.get(&series).into_iter().flatten() {
-            if !pool.iter().any(|(p, _)| p == at) {
-                pool.push((*at, self.people.get(*at).and_then(|k| k.title.as_deref())));
-            }
-        }
-        pool
-    }
-
     pub fn get(&self, at: usize) -> Option<&Known> {
         self.people.get(at)
     }
@@ -439,10 +456,24 @@ impl Directory {
 
     /// The known name most like `spelling` (compared by name key, so blind
     /// to accents, apostrophes and case), when it is like enough to suggest.
+    /// Only names that share the first two letters of a word with it are
+    /// compared, at most `SUGGESTION_CANDIDATES` of them: a typo in the
+    /// start of every word goes without a suggestion.
     pub fn suggest(&self, spelling: &str) -> Option<&str> {
         let key = as_mention(spelling).key();
-        self.people
-            .iter()
+        let mut candidates: Vec<usize> = key
+            .split(' ')
+            .filter_map(word_start)
+            .filter_map(|start| self.by_word_start.get(start))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.truncate(SUGGESTION_CANDIDATES);
+        candidates
+            .into_iter()
+            .filter_map(|at| self.people.get(at))
             .map(|k| (strsim::jaro_winkler(&key, &k.key), k.name.as_str()))
             .filter(|(score, _)| *score >= 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -485,6 +516,15 @@ impl Directory {
     }
 }
 
+/// How many known names a suggestion is chosen from, at most.
+const SUGGESTION_CANDIDATES: usize = 256;
+
+/// The first two letters of a word of a key (one, for a one-letter word).
+fn word_start(word: &str) -> Option<&str> {
+    let end = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
+    word.get(..end).filter(|start| !start.is_empty())
+}
+
 /// Candidates whose title contradicts `title` (`Mrs` for `Mr James`) are
 /// set aside; and when several remain, every one of them with a known title,
 /// those whose title is `title`'s. A candidate with no known title may have
@@ -492,19 +532,12 @@ impl Directory {
 fn narrow_by_title(
     candidates: &[usize],
     title: &str,
-    pool: &[(usize, Option<&str>)],
-    people: &[Known],
+    title_of: impl Fn(usize) -> Option<String>,
 ) -> Vec<usize> {
-    let title_of = |at: usize| -> Option<&str> {
-        pool.iter()
-            .find(|(p, t)| *p == at && t.is_some())
-            .and_then(|(_, t)| *t)
-            .or_else(|| people.get(at).and_then(|k| k.title.as_deref()))
-    };
     let kept: Vec<usize> = candidates
         .iter()
         .copied()
-        .filter(|at| title_of(*at).is_none_or(|theirs| !titles_contradict(title, theirs)))
+        .filter(|at| title_of(*at).is_none_or(|theirs| !titles_contradict(title, &theirs)))
         .collect();
     if kept.len() < 2 || kept.iter().any(|at| title_of(*at).is_none()) {
         return kept;
@@ -513,9 +546,76 @@ fn narrow_by_title(
     let same: Vec<usize> = kept
         .iter()
         .copied()
-        .filter(|at| title_of(*at).is_some_and(|t| canonical_title(t) == wanted))
+        .filter(|at| title_of(*at).is_some_and(|t| canonical_title(&t) == wanted))
         .collect();
     if same.is_empty() { kept } else { same }
+}
+
+/// The people of one note (listed in it, or declared members of its
+/// series), with the title the note gives each, and bucketed by the words a
+/// short form is matched on, so that resolving every owner of a note with
+/// thousands of people is not thousands × thousands.
+#[derive(Debug)]
+pub struct NoteIndex {
+    series: String,
+    /// The keys of every name listed in the note.
+    listed_keys: FxHashSet<String>,
+    pool: Vec<usize>,
+    titles: FxHashMap<usize, Option<String>>,
+    /// People by `f` + first word, `l` + last word, `i` + initials.
+    buckets: FxHashMap<String, Vec<usize>>,
+}
+
+impl NoteIndex {
+    fn add(&mut self, at: usize, title: Option<String>, directory: &Directory) {
+        if let Some(known) = self.titles.get_mut(&at) {
+            if known.is_none() {
+                *known = title;
+            }
+            return;
+        }
+        self.titles.insert(at, title);
+        self.pool.push(at);
+        let Some(key) = directory.people.get(at).map(|k| k.key.as_str()) else {
+            return;
+        };
+        let words: Vec<&str> = key.split(' ').collect();
+        let initial = |w: &&str| w.chars().next();
+        let every: String = words.iter().filter_map(initial).collect();
+        let first_last: String = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .filter_map(initial)
+            .collect();
+        let mut labels = vec![format!("i{every}")];
+        if first_last != every {
+            labels.push(format!("i{first_last}"));
+        }
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            labels.push(format!("f{first}"));
+            labels.push(format!("l{last}"));
+        }
+        for label in labels {
+            self.buckets.entry(label).or_default().push(at);
+        }
+    }
+
+    /// The people a short form could fit (a superset; `Short::fits` decides).
+    fn candidates<'s>(&'s self, short: &Short) -> impl Iterator<Item = usize> + 's {
+        let label = match short {
+            Short::FirstName { first, .. } => format!("f{first}"),
+            Short::TitleSurname { surname } | Short::InitialsSurname { surname, .. } => {
+                format!("l{}", surname.last().copied().unwrap_or_default())
+            }
+            Short::Initials { letters } => format!("i{}", letters.iter().collect::<String>()),
+        };
+        self.buckets.get(&label).into_iter().flatten().copied()
+    }
+
+    /// Everyone of the note, once each.
+    pub fn people(&self) -> &[usize] {
+        &self.pool
+    }
 }
 
 /// Builds a directory: the register, the series' members, the notes' lists.
@@ -699,6 +799,15 @@ impl<'c> Builder<'c> {
     /// notes use most; on a tie, the one with more accents and apostrophes
     /// as Word writes them, then the first seen.
     fn finish(mut self) -> Directory {
+        let mut by_word_start: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (at, known) in self.directory.people.iter().enumerate() {
+            let mut starts: Vec<&str> = known.key.split(' ').filter_map(word_start).collect();
+            starts.dedup();
+            for start in starts {
+                by_word_start.entry(start.to_string()).or_default().push(at);
+            }
+        }
+        self.directory.by_word_start = by_word_start;
         for (known, counts) in self.directory.people.iter_mut().zip(&self.spellings) {
             if known.registered {
                 continue;
@@ -724,6 +833,8 @@ impl<'c> Builder<'c> {
 pub struct Resolver<'d, 'm> {
     directory: &'d Directory,
     memo: std::cell::RefCell<FxHashMap<(&'m str, Option<&'m str>), Memo>>,
+    /// The index of each note a short form was resolved in, by its address.
+    indexes: std::cell::RefCell<FxHashMap<*const Meeting, std::rc::Rc<NoteIndex>>>,
 }
 
 #[derive(Clone, Copy)]
@@ -739,6 +850,7 @@ impl<'d, 'm> Resolver<'d, 'm> {
         Resolver {
             directory,
             memo: Default::default(),
+            indexes: Default::default(),
         }
     }
 
@@ -769,12 +881,27 @@ impl<'d, 'm> Resolver<'d, 'm> {
         };
         match memo {
             Memo::Person(person) => Some(person),
-            Memo::ByNote => self
-                .directory
-                .resolve_mention(mention, Some(meeting))
-                .person(),
+            Memo::ByNote => {
+                let index = self.index(meeting);
+                self.directory.resolve_in(mention, &index).person()
+            }
             Memo::Unknown => None,
         }
+    }
+}
+
+impl Resolver<'_, '_> {
+    /// The index of `meeting`, built the first time it is asked for.
+    pub fn index(&self, meeting: &Meeting) -> std::rc::Rc<NoteIndex> {
+        let address: *const Meeting = meeting;
+        if let Some(index) = self.indexes.borrow().get(&address) {
+            return std::rc::Rc::clone(index);
+        }
+        let index = std::rc::Rc::new(self.directory.note_index(meeting));
+        self.indexes
+            .borrow_mut()
+            .insert(address, std::rc::Rc::clone(&index));
+        index
     }
 }
 

@@ -338,16 +338,24 @@ fn a_yaml_error_after_lone_carriage_returns_stays_inside_the_file() {
 /// Runs `minutes` in `dir` and fails the test if it takes longer than
 /// `seconds` (rather than hanging the suite): for inputs that once hung.
 fn run_within(dir: &std::path::Path, args: &[&str], seconds: u64) -> Output {
+    // Output goes to files, not pipes: a pipe nobody reads while waiting
+    // fills up and stops the child, which would look like a hang.
+    let streams = tempfile::tempdir().unwrap();
+    let stdout_path = streams.path().join("stdout");
+    let stderr_path = streams.path().join("stderr");
     let mut child = command()
         .args(args)
         .current_dir(dir)
         .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(std::fs::File::create(&stderr_path).unwrap())
         .spawn()
         .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if std::time::Instant::now() > deadline {
             child.kill().unwrap();
             panic!(
@@ -355,9 +363,13 @@ fn run_within(dir: &std::path::Path, args: &[&str], seconds: u64) -> Output {
                 args.join(" ")
             );
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(&stdout_path).unwrap(),
+        stderr: std::fs::read(&stderr_path).unwrap(),
     }
-    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -425,4 +437,132 @@ fn a_fifo_or_a_device_is_never_read() {
     let output = run_within(dir.path(), &["actions", "--format", "csv", "."], 10);
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
+}
+
+/// Name-like words from a number, letters only (`aaaa`, `baaa`, …).
+fn letters(mut n: usize) -> String {
+    (0..4)
+        .map(|_| {
+            let c = char::from(b'a' + (n % 26) as u8);
+            n /= 26;
+            c
+        })
+        .collect()
+}
+
+/// The shortest of three runs of `minutes args` on a folder holding `note`.
+fn fastest(note: &str, args: &[&str]) -> std::time::Duration {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("n.md"), note).unwrap();
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            run_within(dir.path(), args, 60);
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Each input that was once quadratic (or worse), at two sizes four times
+/// apart: the time may grow about four times, not sixteen. A ratio, not an
+/// absolute time, so a slow machine does not fail it (as pulldown-cmark's
+/// and comrak's pathological suites do). The smaller time is floored at
+/// 30 ms, so that start-up noise is not mistaken for growth.
+#[test]
+fn pathological_inputs_take_time_linear_in_their_size() {
+    type Make = fn(usize) -> String;
+    let cases: [(&str, Make, &[&str], usize); 6] = [
+        (
+            "nested brackets in front matter",
+            |n| {
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\nx: {}\n---\n",
+                    "[".repeat(n * 16)
+                )
+            },
+            &["actions", "--no-cache", "."],
+            4_000,
+        ),
+        (
+            "unknown owners, each given a suggestion",
+            |n| {
+                let present: String = (0..n)
+                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
+                    .collect();
+                let body: String = (0..n)
+                    .map(|i| format!("- [ ] Zed{0} Person{0}: task\n", letters(i)))
+                    .collect();
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
+                )
+            },
+            &["lint", "n.md"],
+            2_000,
+        ),
+        (
+            "first-name owners among many attendees (lint)",
+            |n| {
+                let present: String = (0..n)
+                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
+                    .collect();
+                let body: String = (0..n)
+                    .map(|i| format!("- [ ] Listed{}: task\n", letters(i)))
+                    .collect();
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
+                )
+            },
+            &["lint", "n.md"],
+            2_000,
+        ),
+        (
+            "first-name owners among many attendees (actions)",
+            |n| {
+                let present: String = (0..n)
+                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
+                    .collect();
+                let body: String = (0..n)
+                    .map(|i| format!("- [ ] Listed{}: task\n", letters(i)))
+                    .collect();
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
+                )
+            },
+            &["actions", "--no-cache", "."],
+            2_000,
+        ),
+        (
+            "a long action in a piped table",
+            |n| {
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Ann Lee: {}\n",
+                    "word ".repeat(n * 10)
+                )
+            },
+            &["actions", "--no-cache", "."],
+            12_000,
+        ),
+        (
+            "a run of `[` in an action",
+            |n| {
+                format!(
+                    "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Ann Lee: {}\n",
+                    "[".repeat(n * 100)
+                )
+            },
+            &["actions", "--no-cache", "."],
+            5_000,
+        ),
+    ];
+    for (what, make, args, n) in cases {
+        let small = fastest(&make(n), args).max(std::time::Duration::from_millis(30));
+        let large = fastest(&make(4 * n), args);
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        eprintln!("{what}: {small:?} then {large:?} for 4x the input ({ratio:.1}x)");
+        assert!(
+            ratio < 10.0,
+            "{what}: 4x the input took {ratio:.1}x the time ({small:?}, then {large:?})"
+        );
+    }
 }

@@ -226,6 +226,7 @@ fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOpti
         config: &options.config,
         file_problem: None,
         directory: Default::default(),
+        note_index: Default::default(),
     };
     result.diagnostics = run_rules(rules, &context, options);
     if options.inline_config {
@@ -257,6 +258,7 @@ fn unreadable_context<'a>(
         config: &options.config,
         file_problem: Some(problem),
         directory: Default::default(),
+        note_index: Default::default(),
     }
 }
 

@@ -54,6 +54,9 @@ pub struct FileContext<'a> {
     /// The people the note lists and the register: built once, on first
     /// use, for the rules that resolve names.
     pub directory: std::cell::OnceCell<Directory>,
+    /// The note's people indexed for resolving its short forms, built with
+    /// the directory.
+    pub note_index: std::cell::OnceCell<crate::people::NoteIndex>,
 }
 
 /// The people lists of a note, whether or not it made a meeting.
@@ -94,6 +97,16 @@ impl<'a> FileContext<'a> {
             self.directory
                 .get_or_init(|| Directory::listed_only(self.config, std::slice::from_ref(meeting))),
         )
+    }
+
+    /// The directory and the note's index, to resolve the note's names.
+    pub fn people_index(&self) -> Option<(&Directory, &crate::people::NoteIndex)> {
+        let meeting = self.meeting()?;
+        let directory = self.directory()?;
+        let index = self
+            .note_index
+            .get_or_init(|| directory.note_index(meeting));
+        Some((directory, index))
     }
 
     pub fn problems(&self, kind: ProblemKind) -> impl Iterator<Item = &'a Problem> {

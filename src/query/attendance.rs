@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::config::Config;
 use crate::folder::same_series;
 use crate::model::{Meeting, Person};
-use crate::people::{Directory, Resolution};
+use crate::people::{Directory, NoteIndex, Resolution};
 
 /// What the register shows for one person at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,8 @@ enum Who {
     Spelling(String),
 }
 
-fn who(directory: &Directory, person: &Person, meeting: &Meeting) -> Who {
-    match directory.resolve_mention(person, Some(meeting)) {
+fn who(directory: &Directory, person: &Person, index: &NoteIndex) -> Who {
+    match directory.resolve_in(person, index) {
         Resolution::Found { person, .. } => Who::Person(person),
         _ => Who::Spelling(person.display_name()),
     }
@@ -88,6 +88,7 @@ pub fn attendance<'a>(
     let mut marks: HashMap<Who, Vec<Mark>> = HashMap::new();
     let mut order: Vec<Who> = Vec::new();
     for (at, meeting) in meetings.iter().enumerate() {
+        let index = directory.note_index(meeting);
         let lists: [(&[Person], Mark); 4] = [
             (&meeting.present, Mark::Present),
             (&meeting.apologies, Mark::Apologies),
@@ -96,7 +97,7 @@ pub fn attendance<'a>(
         ];
         for (people, mark) in lists {
             for person in people {
-                let key = who(directory, person, meeting);
+                let key = who(directory, person, &index);
                 let row = marks.entry(key.clone()).or_insert_with(|| {
                     order.push(key);
                     vec![Mark::NotListed; meetings.len()]

@@ -6,7 +6,7 @@ use crate::folder::same_series;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Meeting, Person};
 use crate::parse::people::parse_person;
-use crate::people::Directory;
+use crate::people::{Directory, NoteIndex};
 
 /// An action to report on at the meeting of `date`.
 #[derive(Debug, Clone)]
@@ -65,17 +65,18 @@ pub fn expected_present(
     directory: &Directory,
 ) -> Vec<Person> {
     // Each person of the latest meeting, with the org written there.
+    let index = directory.note_index(latest);
     let org_at_latest: Vec<(usize, &str)> = latest
         .present
         .iter()
         .chain(&latest.apologies)
         .filter_map(|p| {
-            let at = directory.resolve_mention(p, Some(latest)).person()?;
+            let at = directory.resolve_in(p, &index).person()?;
             Some((at, p.org.as_deref()?))
         })
         .collect();
-    let (listed, in_note): (Vec<Person>, Option<&Meeting>) = if members.is_empty() {
-        (latest.present.clone(), Some(latest))
+    let (listed, in_note): (Vec<Person>, Option<&NoteIndex>) = if members.is_empty() {
+        (latest.present.clone(), Some(&index))
     } else {
         let members = members.iter().filter_map(|m| parse_person(m, 0)).collect();
         (members, None)
@@ -84,7 +85,11 @@ pub fn expected_present(
     let mut unresolved: Vec<String> = Vec::new();
     let mut present = Vec::new();
     for person in listed {
-        let resolved = directory.resolve_mention(&person, in_note).person();
+        let resolved = match in_note {
+            Some(index) => directory.resolve_in(&person, index),
+            None => directory.resolve_mention(&person, None),
+        }
+        .person();
         let known = resolved.and_then(|at| directory.get(at).map(|k| (at, k)));
         let Some((at, known)) = known else {
             if !unresolved.contains(&person.key()) {

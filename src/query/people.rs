@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
 use crate::output::note::person_text;
-use crate::people::{Directory, Resolution, Step, listed};
+use crate::people::{Directory, Resolution, Resolver, Step, listed};
 
 #[derive(Debug, Clone, Default)]
 pub struct PersonRow {
@@ -61,8 +61,9 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
     let mut rows: HashMap<usize, PersonRow> = HashMap::new();
     let mut unresolved = Vec::new();
     for meeting in meetings {
+        let index = directory.note_index(meeting);
         for mention in mentions(meeting) {
-            match directory.resolve_mention(mention, Some(meeting)) {
+            match directory.resolve_in(mention, &index) {
                 Resolution::Found { person, .. } => {
                     let entry = rows.entry(person).or_insert_with(|| PersonRow {
                         person,
@@ -93,7 +94,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
         for (people, count) in lists {
             let resolved: BTreeSet<usize> = people
                 .iter()
-                .filter_map(|p| directory.resolve_mention(p, Some(meeting)).person())
+                .filter_map(|p| directory.resolve_in(p, &index).person())
                 .collect();
             for person in resolved {
                 if let Some(entry) = rows.get_mut(&person) {
@@ -102,6 +103,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
             }
         }
     }
+    let resolver = Resolver::new(directory);
     for entry in &ledger.entries {
         let state = entry.state();
         if !state.is_live() {
@@ -110,11 +112,7 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
         let owners: BTreeSet<usize> = state
             .owners
             .iter()
-            .filter_map(|o| {
-                directory
-                    .resolve_mention(o, Some(state.owners_meeting))
-                    .person()
-            })
+            .filter_map(|o| resolver.person(o, state.owners_meeting))
             .collect();
         for person in owners {
             if let Some(entry) = rows.get_mut(&person) {

@@ -18,13 +18,14 @@ impl Rule for ActionOwnerUnknown {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let (Some(meeting), Some(directory)) = (context.meeting(), context.directory()) else {
+        let (Some(meeting), Some((directory, index))) = (context.meeting(), context.people_index())
+        else {
             return;
         };
         for action in meeting.actions().filter(|a| !a.assigned_to_all) {
             for owner in &action.owners {
                 // Ambiguous names are `person-ambiguous`'s to report.
-                if directory.resolve_mention(owner, Some(meeting)) != Resolution::Unknown {
+                if directory.resolve_in(owner, index) != Resolution::Unknown {
                     continue;
                 }
                 let mut finding = Finding::new(

@@ -97,6 +97,7 @@ pub(crate) mod testing {
             config,
             file_problem: None,
             directory: Default::default(),
+            note_index: Default::default(),
         };
         let mut out = Vec::new();
         rule.check(&context, &mut out);

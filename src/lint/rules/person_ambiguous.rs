@@ -18,7 +18,8 @@ impl Rule for PersonAmbiguous {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let (Some(meeting), Some(directory)) = (context.meeting(), context.directory()) else {
+        let (Some(meeting), Some((directory, index))) = (context.meeting(), context.people_index())
+        else {
             return;
         };
         let owners = meeting
@@ -32,9 +33,7 @@ impl Rule for PersonAmbiguous {
                     .flat_map(|u| u.owners.iter().map(move |o| (o, u.line))),
             );
         for (owner, line) in owners {
-            if let Resolution::Ambiguous { candidates } =
-                directory.resolve_mention(owner, Some(meeting))
-            {
+            if let Resolution::Ambiguous { candidates } = directory.resolve_in(owner, index) {
                 out.push(
                     Finding::new(
                         line,

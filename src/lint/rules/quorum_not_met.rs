@@ -26,7 +26,7 @@ impl Rule for QuorumNotMet {
         let Some(quorum) = series.quorum else {
             return;
         };
-        let Some(directory) = context.directory() else {
+        let Some((directory, index)) = context.people_index() else {
             return;
         };
         let members: Vec<usize> = series
@@ -37,7 +37,7 @@ impl Rule for QuorumNotMet {
         let mut present: Vec<usize> = meeting
             .present
             .iter()
-            .filter_map(|p| directory.resolve_mention(p, Some(meeting)).person())
+            .filter_map(|p| directory.resolve_in(p, index).person())
             .filter(|p| series.members.is_empty() || members.contains(p))
             .collect();
         present.sort_unstable();
