@@ -34,4 +34,5 @@ pub mod query;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+pub mod text;
 pub mod write;

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::text::escape_controls;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -112,13 +114,20 @@ impl Problem {
 /// the form editors and terminals turn into links.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // One line whatever the note held: its text may end up in a terminal or a CI log.
+        let path = self.path.display().to_string();
+        write!(f, "{}", escape_controls(&path))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
         }
-        write!(f, ": {}: {}", self.severity.as_str(), self.message)?;
+        write!(
+            f,
+            ": {}: {}",
+            self.severity.as_str(),
+            escape_controls(&self.message)
+        )?;
         if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
+            write!(f, " ({})", escape_controls(help))?;
         }
         Ok(())
     }

@@ -566,3 +566,87 @@ fn pathological_inputs_take_time_linear_in_their_size() {
         );
     }
 }
+
+/// Text from a note reaches terminals, CI logs and spreadsheets: escape
+/// sequences, bells, line breaks that would start a GitHub Actions command,
+/// and formulas must arrive as text.
+#[test]
+fn output_cannot_be_turned_against_its_reader() {
+    let note = "---\nmeeting: \"Evil\\u001b]0;pwned\\u0007 <script>alert(1)</script> ![](http://t/p.gif) [x](javascript:alert(1)) Board\"\ndate: 2025-01-02\nstatus: \"final\\n::error file=x.md::forged\"\npresent:\n  - Ann Lee\n---\n## 1. A\n- [ ] Ann Lee: clear \u{1b}[2J the screen\n- [ ] Ann Lee: =HYPERLINK(\"http://evil\",\"click\")\n- [ ] Ann Lee: <script>alert(1)</script> ![](http://tracker/p.gif) [x](javascript:alert(1))\n";
+    let case = Case::new().with("evil.md", note);
+    let clean = |what: &str, bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}']),
+            "{what} let a control character through:\n{text:?}"
+        );
+        for line in text.lines() {
+            assert!(
+                !line.trim_start().starts_with("::"),
+                "{what} wrote a workflow command: {line:?}"
+            );
+        }
+    };
+    for args in [
+        &["actions", "."][..],
+        &["meetings", "."],
+        &["lint", "."],
+        &["people", "."],
+        &["actions", "--format", "markdown", "."],
+    ] {
+        let output = case.run(args);
+        clean(&format!("{args:?} stdout"), &output.stdout);
+        clean(&format!("{args:?} stderr"), &output.stderr);
+    }
+    // `show` piped is the note itself, byte for byte (it must parse back the
+    // same), as CSV is data; only its messages are escaped.
+    let shown = case.run(&["show", "evil.md"]);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("clear \u{1b}[2J the screen"));
+    clean("show stderr", &shown.stderr);
+    let stderr = String::from_utf8_lossy(&case.run(&["actions", "."]).stderr).to_string();
+    assert!(
+        stderr.contains("final\\n::error file=x.md::forged"),
+        "{stderr}"
+    );
+
+    // GitHub annotations: one command a line, the rest escaped as data.
+    let github = case.run(&["lint", "--format", "github", "."]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
+    assert!(text.contains("final%0A::error file=x.md::forged"), "{text}");
+
+    // Markdown: raw HTML, links and images are text.
+    for args in [
+        &["actions", "--format", "markdown", "."][..],
+        &[
+            "report",
+            "--meeting",
+            "Evil\u{1b}]0;pwned\u{7} <script>alert(1)</script> ![](http://t/p.gif) [x](javascript:alert(1)) Board",
+            "--format",
+            "markdown",
+            ".",
+        ],
+    ] {
+        let markdown = String::from_utf8_lossy(&case.run(args).stdout).to_string();
+        assert!(markdown.contains("\\<script\\>"), "{args:?}: {markdown}");
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+            let active = matches!(
+                event,
+                Event::Html(_)
+                    | Event::InlineHtml(_)
+                    | Event::Start(Tag::Link { .. } | Tag::Image { .. })
+            );
+            assert!(!active, "{args:?}: {event:?} in\n{markdown}");
+        }
+    }
+
+    // CSV: a formula is text.
+    let csv =
+        String::from_utf8_lossy(&case.run(&["actions", "--format", "csv", "."]).stdout).to_string();
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\""),
+        "{csv}"
+    );
+}

@@ -102,7 +102,12 @@ pub(super) fn meetings(
     report_problems(&folder, args.scan.strict, err)
 }
 
-pub(super) fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+pub(super) fn show(
+    args: ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> io::Result<i32> {
     let Some(config) = load_config(None, std::slice::from_ref(&args.file), err)? else {
         return Ok(EXIT_TOOL_ERROR);
     };
@@ -122,6 +127,15 @@ pub(super) fn show(args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     if let Some(meeting) = &meeting {
         match args.format {
             ShowFormat::Json => output::note::write_json(meeting, out)?,
+            // Piped, the note's own bytes (it must parse back the same);
+            // on a terminal, its control characters escaped.
+            ShowFormat::Markdown if env.style.terminal => {
+                let mut text = Vec::new();
+                output::note::write_markdown(meeting, &mut text)?;
+                for line in String::from_utf8_lossy(&text).lines() {
+                    writeln!(out, "{}", crate::text::escape_controls(line))?;
+                }
+            }
             ShowFormat::Markdown => output::note::write_markdown(meeting, out)?,
         }
     }

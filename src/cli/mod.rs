@@ -546,7 +546,7 @@ where
     let result = match cli.command {
         Command::Actions(args) => commands::actions(args, out, err, env),
         Command::Meetings(args) => commands::meetings(args, out, err, env),
-        Command::Show(args) => commands::show(args, out, err),
+        Command::Show(args) => commands::show(args, out, err, env),
         Command::Lint(args) => commands::lint(args, out, err, env),
         Command::Report(args) => commands::report(args, out, err, env),
         Command::Import(args) => commands::import(args, out, err),

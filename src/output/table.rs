@@ -11,6 +11,7 @@ use comfy_table::{Attribute, Cell as TableCell, Color, ContentArrangement, Table
 use unicode_width::UnicodeWidthStr;
 
 use super::{Grid, Style};
+use crate::text::escape_controls;
 
 /// The most characters of one cell a terminal table shows (then `…`): the
 /// layout's cost grows with the cell, and no terminal shows more usefully.
@@ -37,7 +38,7 @@ pub fn render(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> 
     }));
     for row in &grid.rows {
         table.add_row(row.iter().map(|cell| {
-            let mut text = escape_controls(&cell.text);
+            let mut text = escape_controls(&cell.text).into_owned();
             if let Some((cut, _)) = text.char_indices().nth(TERMINAL_CELL_CHARS) {
                 text.truncate(cut);
                 text.push('…');
@@ -61,11 +62,11 @@ pub fn render(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> 
 /// whatever the cells hold.
 fn render_plain(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<Vec<String>> = std::iter::once(grid.headers.clone())
-        .chain(
-            grid.rows
-                .iter()
-                .map(|row| row.iter().map(|c| escape_controls(&c.text)).collect()),
-        )
+        .chain(grid.rows.iter().map(|row| {
+            row.iter()
+                .map(|c| escape_controls(&c.text).into_owned())
+                .collect()
+        }))
         .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0usize; columns];
@@ -91,36 +92,10 @@ fn render_plain(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// `text` with each control character (C0, DEL, C1) written as an escape:
-/// `\u{1b}` for ESC, `\n` for a line break, `\t` for a tab.
-pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            escaped.extend(c.escape_default());
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::output::Cell;
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(
-            escape_controls("a\u{1b}]0;x\u{7}b\nc\td"),
-            "a\\u{1b}]0;x\\u{7}b\\nc\\td"
-        );
-        assert_eq!(escape_controls("Renée – ok"), "Renée – ok");
-    }
 
     #[test]
     fn plain_columns_pad_by_display_width() {

@@ -36,11 +36,14 @@ pub fn write(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> 
     Ok(())
 }
 
-/// `escapeData`: `%`, CR and LF.
+/// `escapeData`: `%`, CR and LF; and any other control character escaped,
+/// since the log shows ANSI sequences as colour and cursor moves.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let data = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::text::escape_controls(&data).into_owned()
 }
 
 /// `escapeProperty`: as data, and `:` and `,` which separate properties.

@@ -1,5 +1,6 @@
 //! rustc-style diagnostics, drawn by annotate-snippets.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -7,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use super::display_path;
 use crate::lint::Diagnostic;
 use crate::problem::Severity;
+use crate::text::{escape_controls, picture_controls};
 
 pub fn write(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
@@ -15,39 +17,48 @@ pub fn write(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io
         Renderer::plain()
     };
     for diagnostic in diagnostics {
-        let path = display_path(diagnostic);
-        let rendered = renderer.render(&[group(diagnostic, &path)]);
+        let path = escape_controls(&display_path(diagnostic)).into_owned();
+        let shown = Shown {
+            message: escape_controls(&diagnostic.message),
+            help: diagnostic.help.as_deref().map(escape_controls),
+            source_line: picture_controls(&diagnostic.source_line),
+        };
+        let rendered = renderer.render(&[group(diagnostic, &shown, &path)]);
         writeln!(out, "{rendered}\n")?;
     }
     Ok(())
 }
 
-fn group<'a>(diagnostic: &'a Diagnostic, path: &'a str) -> Group<'a> {
+/// A diagnostic's texts as shown: control characters escaped, and on the
+/// source line pictured one for one, so that the span's columns hold.
+struct Shown<'a> {
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
+    source_line: Cow<'a, str>,
+}
+
+fn group<'a>(diagnostic: &'a Diagnostic, shown: &'a Shown<'a>, path: &'a str) -> Group<'a> {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
     let title = level
-        .primary_title(diagnostic.message.as_str())
+        .primary_title(shown.message.as_ref())
         .id(diagnostic.rule);
     let mut group = if diagnostic.line == 0 {
         title.element(Origin::path(path))
     } else {
-        let span = byte_span(
-            &diagnostic.source_line,
-            diagnostic.column,
-            diagnostic.end_column,
-        );
+        let span = byte_span(&shown.source_line, diagnostic.column, diagnostic.end_column);
         title.element(
-            Snippet::source(diagnostic.source_line.as_str())
+            Snippet::source(shown.source_line.as_ref())
                 .line_start(diagnostic.line)
                 .path(path)
                 .annotation(AnnotationKind::Primary.span(span)),
         )
     };
-    if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    if let Some(help) = &shown.help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     group
 }
