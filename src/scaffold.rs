@@ -93,7 +93,8 @@ pub fn default_path(latest: &Meeting, date: NaiveDate) -> PathBuf {
     folder.join(name)
 }
 
-/// `Harbourside Partnership Board` → `harbourside-partnership-board`.
+/// `Harbourside Partnership Board` → `harbourside-partnership-board`; a
+/// name with no letter or digit (`...`) → `meeting`, never an empty slug.
 pub fn slug(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars() {
@@ -103,7 +104,12 @@ pub fn slug(name: &str) -> String {
             slug.push('-');
         }
     }
-    slug.trim_end_matches('-').to_string()
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "meeting".to_string()
+    } else {
+        slug.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -117,5 +123,6 @@ mod tests {
             "harbourside-partnership-board"
         );
         assert_eq!(slug("  IEWM – Board (2010) "), "iewm-board-2010");
+        assert_eq!(slug("..."), "meeting");
     }
 }

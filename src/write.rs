@@ -6,25 +6,46 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Writes `contents` to `path` atomically. Without `replace`, an existing
-/// file is an `AlreadyExists` error and is left untouched.
+/// file is an `AlreadyExists` error and is left untouched. A replaced file
+/// keeps its permissions; one with other hard links is rewritten in place,
+/// since a rename would leave the other names on the old text.
 pub fn write_atomically(path: &Path, contents: &[u8], replace: bool) -> io::Result<()> {
-    if !replace && path.exists() {
+    let existing = fs::symlink_metadata(path).ok();
+    if !replace && existing.is_some() {
         return Err(exists(path));
+    }
+    if let Some(existing) = existing.as_ref().filter(|m| m.is_file() && links(m) > 1) {
+        return rewrite_in_place(path, contents, existing);
     }
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let (temp_path, mut temp) = create_temp(&folder, path)?;
-    let written = temp
-        .write_all(contents)
-        .and_then(|()| temp.sync_all())
-        .and_then(|()| place(&temp_path, path, replace));
-    if written.is_err() {
-        // The temporary file is ours; the target was never touched.
-        let _ = fs::remove_file(&temp_path);
+    // A random name of its own (not the target's, which may be near the
+    // file-name limit), created with O_EXCL so nothing planted is followed.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".minutes-").suffix(".tmp");
+    if let Some(permissions) = new_file_permissions() {
+        builder.permissions(permissions);
     }
-    written
+    let mut temp = builder.tempfile_in(&folder)?;
+    if let Some(existing) = existing.as_ref().filter(|m| m.is_file()) {
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    let placed = if replace {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    match placed {
+        Ok(_) => Ok(()),
+        // The temporary file is removed when `err.file` drops; the target
+        // was never touched.
+        Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
+        Err(err) => Err(err.error),
+    }
 }
 
 fn exists(path: &Path) -> io::Error {
@@ -34,39 +55,39 @@ fn exists(path: &Path) -> io::Error {
     )
 }
 
-fn create_temp(folder: &Path, target: &Path) -> io::Result<(PathBuf, fs::File)> {
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("note");
-    for attempt in 0..100u32 {
-        let candidate = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(file) => return Ok((candidate, file)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(io::Error::other("could not create a temporary file"))
+#[cfg(unix)]
+fn links(metadata: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
 }
 
-/// Moves the finished temporary file into place. Without `replace`, a hard
-/// link refuses atomically if the target appeared meanwhile.
-fn place(temp: &Path, target: &Path, replace: bool) -> io::Result<()> {
-    if replace {
-        return fs::rename(temp, target);
-    }
-    match fs::hard_link(temp, target) {
-        Ok(()) => fs::remove_file(temp),
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Err(exists(target)),
-        // File systems without hard links: check, then rename.
-        Err(_) if !target.exists() => fs::rename(temp, target),
-        Err(_) => Err(exists(target)),
-    }
+#[cfg(not(unix))]
+fn links(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// What a new file is created with: read and write for all, less the
+/// umask, as any editor would create it (tempfile's own default is 0600).
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    Some(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+/// Rewrites a file that has other hard links through the same inode, so
+/// that every name sees the new text: not atomic, which is why it is only
+/// done for such files, and only when asked to replace.
+fn rewrite_in_place(path: &Path, contents: &[u8], existing: &fs::Metadata) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(contents)?;
+    file.sync_all()?;
+    file.set_permissions(existing.permissions())
 }
 
 #[cfg(test)]
@@ -85,5 +106,37 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_its_hard_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("private.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"new", true).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+
+        let other = dir.path().join("other-name.md");
+        fs::hard_link(&path, &other).unwrap();
+        write_atomically(&path, b"newer", true).unwrap();
+        assert_eq!(
+            fs::read(&other).unwrap(),
+            b"newer",
+            "the other name sees it"
+        );
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn a_name_near_the_limit_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{}.md", "n".repeat(250)));
+        write_atomically(&path, b"text", false).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"text");
     }
 }

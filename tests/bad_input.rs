@@ -650,3 +650,45 @@ fn output_cannot_be_turned_against_its_reader() {
         "{csv}"
     );
 }
+
+#[test]
+fn small_things_that_broke_writing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("old.txt"),
+        "Minutes of the Dot Board, 12 March 2025\n\nPresent: Ann Lee, Bo Wu\n\n1. Welcome\n",
+    )
+    .unwrap();
+    // An --out folder that does not exist: the message names the path.
+    let output = run_within(
+        dir.path(),
+        &["import", "old.txt", "--out", "missing/folder"],
+        10,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write missing/folder/"), "{stderr}");
+
+    // A meeting whose name has no letter: the note is still named.
+    let output = run_within(
+        dir.path(),
+        &[
+            "import",
+            "old.txt",
+            "--meeting",
+            "...",
+            "--date",
+            "2025-03-12",
+            "--out",
+            ".",
+        ],
+        10,
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("2025-03-12-meeting.md").exists());
+}

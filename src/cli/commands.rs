@@ -522,10 +522,18 @@ pub(super) fn import(
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("."))
                 .join(name);
-            if let Err(e) = crate::write::write_atomically(&path, note.as_bytes(), args.force) {
-                writeln!(err, "minutes: {e}")?;
-                code = EXIT_TOOL_ERROR;
-                continue;
+            match crate::write::write_atomically(&path, note.as_bytes(), args.force) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    writeln!(err, "minutes: {e}")?;
+                    code = EXIT_TOOL_ERROR;
+                    continue;
+                }
+                Err(e) => {
+                    writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
+                    code = EXIT_TOOL_ERROR;
+                    continue;
+                }
             }
             writeln!(
                 &mut report,

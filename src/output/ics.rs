@@ -18,6 +18,17 @@ pub fn uid(row: &ActionRow) -> String {
     format!("{}@{}.minutes", row.action.id, slug(&row.meeting.meeting))
 }
 
+/// A summary on one line. The icalendar crate escapes LF as `\n` but passes
+/// a lone CR through, which ends a content line early for some readers.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+/// A description whose line breaks are all LF (escaped as `\n` on output).
+fn line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 pub fn write(rows: &[ActionRow], today: NaiveDate, out: &mut dyn Write) -> io::Result<()> {
     let mut calendar = Calendar::new();
     calendar.name("minutes: actions");
@@ -42,8 +53,8 @@ pub fn write(rows: &[ActionRow], today: NaiveDate, out: &mut dyn Write) -> io::R
         }
         let mut todo = Todo::new();
         todo.uid(&uid(row))
-            .summary(&summary)
-            .description(&description)
+            .summary(&one_line(&summary))
+            .description(&line_breaks(&description))
             .timestamp(stamp)
             .due(due)
             .status(match row.state.status {
@@ -55,4 +66,15 @@ pub fn write(rows: &[ActionRow], today: NaiveDate, out: &mut dyn Write) -> io::R
         calendar.push(todo.done());
     }
     write!(out, "{calendar}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_lone_carriage_return_reaches_the_calendar() {
+        assert_eq!(one_line("a\rb\nc"), "a b c");
+        assert_eq!(line_breaks("a\rb\r\nc"), "a\nb\nc");
+    }
 }
