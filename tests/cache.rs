@@ -55,7 +55,7 @@ impl Setup {
     fn load(&self) -> (Folder, CacheStats) {
         let folder =
             Folder::load_cached(std::slice::from_ref(&self.notes), MAX, Some(&self.cache()));
-        let stats = folder.cache.expect("the cache was used");
+        let stats = folder.cache.clone().expect("the cache was used");
         (folder, stats)
     }
 
@@ -80,7 +80,7 @@ fn stats_of(hits: usize, misses: usize) -> (usize, usize) {
     (hits, misses)
 }
 
-fn counts(stats: CacheStats) -> (usize, usize) {
+fn counts(stats: &CacheStats) -> (usize, usize) {
     (stats.hits, stats.misses)
 }
 
@@ -94,10 +94,10 @@ fn set_mtime(path: &Path, time: SystemTime) {
 fn a_warm_load_reads_every_note_back_and_matches_parsing() {
     let setup = Setup::new(5);
     let (cold, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(0, 7));
+    assert_eq!(counts(&stats), stats_of(0, 7));
     assert!(stats.shards_written > 0);
     let (warm, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(7, 0));
+    assert_eq!(counts(&stats), stats_of(7, 0));
     assert_eq!(stats.shards_written, 0, "nothing changed, nothing written");
     assert_eq!(view(&warm), view(&cold));
     assert_eq!(view(&warm), fresh(&setup));
@@ -111,7 +111,7 @@ fn an_edited_note_is_parsed_again() {
     setup.load();
     fs::write(setup.path("2025-01-02.md"), note("2025-01-02", "Ed Eff")).expect("edit");
     let (folder, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(4, 1));
+    assert_eq!(counts(&stats), stats_of(4, 1));
     assert_eq!(stats.shards_written, 1);
     let owners: Vec<&str> = folder
         .meetings
@@ -137,7 +137,7 @@ fn a_same_size_rewrite_with_its_old_mtime_restored_is_still_seen() {
     set_mtime(&path, old_mtime);
     let (folder, stats) = setup.load();
     if cfg!(unix) {
-        assert_eq!(counts(stats), stats_of(2, 1));
+        assert_eq!(counts(&stats), stats_of(2, 1));
         assert_eq!(folder.meetings[0].present[0].name, "Cy Dex");
     }
 }
@@ -151,7 +151,7 @@ fn a_touched_note_is_parsed_again_with_the_same_result() {
         SystemTime::now() - Duration::from_secs(3600),
     );
     let (after, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(3, 1));
+    assert_eq!(counts(&stats), stats_of(3, 1));
     assert_eq!(view(&after), view(&before));
 }
 
@@ -161,12 +161,12 @@ fn a_deleted_note_leaves_the_results_and_the_cache() {
     setup.load();
     fs::remove_file(setup.path("2025-01-03.md")).expect("delete");
     let (folder, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(4, 0));
+    assert_eq!(counts(&stats), stats_of(4, 0));
     assert_eq!(stats.shards_written, 1, "its shard is rewritten without it");
     assert_eq!(folder.meetings.len(), 2);
     assert_eq!(view(&folder), fresh(&setup));
     let (_, stats) = setup.load();
-    assert_eq!((counts(stats), stats.shards_written), (stats_of(4, 0), 0));
+    assert_eq!((counts(&stats), stats.shards_written), (stats_of(4, 0), 0));
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn a_renamed_note_is_found_under_its_new_name() {
     setup.load();
     fs::rename(setup.path("2025-01-02.md"), setup.path("renamed.md")).expect("rename");
     let (folder, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(3, 1));
+    assert_eq!(counts(&stats), stats_of(3, 1));
     let paths: Vec<&Path> = folder.meetings.iter().map(|m| m.path.as_path()).collect();
     assert_eq!(
         paths,
@@ -221,10 +221,10 @@ fn a_corrupt_cache_is_a_miss_and_is_rewritten() {
         fs::write(&shard, bytes).expect("corrupt");
     }
     let (folder, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(0, 5));
+    assert_eq!(counts(&stats), stats_of(0, 5));
     assert_eq!(view(&folder), fresh(&setup));
     let (_, stats) = setup.load();
-    assert_eq!(counts(stats), stats_of(5, 0));
+    assert_eq!(counts(&stats), stats_of(5, 0));
 }
 
 #[test]
@@ -238,8 +238,8 @@ fn a_note_changed_moments_ago_is_not_cached() {
     };
     // Every file was written just now: inside the two seconds in which a
     // second edit could keep the same times.
-    assert_eq!(counts(load()), stats_of(0, 4));
-    assert_eq!(counts(load()), stats_of(0, 4));
+    assert_eq!(counts(&load()), stats_of(0, 4));
+    assert_eq!(counts(&load()), stats_of(0, 4));
 }
 
 #[test]
@@ -290,4 +290,185 @@ fn the_command_line_uses_the_cache_unless_told_not_to() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(folders(), before);
+}
+
+/// `actions --format csv` on `notes` with the cache kept under `base`:
+/// stdout and stderr.
+#[cfg(unix)]
+fn actions_with_cache(notes: &Path, base: &Path) -> (String, String) {
+    let output = command()
+        .env("MINUTES_CACHE_DIR", base)
+        .args(["actions", "--format", "csv"])
+        .arg(notes)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(0));
+    (
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        String::from_utf8_lossy(&output.stderr).to_string(),
+    )
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// A folder with one old-enough note, for the cache to keep.
+#[cfg(unix)]
+fn settled_notes(temp: &Path) -> PathBuf {
+    let notes = temp.join("notes");
+    fs::create_dir_all(&notes).unwrap();
+    let path = notes.join("a.md");
+    fs::write(&path, note("2025-01-01", "Cy Day")).unwrap();
+    // A note changed in the last two seconds is never cached (racily
+    // clean), and its status-change time cannot be set back: wait.
+    std::thread::sleep(Duration::from_millis(2100));
+    notes
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_is_private_and_ignores_a_folder_others_can_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let temp = tempfile::tempdir().unwrap();
+    let notes = settled_notes(temp.path());
+
+    // Created private, both levels.
+    let base = temp.path().join("cache");
+    let (answer, stderr) = actions_with_cache(&notes, &base);
+    assert!(answer.contains("Cy Day"));
+    assert_eq!(stderr, "");
+    assert_eq!(mode(&base), 0o700);
+    let sets: Vec<PathBuf> = fs::read_dir(&base)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(mode(&sets[0]), 0o700);
+    assert!(
+        fs::read_dir(&sets[0]).unwrap().count() > 0,
+        "shards were written"
+    );
+
+    // A cache folder others may write to: not used, said once, answer unchanged.
+    let shared = temp.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
+    let (shared_answer, stderr) = actions_with_cache(&notes, &shared);
+    assert_eq!(shared_answer, answer);
+    assert!(
+        stderr.starts_with("minutes: warning: other users may write to the cache folder"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    assert_eq!(
+        fs::read_dir(&shared).unwrap().count(),
+        0,
+        "nothing written there"
+    );
+
+    // A cache folder that is a link: not used either.
+    let linked = temp.path().join("linked");
+    std::os::unix::fs::symlink(&base, &linked).unwrap();
+    let (_, stderr) = actions_with_cache(&notes, &linked);
+    assert!(stderr.contains("is a symbolic link"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_planted_in_the_cache_are_never_written_through() {
+    let temp = tempfile::tempdir().unwrap();
+    let notes = settled_notes(temp.path());
+    let base = temp.path().join("cache");
+    actions_with_cache(&notes, &base);
+    let set = fs::read_dir(&base)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    let shard = fs::read_dir(&set)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .unwrap();
+
+    // The victim's file, and links to it where the cache writes.
+    let victim = temp.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    fs::remove_file(&shard).unwrap();
+    std::os::unix::fs::symlink(&victim, &shard).unwrap();
+    fs::remove_file(base.join("CACHEDIR.TAG")).unwrap();
+    let dangling = temp.path().join("made-through-a-link");
+    std::os::unix::fs::symlink(&dangling, base.join("CACHEDIR.TAG")).unwrap();
+    // A temporary file a killed run left two hours ago, and one of now.
+    let leftover = set.join(".minutes-killed.tmp");
+    fs::write(&leftover, "half").unwrap();
+    set_mtime(&leftover, SystemTime::now() - Duration::from_secs(7200));
+    let fresh = set.join(".minutes-running.tmp");
+    fs::write(&fresh, "being written").unwrap();
+
+    let (answer, _) = actions_with_cache(&notes, &base);
+    assert!(answer.contains("Cy Day"));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(
+        !fs::symlink_metadata(&shard)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    assert!(
+        !dangling.exists(),
+        "nothing was written through the tag's link"
+    );
+    assert!(
+        !leftover.exists(),
+        "a killed run's temporary file is cleaned"
+    );
+    assert!(fresh.exists(), "a running one's is not");
+}
+
+/// A shard another user wrote is not believed (root can make one to test).
+#[cfg(unix)]
+#[test]
+fn a_shard_of_another_user_is_not_read() {
+    let temp = tempfile::tempdir().unwrap();
+    let notes = settled_notes(temp.path());
+    let base = temp.path().join("cache");
+    actions_with_cache(&notes, &base);
+    let set = fs::read_dir(&base)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    let shards: Vec<PathBuf> = fs::read_dir(&set)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
+    // Forge: the owner's name in every shard becomes another's, same length.
+    for shard in &shards {
+        let bytes = fs::read(shard).unwrap();
+        let forged = String::from_utf8_lossy(&bytes)
+            .replace("Cy Day", "Ev Ilo")
+            .into_bytes();
+        if forged.len() == bytes.len() {
+            fs::write(shard, forged).unwrap();
+        }
+        if std::os::unix::fs::chown(shard, Some(4242), None).is_err() {
+            eprintln!("skipped: not allowed to give a file to another user");
+            return;
+        }
+    }
+    let (answer, _) = actions_with_cache(&notes, &base);
+    assert!(answer.contains("Cy Day"), "{answer}");
+    assert!(!answer.contains("Ev Ilo"), "{answer}");
 }

@@ -14,8 +14,20 @@
 //! Each is written to a temporary file and renamed over the old one: a
 //! reader never sees half a shard, and a shard that is corrupt anyway, or
 //! written by another version of `minutes`, is simply a miss.
+//!
+//! The cache holds what private notes say, and what it holds is believed,
+//! so it is kept as ssh and git keep their own files (docs/security.md):
+//! its folders are created 0700, and a folder that is a symbolic link, is
+//! not the user's own, or that others may write to is not used (a warning,
+//! and the notes are parsed as if there were no cache); a shard is read
+//! only when it is a regular file of the user's own, opened without
+//! following links; shards are written to temporary files made with
+//! O_EXCL (the tempfile crate) and renamed into place, which replaces a
+//! link rather than writing through it; temporary files a killed run left
+//! behind are removed.
 
 pub mod codec;
+mod trust;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -48,7 +60,7 @@ pub struct Cache {
 }
 
 /// What one load did with the cache.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CacheStats {
     /// Notes read back from the cache.
     pub hits: usize,
@@ -56,6 +68,8 @@ pub struct CacheStats {
     pub misses: usize,
     /// Shard files written (or removed) because something changed.
     pub shards_written: usize,
+    /// Why the cache was not used or not brought up to date, said once.
+    pub warning: Option<String>,
 }
 
 impl Cache {
@@ -96,9 +110,11 @@ impl Cache {
                 list.push(at);
             }
         }
-        let ready = fs::create_dir_all(&self.dir).is_ok();
+        let prepared = trust::prepare(&self.dir);
+        let ready = prepared.is_ok();
         if ready {
             tag_cache_dir(&self.dir);
+            trust::remove_leftovers(&self.dir);
         }
         let now = SystemTime::now();
         let done: Vec<(Vec<(usize, FileOutcome)>, CacheStats)> = by_shard
@@ -116,11 +132,17 @@ impl Cache {
             .collect();
         let mut outcomes: Vec<Option<FileOutcome>> = Vec::new();
         outcomes.resize_with(files.len(), || None);
-        let mut stats = CacheStats::default();
+        let mut stats = CacheStats {
+            warning: prepared.err(),
+            ..CacheStats::default()
+        };
         for (results, shard_stats) in done {
             stats.hits += shard_stats.hits;
             stats.misses += shard_stats.misses;
             stats.shards_written += shard_stats.shards_written;
+            if stats.warning.is_none() {
+                stats.warning = shard_stats.warning;
+            }
             for (at, outcome) in results {
                 if let Some(slot) = outcomes.get_mut(at) {
                     *slot = Some(outcome);
@@ -175,7 +197,7 @@ impl ShardJob<'_> {
         max_size: u64,
     ) -> (Vec<(usize, FileOutcome)>, CacheStats) {
         let old_bytes = if self.writable {
-            fs::read(&self.path).unwrap_or_default()
+            trust::read_own_file(&self.path).unwrap_or_default()
         } else {
             Vec::new()
         };
@@ -202,11 +224,22 @@ impl ShardJob<'_> {
         changed |= old.len() != kept.len();
         if changed && self.writable {
             let written = if kept.is_empty() {
-                fs::remove_file(&self.path).is_ok()
+                match fs::remove_file(&self.path) {
+                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
+                    _ => Ok(()),
+                }
             } else {
-                self.write(&kept).is_ok()
+                self.write(&kept)
             };
-            stats.shards_written += usize::from(written);
+            match written {
+                Ok(()) => stats.shards_written += 1,
+                Err(err) => {
+                    stats.warning = Some(format!(
+                        "the cache of parsed notes could not be updated ({}: {err}); answers are unaffected",
+                        self.path.display()
+                    ));
+                }
+            }
         }
         (results, stats)
     }
@@ -278,19 +311,18 @@ impl ShardJob<'_> {
             put_uint(&mut bytes, payload.len() as u64);
             bytes.extend_from_slice(payload);
         }
-        // A name of its own per process and thread: two runs at once each
-        // write whole files, and the last rename wins.
-        let temp = self.path.with_extension(format!(
-            "{}.{:?}.tmp",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let written = fs::File::create(&temp).and_then(|mut file| file.write_all(&bytes));
-        let renamed = written.and_then(|()| fs::rename(&temp, &self.path));
-        if renamed.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        renamed
+        // A file of its own (random name, O_EXCL): two runs at once each
+        // write whole files, and the last rename wins; a rename replaces a
+        // link planted at the shard's name rather than writing through it.
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        let mut temp = tempfile::Builder::new()
+            .prefix(trust::TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(folder)?;
+        temp.write_all(&bytes)?;
+        temp.persist(&self.path)
+            .map(|_| ())
+            .map_err(|err| err.error)
     }
 }
 
@@ -424,16 +456,26 @@ fn build_fingerprint() -> u64 {
     hash.finish()
 }
 
-/// Marks the cache folder for backup tools (bford.info/cachedir).
+/// Marks the cache folder for backup tools (bford.info/cachedir): written
+/// to a new file and linked into place, never through whatever is there.
 fn tag_cache_dir(dir: &Path) {
-    if let Some(base) = dir.parent() {
-        let tag = base.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            let _ = fs::write(
-                tag,
-                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of `minutes`; it can be deleted at any time.\n",
-            );
-        }
+    let Some(base) = dir.parent() else {
+        return;
+    };
+    let tag = base.join("CACHEDIR.TAG");
+    if fs::symlink_metadata(&tag).is_ok() {
+        return;
+    }
+    let written = tempfile::Builder::new()
+        .prefix(trust::TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(base)
+        .and_then(|mut file| {
+            file.write_all(b"Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of `minutes`; it can be deleted at any time.\n")?;
+            Ok(file)
+        });
+    if let Ok(file) = written {
+        let _ = file.persist_noclobber(&tag);
     }
 }
 

@@ -152,6 +152,13 @@ impl ScanArgs {
             return Ok(None);
         };
         let folder = self.folder(&config, env);
+        if let Some(warning) = folder.cache.as_ref().and_then(|c| c.warning.as_ref()) {
+            writeln!(
+                err,
+                "minutes: warning: {}",
+                crate::text::escape_controls(warning)
+            )?;
+        }
         Ok(Some((config, folder)))
     }
 
