@@ -450,6 +450,18 @@ fn letters(mut n: usize) -> String {
         .collect()
 }
 
+/// A note with `n` people present (`Listed… Member…`) and `n` actions, the
+/// i-th owned by `owner` with `{0}` replaced by the i-th letters.
+fn crowded_note(n: usize, owner: &str) -> String {
+    let present: String = (0..n)
+        .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
+        .collect();
+    let body: String = (0..n)
+        .map(|i| format!("- [ ] {}: task\n", owner.replace("{0}", &letters(i))))
+        .collect();
+    format!("---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}")
+}
+
 /// The shortest of three runs of `minutes args` on a folder holding `note`.
 fn fastest(note: &str, args: &[&str]) -> std::time::Duration {
     let dir = tempfile::tempdir().unwrap();
@@ -486,49 +498,19 @@ fn pathological_inputs_take_time_linear_in_their_size() {
         ),
         (
             "unknown owners, each given a suggestion",
-            |n| {
-                let present: String = (0..n)
-                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
-                    .collect();
-                let body: String = (0..n)
-                    .map(|i| format!("- [ ] Zed{0} Person{0}: task\n", letters(i)))
-                    .collect();
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
-                )
-            },
+            |n| crowded_note(n, "Zed{0} Person{0}"),
             &["lint", "n.md"],
             2_000,
         ),
         (
             "first-name owners among many attendees (lint)",
-            |n| {
-                let present: String = (0..n)
-                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
-                    .collect();
-                let body: String = (0..n)
-                    .map(|i| format!("- [ ] Listed{}: task\n", letters(i)))
-                    .collect();
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
-                )
-            },
+            |n| crowded_note(n, "Listed{0}"),
             &["lint", "n.md"],
             2_000,
         ),
         (
             "first-name owners among many attendees (actions)",
-            |n| {
-                let present: String = (0..n)
-                    .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
-                    .collect();
-                let body: String = (0..n)
-                    .map(|i| format!("- [ ] Listed{}: task\n", letters(i)))
-                    .collect();
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}"
-                )
-            },
+            |n| crowded_note(n, "Listed{0}"),
             &["actions", "--no-cache", "."],
             2_000,
         ),

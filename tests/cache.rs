@@ -315,6 +315,24 @@ fn mode(path: &Path) -> u32 {
     fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
 }
 
+/// The one cache set under `base`, and its shard files.
+#[cfg(unix)]
+fn cache_set(base: &Path) -> (PathBuf, Vec<PathBuf>) {
+    let children = |dir: &Path| -> Vec<PathBuf> {
+        fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect()
+    };
+    let set = children(base).into_iter().find(|p| p.is_dir()).unwrap();
+    let shards = children(&set)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
+    (set, shards)
+}
+
 /// A folder with one old-enough note, for the cache to keep.
 #[cfg(unix)]
 fn settled_notes(temp: &Path) -> PathBuf {
@@ -385,18 +403,8 @@ fn links_planted_in_the_cache_are_never_written_through() {
     let notes = settled_notes(temp.path());
     let base = temp.path().join("cache");
     actions_with_cache(&notes, &base);
-    let set = fs::read_dir(&base)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.is_dir())
-        .unwrap();
-    let shard = fs::read_dir(&set)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "bin"))
-        .unwrap();
+    let (set, shards) = cache_set(&base);
+    let shard = shards.first().unwrap().clone();
 
     // The victim's file, and links to it where the cache writes.
     let victim = temp.path().join("victim.txt");
@@ -442,18 +450,7 @@ fn a_shard_of_another_user_is_not_read() {
     let notes = settled_notes(temp.path());
     let base = temp.path().join("cache");
     actions_with_cache(&notes, &base);
-    let set = fs::read_dir(&base)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.is_dir())
-        .unwrap();
-    let shards: Vec<PathBuf> = fs::read_dir(&set)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .collect();
+    let (_, shards) = cache_set(&base);
     // Forge: the owner's name in every shard becomes another's, same length.
     for shard in &shards {
         let bytes = fs::read(shard).unwrap();
