@@ -205,7 +205,17 @@ pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
     if before.len() > max_size {
         return Err(ReadError::TooLarge(before.len()));
     }
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Were the path swapped for a FIFO since the check, a plain open would
+    // wait for a writer; non-blocking, it returns, and the check below
+    // refuses it. Regular files read the same either way.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NONBLOCK.bits() as i32,
+    );
+    let file = options.open(path).map_err(ReadError::Io)?;
     let opened = file.metadata().map_err(ReadError::Io)?;
     if !opened.is_file() {
         return Err(ReadError::NotAFile);
