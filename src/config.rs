@@ -11,6 +11,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::problem::Severity;
+use crate::text::closest;
 
 pub const FILE_NAME: &str = "minutes.yaml";
 
@@ -186,7 +187,7 @@ impl Config {
             message,
         };
         // A config is a few kilobytes; a larger one, or a pipe, is refused.
-        let bytes = crate::folder::read_regular(path, MAX_CONFIG_SIZE)
+        let bytes = crate::read::read_regular(path, MAX_CONFIG_SIZE)
             .map_err(|e| error(None, format!("cannot read: {e}")))?;
         let text =
             String::from_utf8(bytes).map_err(|e| error(None, format!("not UTF-8 text: {e}")))?;
@@ -281,14 +282,14 @@ impl Config {
     /// The largest file read as a note.
     pub fn max_file_size(&self) -> u64 {
         self.max_file_size
-            .unwrap_or(crate::folder::DEFAULT_MAX_FILE_SIZE)
+            .unwrap_or(crate::read::DEFAULT_MAX_FILE_SIZE)
     }
 
     /// The configuration of the series called `name` (ignoring case and spacing).
     pub fn series_config(&self, name: &str) -> Option<&SeriesConfig> {
         self.series
             .iter()
-            .find(|(configured, _)| crate::folder::same_series(configured, name))
+            .find(|(configured, _)| crate::text::same_series(configured, name))
             .map(|(_, config)| config)
     }
 }
@@ -306,21 +307,6 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines()
         .position(|line| line.contains(needle))
         .map(|at| at + 1)
-}
-
-/// The candidate most like `word`, when it is like enough to suggest.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| {
-            (
-                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
-                *c,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
-use crate::folder::series_key;
 use crate::model::{Action, ActionId, ActionUpdate, Item, Meeting, Person, Status};
 use crate::people::Resolver;
+use crate::text::series_key;
 
 #[derive(Debug)]
 pub struct Ledger<'a> {
@@ -37,7 +37,7 @@ impl Conflict<'_> {
 
     /// Whether the conflict is in the series called `name`.
     pub fn in_series(&self, name: &str) -> bool {
-        crate::folder::same_series(self.series(), name)
+        crate::text::same_series(self.series(), name)
     }
 
     /// `file:line` of every action with the ID, for messages.

@@ -31,7 +31,7 @@ pub mod parse;
 pub mod people;
 pub mod problem;
 pub mod query;
-pub mod scaffold;
+pub mod read;
 pub mod schema;
 pub mod source;
 pub mod text;

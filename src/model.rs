@@ -116,6 +116,18 @@ impl Person {
         self.key() == other.key()
     }
 
+    /// The person as a note writes them: `Cllr Steve Jordan (SJ) (NBC) (Chair)`.
+    pub fn as_written(&self) -> String {
+        let mut text = self.display_name();
+        for part in [&self.initials, &self.org, &self.role]
+            .into_iter()
+            .flatten()
+        {
+            text.push_str(&format!(" ({part})"));
+        }
+        text
+    }
+
     /// The name with its title, as a reader would write it: `Cllr Steve Jordan`.
     pub fn display_name(&self) -> String {
         match &self.title {

@@ -14,10 +14,10 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Config;
-use crate::folder::series_key;
 use crate::model::{Meeting, Person};
 use crate::names::{canonical_title, name_key, titles_contradict};
 use crate::parse::people::parse_person;
+use crate::text::series_key;
 
 /// One real person.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,7 @@
-//! Small text helpers every output shares: showing text from notes to a
-//! terminal or a CI log without letting it act as anything but text.
+//! Small text helpers that every stage shares: comparing series names,
+//! slugs for file names and UIDs, the closest of some words for "did you
+//! mean", and showing text from notes to a terminal or a CI log without
+//! letting it act as anything but text.
 
 use std::borrow::Cow;
 
@@ -48,6 +50,75 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() && c != '\t'
 }
 
+/// The key of a series name: lower case, one space between words. Two
+/// names are one series exactly when `same_series` says so.
+pub fn series_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for (at, word) in name.split_whitespace().enumerate() {
+        if at > 0 {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Whether two series names are the same, ignoring case and spacing.
+/// Compared word by word without allocating: it runs for every action.
+pub fn same_series(a: &str, b: &str) -> bool {
+    let mut left = a.split_whitespace();
+    let mut right = b.split_whitespace();
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let same = x == y
+                    || x.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(y.chars().flat_map(char::to_lowercase));
+                if !same {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// `Harbourside Partnership Board` → `harbourside-partnership-board`; a
+/// name with no letter or digit (`...`) → `meeting`, never an empty slug.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "meeting".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// The candidate most like `word`, when it is like enough to suggest.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                *c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +132,22 @@ mod tests {
         assert_eq!(escape_controls("Renée – ok"), "Renée – ok");
         assert_eq!(picture_controls("a\u{1b}b\u{0}\tc\u{7f}"), "a␛b␀\tc␡");
         assert_eq!(picture_controls("a\u{1b}b").chars().count(), 3);
+    }
+
+    #[test]
+    fn slugs_are_never_empty() {
+        assert_eq!(
+            slug("Harbourside Partnership Board"),
+            "harbourside-partnership-board"
+        );
+        assert_eq!(slug("  IEWM – Board (2010) "), "iewm-board-2010");
+        assert_eq!(slug("..."), "meeting");
+    }
+
+    #[test]
+    fn series_names_compare_ignoring_case_and_spacing() {
+        assert!(same_series("One  Board", "one board"));
+        assert!(!same_series("One Board", "One Boards"));
+        assert_eq!(series_key(" One\tBOARD "), "one board");
     }
 }

@@ -39,9 +39,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 
 use self::codec::{put_uint, take, take_uint};
-use crate::folder::{FileOutcome, too_large};
 use crate::parse::parse_bytes;
 use crate::problem::{Problem, ProblemKind};
+use crate::read::{FileOutcome, too_large};
 
 /// How many shard files a folder's cache is split into.
 pub const SHARDS: usize = 64;

@@ -203,7 +203,7 @@ pub(super) fn history(
             .map(|e| e.action.id.0.as_str())
             .collect();
         write!(err, "minutes: no action has the ID `{}`", args.id)?;
-        match crate::config::closest(&args.id, &ids) {
+        match crate::text::closest(&args.id, &ids) {
             Some(near) => writeln!(err, "; did you mean `{near}`?")?,
             None => writeln!(err)?,
         }
@@ -220,11 +220,11 @@ pub(super) fn find_series<'a>(
     err: &mut dyn Write,
 ) -> io::Result<Option<&'a str>> {
     let names = folder.series_names();
-    if let Some(found) = names.iter().find(|n| crate::folder::same_series(n, name)) {
+    if let Some(found) = names.iter().find(|n| crate::text::same_series(n, name)) {
         return Ok(Some(found));
     }
     write!(err, "minutes: no notes of a meeting called `{name}`")?;
-    match crate::config::closest(name, &names) {
+    match crate::text::closest(name, &names) {
         Some(near) => writeln!(err, "; did you mean `{near}`?")?,
         None if names.is_empty() => writeln!(err, "; no notes were found")?,
         None => writeln!(err, "; the meetings are: {}", names.join(", "))?,
@@ -289,7 +289,8 @@ pub(super) fn new_note(
         .series_config(series)
         .map_or(&[][..], |s| s.members.as_slice());
     let present = crate::query::lifecycle::expected_present(members, latest, &directory);
-    let Some(text) = crate::scaffold::next_note(&earlier, &present, &carried, args.date) else {
+    let Some(text) = crate::output::next_note::next_note(&earlier, &present, &carried, args.date)
+    else {
         writeln!(err, "minutes: could not write the note's front matter")?;
         return Ok(EXIT_TOOL_ERROR);
     };
@@ -299,7 +300,7 @@ pub(super) fn new_note(
     }
     let path = args
         .out
-        .unwrap_or_else(|| crate::scaffold::default_path(latest, args.date));
+        .unwrap_or_else(|| crate::output::next_note::default_path(latest, args.date));
     match crate::write::write_atomically(&path, text.as_bytes(), args.force) {
         Ok(()) => {
             writeln!(
@@ -474,7 +475,7 @@ pub(super) fn import(
     };
     let mut code = EXIT_OK;
     for file in &args.files {
-        let bytes = match crate::folder::read_regular(file, crate::folder::DEFAULT_MAX_FILE_SIZE) {
+        let bytes = match crate::read::read_regular(file, crate::read::DEFAULT_MAX_FILE_SIZE) {
             Ok(bytes) => bytes,
             Err(e) => {
                 writeln!(err, "minutes: cannot read {}: {e}", file.display())?;

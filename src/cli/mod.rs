@@ -9,18 +9,19 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::folder::{FileOutcome, Folder, read_file};
+use crate::folder::Folder;
 use crate::ledger::Ledger;
 use crate::lint::engine::{LintOptions, lint as run_lint};
 use crate::model::Status;
 use crate::output::diagnostics::LintFormat;
 use crate::output::lifecycle::CarryFormat;
-use crate::output::{self, Style};
+use crate::output::{self, ActionsFormat, Format, Style};
 use crate::parse::Parsed;
 use crate::people::{Directory, Resolution};
 use crate::problem::Problem;
 use crate::problem::Severity;
 use crate::query::actions::{ActionFilter, StatusFilter};
+use crate::read::{FileOutcome, read_file};
 
 mod commands;
 
@@ -248,34 +249,6 @@ impl From<MeetingArgs> for crate::query::MeetingFilter {
             until: args.until,
         }
     }
-}
-
-/// Output formats for lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for people (plain columns when piped)
-    Table,
-    /// JSON with a schema_version (docs/format.md)
-    Json,
-    /// RFC 4180 CSV, for spreadsheets
-    Csv,
-    /// A Markdown table, to paste into an agenda
-    Markdown,
-}
-
-/// Output formats for `actions`: the list formats, and a calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ActionsFormat {
-    /// A table for people (plain columns when piped)
-    Table,
-    /// JSON with a schema_version (docs/json.md)
-    Json,
-    /// RFC 4180 CSV, for spreadsheets
-    Csv,
-    /// A Markdown table, to paste into an agenda
-    Markdown,
-    /// iCalendar (RFC 5545): an all-day to-do per action with a due date
-    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

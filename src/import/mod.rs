@@ -832,11 +832,7 @@ pub fn render(imported: &Imported, source: &str) -> String {
             .into(),
     );
     let people = |list: &[Person]| {
-        serde_yaml::Value::Sequence(
-            list.iter()
-                .map(|p| crate::output::note::person_text(p).into())
-                .collect(),
-        )
+        serde_yaml::Value::Sequence(list.iter().map(|p| p.as_written().into()).collect())
     };
     put("present", people(&imported.present));
     if !imported.in_attendance.is_empty() {
@@ -918,7 +914,7 @@ pub fn file_name(imported: &Imported) -> Option<String> {
     Some(format!(
         "{}-{}.md",
         imported.date?,
-        crate::scaffold::slug(imported.meeting.as_deref()?)
+        crate::text::slug(imported.meeting.as_deref()?)
     ))
 }
 
@@ -949,11 +945,7 @@ mod tests {
         let groups = split_people(
             "Councillors Ann Lee, Bo Wu and Cy Day (NBC), Di Eve and Ed Fox (Fire & Rescue)",
         );
-        let people: Vec<String> = groups
-            .iter()
-            .flatten()
-            .map(crate::output::note::person_text)
-            .collect();
+        let people: Vec<String> = groups.iter().flatten().map(Person::as_written).collect();
         assert_eq!(
             people,
             [

@@ -134,14 +134,14 @@ fn series_context(
         .files
         .into_par_iter()
         .filter(|path| options.config.selects(path) && !already.contains(&absolute(path)))
-        .filter_map(|path| match crate::folder::read_file(&path, max_size) {
-            crate::folder::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => meeting.map(|m| *m),
+        .filter_map(|path| match crate::read::read_file(&path, max_size) {
+            crate::read::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => meeting.map(|m| *m),
             _ => None,
         })
         .filter(|m| {
             series
                 .iter()
-                .any(|name| crate::folder::same_series(name, &m.meeting))
+                .any(|name| crate::text::same_series(name, &m.meeting))
         })
         .collect()
 }
@@ -171,7 +171,7 @@ fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileRes
         meeting: None,
         suppressions: Suppressions::default(),
     };
-    match crate::folder::read_bounded(path, options.config.max_file_size()) {
+    match crate::read::read_bounded(path, options.config.max_file_size()) {
         Ok(bytes) => lint_bytes(path, &bytes, rules, options),
         Err(problem) => {
             let index = LineIndex::new("");

@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::ActionsFormat as Format;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::cli::ActionsFormat as Format;
 use crate::ledger::Entry;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;

@@ -10,7 +10,7 @@ use icalendar::{Calendar, Component, Todo, TodoStatus};
 
 use crate::model::Status;
 use crate::query::actions::ActionRow;
-use crate::scaffold::slug;
+use crate::text::slug;
 
 /// A UID stable across exports, so that importing again updates each to-do
 /// rather than adding a copy: the action's ID and its series.

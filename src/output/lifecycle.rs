@@ -6,9 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::note::person_text;
+use super::Format;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::cli::Format;
 use crate::ledger::{Entry, State};
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::lifecycle::CarryRow;
@@ -24,7 +23,7 @@ pub fn carry_line(row: &CarryRow) -> String {
         state
             .owners
             .iter()
-            .map(person_text)
+            .map(Person::as_written)
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Format;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::cli::Format;
 use crate::model::SCHEMA_VERSION;
 use crate::query::meetings::MeetingRow;
 

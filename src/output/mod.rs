@@ -1,6 +1,8 @@
 //! Turning rows into text: a table for people, JSON, CSV and Markdown for
 //! programs and agendas. Writers are handed in; nothing here prints.
 
+use clap::ValueEnum;
+
 pub mod actions;
 pub mod csv;
 pub mod diagnostics;
@@ -9,6 +11,7 @@ pub mod json;
 pub mod lifecycle;
 pub mod markdown;
 pub mod meetings;
+pub mod next_note;
 pub mod note;
 pub mod people;
 pub mod report;
@@ -51,4 +54,32 @@ pub struct Grid {
 /// Owned headers from a list of names.
 pub fn headers<S: AsRef<str>>(names: &[S]) -> Vec<String> {
     names.iter().map(|n| n.as_ref().to_string()).collect()
+}
+
+/// Output formats for lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people (plain columns when piped)
+    Table,
+    /// JSON with a schema_version (docs/format.md)
+    Json,
+    /// RFC 4180 CSV, for spreadsheets
+    Csv,
+    /// A Markdown table, to paste into an agenda
+    Markdown,
+}
+
+/// Output formats for `actions`: the list formats, and a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormat {
+    /// A table for people (plain columns when piped)
+    Table,
+    /// JSON with a schema_version (docs/json.md)
+    Json,
+    /// RFC 4180 CSV, for spreadsheets
+    Csv,
+    /// A Markdown table, to paste into an agenda
+    Markdown,
+    /// iCalendar (RFC 5545): an all-day to-do per action with a due date
+    Ics,
 }

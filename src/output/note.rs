@@ -149,7 +149,7 @@ fn front_matter(meeting: &Meeting) -> Mapping {
 /// A person as the one-line string people write, unless that string would
 /// read back differently (an org that starts like a role), then as a mapping.
 fn person_value(person: &Person) -> Value {
-    let text = person_text(person);
+    let text = person.as_written();
     let same = parse_person(&text, person.line).is_some_and(|back| back == *person);
     if same {
         return Value::from(text);
@@ -168,17 +168,6 @@ fn person_value(person: &Person) -> Value {
         }
     }
     Value::Mapping(map)
-}
-
-pub fn person_text(person: &Person) -> String {
-    let mut text = person.display_name();
-    for part in [&person.initials, &person.org, &person.role]
-        .into_iter()
-        .flatten()
-    {
-        text.push_str(&format!(" ({part})"));
-    }
-    text
 }
 
 /// `[x] ID Owners: text (due …) — note`, the update syntax.
@@ -203,7 +192,7 @@ fn owners_text(owners: &[Person], assigned_to_all: bool) -> String {
     }
     owners
         .iter()
-        .map(person_text)
+        .map(Person::as_written)
         .collect::<Vec<_>>()
         .join(", ")
 }

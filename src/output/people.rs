@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Format;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::cli::Format;
 use crate::model::SCHEMA_VERSION;
 use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
 use crate::query::attendance::{Group, Mark, Register};

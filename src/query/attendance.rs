@@ -3,9 +3,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::folder::same_series;
 use crate::model::{Meeting, Person};
 use crate::people::{Directory, NoteIndex, Resolution};
+use crate::text::same_series;
 
 /// What the register shows for one person at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

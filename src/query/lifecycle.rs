@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use crate::folder::same_series;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Meeting, Person};
 use crate::parse::people::parse_person;
 use crate::people::{Directory, NoteIndex};
+use crate::text::same_series;
 
 /// An action to report on at the meeting of `date`.
 #[derive(Debug, Clone)]

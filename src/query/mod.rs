@@ -10,8 +10,8 @@ pub mod report;
 
 use chrono::NaiveDate;
 
-use crate::folder::same_series;
 use crate::model::Meeting;
+use crate::text::same_series;
 
 /// Which meetings a query looks at: one series, and a date range (both ends
 /// included). Shared by `actions`, `attendance` and `decisions`.

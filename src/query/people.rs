@@ -5,7 +5,6 @@ use std::path::Path;
 
 use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
-use crate::output::note::person_text;
 use crate::people::{Directory, Resolution, Resolver, Step, listed};
 
 #[derive(Debug, Clone, Default)]
@@ -69,16 +68,16 @@ pub fn people<'a>(meetings: &'a [Meeting], directory: &Directory, ledger: &Ledge
                         person,
                         ..PersonRow::default()
                     });
-                    entry.spellings.insert(person_text(mention));
+                    entry.spellings.insert(mention.as_written());
                 }
                 Resolution::Ambiguous { candidates } => unresolved.push(Unresolved {
-                    spelling: person_text(mention),
+                    spelling: mention.as_written(),
                     path: &meeting.path,
                     line: mention.line,
                     candidates,
                 }),
                 Resolution::Unknown => unresolved.push(Unresolved {
-                    spelling: person_text(mention),
+                    spelling: mention.as_written(),
                     path: &meeting.path,
                     line: mention.line,
                     candidates: Vec::new(),
@@ -154,7 +153,7 @@ pub fn occurrences<'a>(
                 found.push(Occurrence {
                     meeting,
                     line: mention.line,
-                    spelling: person_text(mention),
+                    spelling: mention.as_written(),
                     resolution,
                     steps,
                 });

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::folder::same_series;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Decision, Item, Meeting};
 use crate::people::{Directory, Resolver};
+use crate::text::same_series;
 
 /// An action as it stands on the report's date.
 pub struct ReportAction<'a> {

@@ -1,7 +1,7 @@
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
-use crate::config::closest;
 use crate::parse::front_matter::KNOWN_KEYS;
 use crate::problem::Severity;
+use crate::text::closest;
 
 /// A front-matter key outside the documented set.
 pub struct UnknownField;

@@ -1,10 +1,10 @@
 use super::super::{Finding, FolderFinding, Mark, Rule, RuleMeta};
-use crate::config::closest;
+use crate::text::closest;
 use std::collections::HashMap;
 
-use crate::folder::series_key;
 use crate::ledger::{Ledger, OrphanReason};
 use crate::problem::Severity;
+use crate::text::series_key;
 
 /// An update whose ID names no action of its series.
 pub struct UpdateUnknownId;

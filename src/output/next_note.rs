@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
+use super::lifecycle::carry_line;
+use super::note::front_matter_yaml;
 use crate::model::{Meeting, Person};
-use crate::output::lifecycle::carry_line;
-use crate::output::note::{front_matter_yaml, person_text};
 use crate::query::lifecycle::CarryRow;
+use crate::text::slug;
 
 /// The text of the note for the meeting of `date`, from the series'
 /// meetings before it (oldest first, at least one), who is expected to be
@@ -33,17 +34,17 @@ pub fn next_note(
         put("location", Value::from(location.as_str()));
     }
     if let Some(chair) = &latest.chair {
-        put("chair", Value::from(person_text(chair)));
+        put("chair", Value::from(chair.as_written()));
     }
     if let Some(minutes_by) = &latest.minutes_by {
-        put("minutes_by", Value::from(person_text(minutes_by)));
+        put("minutes_by", Value::from(minutes_by.as_written()));
     }
     put(
         "present",
         Value::Sequence(
             present
                 .iter()
-                .map(|p| Value::from(person_text(p)))
+                .map(|p| Value::from(p.as_written()))
                 .collect(),
         ),
     );
@@ -91,38 +92,4 @@ pub fn default_path(latest: &Meeting, date: NaiveDate) -> PathBuf {
         .map(|n| n.replacen(&old_date, &date.to_string(), 1))
         .unwrap_or_else(|| format!("{date}-{}.md", slug(&latest.meeting)));
     folder.join(name)
-}
-
-/// `Harbourside Partnership Board` → `harbourside-partnership-board`; a
-/// name with no letter or digit (`...`) → `meeting`, never an empty slug.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "meeting".to_string()
-    } else {
-        slug.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_and_file_names() {
-        assert_eq!(
-            slug("Harbourside Partnership Board"),
-            "harbourside-partnership-board"
-        );
-        assert_eq!(slug("  IEWM – Board (2010) "), "iewm-board-2010");
-        assert_eq!(slug("..."), "meeting");
-    }
 }
