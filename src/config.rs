@@ -11,7 +11,6 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::problem::Severity;
-use crate::text::closest;
 
 pub const FILE_NAME: &str = "minutes.yaml";
 
@@ -29,7 +28,8 @@ pub enum Level {
 }
 
 impl Level {
-    fn severity(self) -> Option<Severity> {
+    /// The severity findings get at this level; `None` when the rule is off.
+    pub fn severity(self) -> Option<Severity> {
         match self {
             Level::Error => Some(Severity::Error),
             Level::Warning => Some(Severity::Warning),
@@ -129,6 +129,8 @@ pub struct Config {
     /// The file it came from; `None` for the built-in defaults.
     pub path: Option<PathBuf>,
     rules: BTreeMap<String, Level>,
+    /// The line of each rule in the file, for messages about it.
+    rule_lines: BTreeMap<String, usize>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     /// Globs are relative to the config's folder.
@@ -202,23 +204,12 @@ impl Config {
                 )
             })?
         };
-        for rule in file.rules.keys() {
-            if !crate::lint::rules::all()
-                .iter()
-                .any(|r| r.meta().id == rule)
-            {
-                let line = line_of(&text, rule);
-                let known: Vec<&str> = crate::lint::rules::all()
-                    .iter()
-                    .map(|r| r.meta().id)
-                    .collect();
-                let mut message = format!("unknown rule `{rule}`");
-                if let Some(near) = closest(rule, &known) {
-                    message.push_str(&format!(" (did you mean `{near}`?)"));
-                }
-                return Err(error(line, message));
-            }
-        }
+        // Which rule names exist is lint's to say (`lint::check_config`).
+        let rule_lines = file
+            .rules
+            .keys()
+            .filter_map(|rule| Some((rule.clone(), line_of(&text, rule)?)))
+            .collect();
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let globs = |patterns: &[String], key: &str| -> Result<Option<GlobSet>, ConfigError> {
             if patterns.is_empty() {
@@ -244,6 +235,7 @@ impl Config {
             include: globs(&file.include, "include")?,
             exclude: globs(&file.exclude, "exclude")?,
             rules: file.rules,
+            rule_lines,
             root,
             people: file.people,
             series: file.series,
@@ -251,12 +243,16 @@ impl Config {
         })
     }
 
-    /// The severity a rule runs at, `None` when it is off.
-    pub fn severity(&self, rule: &crate::lint::RuleMeta) -> Option<Severity> {
-        match self.rules.get(rule.id) {
-            Some(level) => level.severity(),
-            None => rule.default_severity,
-        }
+    /// The level the config sets for the rule `id`, if it sets one.
+    pub fn rule_level(&self, id: &str) -> Option<Level> {
+        self.rules.get(id).copied()
+    }
+
+    /// The rules the config names, each with its line in the file.
+    pub fn named_rules(&self) -> impl Iterator<Item = (&str, Option<usize>)> {
+        self.rules
+            .keys()
+            .map(|rule| (rule.as_str(), self.rule_lines.get(rule).copied()))
     }
 
     /// Whether `include` and `exclude` let `path` be checked.
@@ -327,16 +323,13 @@ mod tests {
             "rules:\n  action-no-due: warning\n  chair-not-present: off\nexclude: [\"drafts/**\"]\npeople:\n  - name: James Griffin\n    initials: JGr\n    aliases: [Jim Griffin]\n",
         );
         let config = Config::load(&path).unwrap();
-        let rules = crate::lint::rules::all();
-        let find = |id: &str| rules.iter().find(|r| r.meta().id == id).unwrap().meta();
+        assert_eq!(config.rule_level("action-no-due"), Some(Level::Warning));
+        assert_eq!(config.rule_level("chair-not-present"), Some(Level::Off));
+        assert_eq!(config.rule_level("action-no-owner"), None);
+        let named: Vec<(&str, Option<usize>)> = config.named_rules().collect();
         assert_eq!(
-            config.severity(find("action-no-due")),
-            Some(Severity::Warning)
-        );
-        assert_eq!(config.severity(find("chair-not-present")), None);
-        assert_eq!(
-            config.severity(find("action-no-owner")),
-            Some(Severity::Error)
+            named,
+            [("action-no-due", Some(2)), ("chair-not-present", Some(3))]
         );
         assert!(!config.selects(&dir.path().join("drafts/a.md")));
         assert!(config.selects(&dir.path().join("notes/a.md")));
@@ -344,18 +337,6 @@ mod tests {
         assert_eq!(
             (james.initials.as_deref(), james.aliases.as_slice()),
             (Some("JGr"), ["Jim Griffin".to_string()].as_slice())
-        );
-    }
-
-    #[test]
-    fn an_unknown_rule_is_an_error_at_its_line_with_a_suggestion() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), "rules:\n  action-no-owners: error\n");
-        let err = Config::load(&path).unwrap_err();
-        assert_eq!(err.line, Some(2));
-        assert_eq!(
-            err.message,
-            "unknown rule `action-no-owners` (did you mean `action-no-owner`?)"
         );
     }
 

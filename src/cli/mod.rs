@@ -191,7 +191,7 @@ fn load_config(
                 .map_or(std::path::Path::new("."), |p| p.as_path()),
         ),
     };
-    match loaded {
+    match loaded.and_then(|config| crate::lint::check_config(&config).map(|()| config)) {
         Ok(config) => Ok(Some(config)),
         Err(error) => {
             writeln!(err, "minutes: {error}")?;

@@ -266,7 +266,7 @@ fn run_rules(rules: &[&dyn Rule], context: &FileContext, options: &LintOptions) 
     let mut diagnostics = Vec::new();
     for rule in rules {
         let meta = rule.meta();
-        let Some(severity) = options.config.severity(meta) else {
+        let Some(severity) = super::severity(&options.config, meta) else {
             continue;
         };
         let mut findings = Vec::new();
@@ -288,7 +288,7 @@ fn run_rules(rules: &[&dyn Rule], context: &FileContext, options: &LintOptions) 
 /// A problem of the walk (a symlink loop, a folder without permission).
 fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
     let rule = rules::all().iter().find(|r| r.meta().id == "unreadable")?;
-    let severity = config.severity(rule.meta())?;
+    let severity = super::severity(config, rule.meta())?;
     Some(resolve(
         Finding::from_problem(problem),
         rule.meta().id,
@@ -307,7 +307,7 @@ fn folder_diagnostics(
     let ledger = Ledger::build(meetings);
     let mut found: Vec<(&'static str, Severity, FolderFinding)> = Vec::new();
     for rule in rules {
-        let Some(severity) = config.severity(rule.meta()) else {
+        let Some(severity) = super::severity(config, rule.meta()) else {
             continue;
         };
         let mut findings = Vec::new();

@@ -31,6 +31,35 @@ pub struct RuleMeta {
     pub explanation: &'static str,
 }
 
+/// The severity `rule` runs at under `config`, `None` when it is off.
+pub fn severity(config: &Config, rule: &RuleMeta) -> Option<Severity> {
+    match config.rule_level(rule.id) {
+        Some(level) => level.severity(),
+        None => rule.default_severity,
+    }
+}
+
+/// A config that names a rule no `minutes` has is an error at its line,
+/// with the nearest rule's name: every command checks this after loading.
+pub fn check_config(config: &Config) -> Result<(), crate::config::ConfigError> {
+    let known: Vec<&str> = rules::all().iter().map(|r| r.meta().id).collect();
+    for (rule, line) in config.named_rules() {
+        if known.contains(&rule) {
+            continue;
+        }
+        let mut message = format!("unknown rule `{rule}`");
+        if let Some(near) = crate::text::closest(rule, &known) {
+            message.push_str(&format!(" (did you mean `{near}`?)"));
+        }
+        return Err(crate::config::ConfigError {
+            path: config.path.clone().unwrap_or_default(),
+            line,
+            message,
+        });
+    }
+    Ok(())
+}
+
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
 
@@ -232,4 +261,50 @@ pub struct Diagnostic {
     /// The text of `line`, for showing the span.
     #[serde(skip)]
     pub source_line: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> (tempfile::TempDir, Config) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::config::FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        let config = Config::load(&path).unwrap();
+        (dir, config)
+    }
+
+    #[test]
+    fn a_config_sets_severities_over_the_defaults() {
+        let (_dir, config) = config("rules:\n  action-no-due: warning\n  chair-not-present: off\n");
+        let meta = |id: &str| {
+            rules::all()
+                .iter()
+                .find(|r| r.meta().id == id)
+                .unwrap()
+                .meta()
+        };
+        assert_eq!(
+            severity(&config, meta("action-no-due")),
+            Some(Severity::Warning)
+        );
+        assert_eq!(severity(&config, meta("chair-not-present")), None);
+        assert_eq!(
+            severity(&config, meta("action-no-owner")),
+            Some(Severity::Error)
+        );
+        assert!(check_config(&config).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_rule_is_an_error_at_its_line_with_a_suggestion() {
+        let (_dir, config) = config("rules:\n  action-no-owners: error\n");
+        let err = check_config(&config).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.message,
+            "unknown rule `action-no-owners` (did you mean `action-no-owner`?)"
+        );
+    }
 }
