@@ -2,8 +2,6 @@
 //! gives exactly what parsing gives, and sees every edit, touch, deletion
 //! and rename.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -11,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use minutes::cache::{Cache, CacheStats};
 use minutes::folder::Folder;
 
-use common::command;
+use crate::common::command;
 
 const MAX: u64 = 16 * 1024 * 1024;
 

@@ -2,13 +2,11 @@
 //! fixture series where actions are raised, updated, reassigned, re-dated,
 //! closed and dropped over four meetings.
 
-mod common;
-
 use std::path::Path;
 
 use serde_json::Value;
 
-use common::{minutes, minutes_in, ok};
+use crate::common::{minutes, minutes_in, ok};
 
 const SERIES: &str = "tests/fixtures/lifecycle";
 

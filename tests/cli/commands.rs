@@ -1,14 +1,12 @@
 //! Runs the built `minutes` binary on examples/ and on fixture folders, and
 //! checks what it prints by parsing it (JSON, CSV) rather than grepping.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-use common::{command, minutes};
+use crate::common::{command, minutes};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")

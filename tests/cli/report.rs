@@ -1,15 +1,13 @@
 //! `minutes report` and the calendar and integration outputs, checked
 //! against the model: the HTML is parsed with a real HTML parser.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use common::minutes;
+use crate::common::minutes;
 
 const HPB: &str = "Harbourside Partnership Board";
 

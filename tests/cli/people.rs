@@ -1,13 +1,11 @@
 //! People, attendance and decisions on examples/ (which has a people
 //! register, series members and name variants) and on small fixtures.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use common::{minutes, minutes_in, ok};
+use crate::common::{minutes, minutes_in, ok};
 
 fn json(args: &[&str]) -> Value {
     serde_json::from_str(&ok(&minutes(args))).expect("JSON")

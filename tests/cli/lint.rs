@@ -1,14 +1,12 @@
 //! `minutes lint` end to end: the built binary on examples/ (clean) and on a
 //! fixture folder with a planted problem for each rule, in all four formats.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
 
-use common::{minutes, minutes_in};
+use crate::common::{minutes, minutes_in};
 
 const FIXTURE: &str = "tests/fixtures/lint";
 

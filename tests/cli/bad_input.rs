@@ -2,13 +2,11 @@
 //! give its exact message while the good note still gives its full result.
 //! No case may make the binary panic (exit 101) or die of a signal.
 
-mod common;
-
 use std::process::Output;
 
 use serde_json::Value;
 
-use common::command;
+use crate::common::command;
 
 const GOOD: &str =
     "---\nmeeting: Good Board\ndate: 2025-01-01\n---\n## 1. A\n\n- [ ] Ann Lee: the good action\n";

@@ -1,13 +1,11 @@
 //! `minutes import` on fictional documents in the styles of real legacy
 //! minutes, and on the real ones in ../shared/legacy-minutes when present.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use common::minutes_in;
+use crate::common::minutes_in;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,8 +1,5 @@
 //! What the integration tests share: running the built binary.
 
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
-
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,0 +1,15 @@
+//! Every integration test, in one binary (one link step instead of ten):
+//! a module per area, and the helpers they share in `common`.
+
+mod common;
+
+mod bad_input;
+mod cache;
+mod commands;
+mod format;
+mod import;
+mod lifecycle;
+mod lint;
+mod people;
+mod properties;
+mod report;
