@@ -382,7 +382,7 @@ pub(super) fn attendance(
     if let Some(person) = person {
         register.rows.retain(|row| row.person == Some(person));
     }
-    output::people::write_attendance(&register, args.format, env.style, out)?;
+    output::attendance::write(&register, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
 }
 
@@ -417,7 +417,7 @@ pub(super) fn decisions(
         grep,
     };
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
-    output::people::write_decisions(&rows, args.format, env.style, out)?;
+    output::decisions::write(&rows, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
 }
 

@@ -4,7 +4,9 @@
 use clap::ValueEnum;
 
 pub mod actions;
+pub mod attendance;
 pub mod csv;
+pub mod decisions;
 pub mod diagnostics;
 pub mod ics;
 pub mod json;
@@ -82,4 +84,24 @@ pub enum ActionsFormat {
     Markdown,
     /// iCalendar (RFC 5545): an all-day to-do per action with a due date
     Ics,
+}
+
+/// Writes a grid in any format but JSON.
+pub fn write_grid(
+    grid: &Grid,
+    format: Format,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Table | Format::Json => table::render(grid, style, out),
+        Format::Markdown => markdown::render(grid, out),
+        Format::Csv => {
+            let rows = grid
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| c.text.clone()).collect::<Vec<_>>());
+            csv::render(&grid.headers, rows, out)
+        }
+    }
 }
