@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::body::{DueText, Element, RawAction, RawUpdate};
+use super::action_line::{DueText, RawAction, RawUpdate};
+use super::body::Element;
 use super::people::Owners;
 use crate::model::{Action, ActionId, ActionUpdate, Decision, Item, Person};
 use crate::problem::{Problem, ProblemKind};

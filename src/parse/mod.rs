@@ -1,5 +1,6 @@
 //! From a file's bytes to a `Meeting`, with every problem found on the way.
 
+pub mod action_line;
 pub mod body;
 pub mod dates;
 pub mod front_matter;
