@@ -41,17 +41,12 @@ impl Rule for ActionDueBeforeMeeting {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, lines};
+    use super::super::testing::lines;
     use super::ActionDueBeforeMeeting;
 
     #[test]
     fn fires_for_a_date_before_the_meeting() {
         let text = "---\nmeeting: X\ndate: 2025-03-04\n---\n- [ ] Al Bee: a (due 2024-03-10)\n- [ ] Al Bee: b (due 2025-03-04)\n";
         assert_eq!(lines(&ActionDueBeforeMeeting, text), [5]);
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&ActionDueBeforeMeeting);
     }
 }

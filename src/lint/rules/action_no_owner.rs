@@ -37,17 +37,12 @@ impl Rule for ActionNoOwner {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, lines};
+    use super::super::testing::lines;
     use super::ActionNoOwner;
 
     #[test]
     fn fires_at_the_action() {
         let text = "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n\n- [ ] circulate the papers\n- [ ] Al Bee: go\n- [ ] All: read\n";
         assert_eq!(lines(&ActionNoOwner, text), [7]);
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&ActionNoOwner);
     }
 }

@@ -47,7 +47,7 @@ impl Rule for ActionOwnerUnknown {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check, check_as};
+    use super::super::testing::{check, check_as};
     use super::ActionOwnerUnknown;
     use crate::config::{Config, RegisteredPerson};
 
@@ -74,10 +74,5 @@ mod tests {
         });
         let found = check_as(&ActionOwnerUnknown, "note.md", NOTE, &config);
         assert_eq!(found.len(), 1);
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&ActionOwnerUnknown);
     }
 }

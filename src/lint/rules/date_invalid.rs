@@ -24,7 +24,7 @@ impl Rule for DateInvalid {
 #[cfg(test)]
 mod tests {
     use super::super::super::Mark;
-    use super::super::testing::{assert_clean_on_examples, check};
+    use super::super::testing::check;
     use super::DateInvalid;
 
     #[test]
@@ -44,10 +44,5 @@ mod tests {
         );
         assert_eq!(found[0].line, 5);
         assert_eq!(found[0].help.as_deref(), Some("write `(due 2014-02-01)`"));
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&DateInvalid);
     }
 }

@@ -55,7 +55,7 @@ impl Rule for FilenameDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check_as};
+    use super::super::testing::check_as;
     use super::FilenameDate;
     use crate::config::Config;
 
@@ -67,10 +67,5 @@ mod tests {
         assert_eq!((found.len(), found[0].line), (1, 3));
         assert!(check_as(&FilenameDate, "2025-01-15-board.md", text, &config).is_empty());
         assert!(check_as(&FilenameDate, "board.md", text, &config).is_empty());
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&FilenameDate);
     }
 }

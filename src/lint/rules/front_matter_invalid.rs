@@ -23,7 +23,7 @@ impl Rule for FrontMatterInvalid {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check, lines};
+    use super::super::testing::{check, lines};
     use super::FrontMatterInvalid;
 
     #[test]
@@ -36,10 +36,5 @@ mod tests {
         assert!((4..=5).contains(&found[0].line), "{found:?}");
         assert_eq!(lines(&FrontMatterInvalid, "---\nmeeting: X\n"), [1]);
         assert_eq!(lines(&FrontMatterInvalid, "---\n- a list\n---\n"), [2]);
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&FrontMatterInvalid);
     }
 }

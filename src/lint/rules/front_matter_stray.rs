@@ -62,17 +62,12 @@ impl Rule for FrontMatterStray {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, lines};
+    use super::super::testing::lines;
     use super::FrontMatterStray;
 
     #[test]
     fn fires_for_a_yaml_looking_block_outside_code() {
         let text = "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n\n---\n\nProse after a rule.\n\n---\nmeeting: Y\ndate: 2025-02-01\n---\n\n```\n---\nkey: in code\n```\n";
         assert_eq!(lines(&FrontMatterStray, text), [11]);
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&FrontMatterStray);
     }
 }

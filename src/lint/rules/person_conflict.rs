@@ -54,7 +54,7 @@ impl Rule for PersonConflict {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check};
+    use super::super::testing::check;
     use super::PersonConflict;
 
     #[test]
@@ -71,10 +71,5 @@ mod tests {
                 (12, "`cy day` is in both `present` (line 6) and `absent`"),
             ]
         );
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&PersonConflict);
     }
 }

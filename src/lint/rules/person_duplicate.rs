@@ -46,7 +46,7 @@ impl Rule for PersonDuplicate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check};
+    use super::super::testing::check;
     use super::PersonDuplicate;
 
     #[test]
@@ -65,10 +65,5 @@ mod tests {
             found[0].message,
             "`david renard` is listed twice in `present` (first on line 5)"
         );
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&PersonDuplicate);
     }
 }

@@ -70,7 +70,7 @@ impl Rule for QuorumNotMet {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check_as};
+    use super::super::testing::check_as;
     use super::QuorumNotMet;
     use crate::config::{Config, SeriesConfig};
 
@@ -125,10 +125,5 @@ mod tests {
             found[0].message,
             "0 members present; the quorum of town board is 1"
         );
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&QuorumNotMet);
     }
 }

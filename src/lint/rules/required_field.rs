@@ -23,7 +23,7 @@ impl Rule for RequiredField {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_clean_on_examples, check};
+    use super::super::testing::check;
     use super::RequiredField;
 
     #[test]
@@ -32,10 +32,5 @@ mod tests {
         let got: Vec<(usize, &str)> = found.iter().map(|f| (f.line, f.message.as_str())).collect();
         assert_eq!(got, [(2, "`meeting` is empty"), (1, "`date` is missing")]);
         assert!(check(&RequiredField, "---\nmeeting: X\ndate: 2025-01-01\n---\n").is_empty());
-    }
-
-    #[test]
-    fn clean_on_examples() {
-        assert_clean_on_examples(&RequiredField);
     }
 }
