@@ -119,6 +119,61 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// `text` split wherever `separator` matches outside parentheses (it gets
+/// the rest of the text and answers the length of the separator there), in
+/// one pass: `(Wilts Fire & Rescue)` stays whole when `&` separates owners.
+pub fn split_top_level(text: &str, separator: impl Fn(&str) -> Option<usize>) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut part_start = 0;
+    for (at, len) in top_level_matches(text, separator) {
+        parts.push(text.get(part_start..at).unwrap_or(""));
+        part_start = at + len;
+    }
+    parts.push(text.get(part_start..).unwrap_or(""));
+    parts
+}
+
+/// `text` split at the first match of `separator` outside parentheses: the
+/// text before it and the text after it.
+pub fn split_once_top_level(
+    text: &str,
+    separator: impl Fn(&str) -> Option<usize>,
+) -> Option<(&str, &str)> {
+    let (at, len) = top_level_matches(text, separator).next()?;
+    Some((text.get(..at)?, text.get(at + len..)?))
+}
+
+/// Where `separator` matches outside parentheses, each match's start and
+/// length, left to right, matches never overlapping.
+fn top_level_matches<'t>(
+    text: &'t str,
+    separator: impl Fn(&str) -> Option<usize> + 't,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut depth = 0usize;
+    let mut resume = 0;
+    text.char_indices().filter_map(move |(at, c)| {
+        if at < resume {
+            return None;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
+                let len = text.get(at..).and_then(&separator).filter(|len| *len > 0)?;
+                resume = at + len;
+                return Some((at, len));
+            }
+            _ => {}
+        }
+        None
+    })
+}
+
+/// A separator that is exactly `word`: for `split_top_level`.
+pub fn literal(word: &str) -> impl Fn(&str) -> Option<usize> + '_ {
+    move |rest: &str| rest.starts_with(word).then_some(word.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +187,27 @@ mod tests {
         assert_eq!(escape_controls("Renée – ok"), "Renée – ok");
         assert_eq!(picture_controls("a\u{1b}b\u{0}\tc\u{7f}"), "a␛b␀\tc␡");
         assert_eq!(picture_controls("a\u{1b}b").chars().count(), 3);
+    }
+
+    #[test]
+    fn splitting_outside_parentheses() {
+        let owners = |rest: &str| match rest.chars().next() {
+            Some(c @ (',' | '&')) => Some(c.len_utf8()),
+            _ => rest.starts_with(" and ").then_some(5),
+        };
+        assert_eq!(
+            split_top_level("Ann Lee (Fire & Rescue), Bo Wu and Cy Day", owners),
+            ["Ann Lee (Fire & Rescue)", " Bo Wu", "Cy Day"]
+        );
+        assert_eq!(split_top_level("", owners), [""]);
+        assert_eq!(
+            split_once_top_level("Ann (a: b): text", literal(": ")),
+            Some(("Ann (a: b)", "text"))
+        );
+        assert_eq!(split_once_top_level("no colon", literal(":")), None);
+        // One pass, whatever the number of separators.
+        let many = ",".repeat(100_000);
+        assert_eq!(split_top_level(&many, literal(",")).len(), 100_001);
     }
 
     #[test]

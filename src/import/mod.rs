@@ -657,7 +657,7 @@ fn split_people(text: &str) -> Vec<Vec<Person>> {
     // Parts of an enumeration still open: "Councillors A", "B", … "and C (Org)".
     let mut open: Vec<Person> = Vec::new();
     let mut councillors = false;
-    for part in split_outside_parens(text) {
+    for part in crate::text::split_top_level(text, crate::text::literal(",")) {
         let mut part = part.trim();
         if part.is_empty() {
             continue;
@@ -699,25 +699,6 @@ fn split_people(text: &str) -> Vec<Vec<Person>> {
     }
     groups.push(open);
     groups
-}
-
-fn split_outside_parens(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (at, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => {
-                parts.push(text.get(start..at).unwrap_or(""));
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(text.get(start..).unwrap_or(""));
-    parts
 }
 
 fn dedupe_people(imported: &mut Imported) {

@@ -282,21 +282,11 @@ fn due_text(value: &str) -> DueText {
 /// Splits `OWNERS: text` at the first `:` that is outside parentheses and
 /// followed by a space or the end.
 fn split_at_owner_colon(text: &str) -> Option<(&str, &str)> {
-    let mut depth = 0usize;
-    for (at, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ':' if depth == 0 => {
-                let after = text.get(at + 1..)?;
-                if after.is_empty() || after.starts_with(char::is_whitespace) {
-                    return Some((text.get(..at)?, after));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    let colon = |rest: &str| {
+        let after = rest.strip_prefix(':')?;
+        (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(1)
+    };
+    crate::text::split_once_top_level(text, colon)
 }
 
 /// In an `Action` line the owners end at ` — `, ` – `, ` - ` or `: `.

@@ -3,6 +3,7 @@
 
 use crate::model::Person;
 use crate::names::{is_apostrophe, split_titles};
+use crate::text::{literal, split_once_top_level, split_top_level};
 
 /// Words that make a parenthesised part a role rather than an organisation:
 /// `Liz Holmes (Chair of CTB)`, `Sonia Thomson (minutes)`.
@@ -173,13 +174,13 @@ pub fn merged_entry(text: &str, person: &Person) -> Option<&'static str> {
         return None;
     }
     for separator in [" - ", " – ", " — ", ";"] {
-        if split_outside_parentheses(text, separator)
+        if split_once_top_level(text, literal(separator))
             .is_some_and(|(left, right)| names_a_person(left) && names_a_person(right))
         {
             return Some("two names are joined by a dash or a semicolon");
         }
     }
-    if split_outside_parentheses(text, ",").is_some_and(|(left, right)| {
+    if split_once_top_level(text, literal(",")).is_some_and(|(left, right)| {
         [left, right]
             .iter()
             .all(|side| names_a_person(side) && side_words(side) >= 2)
@@ -233,22 +234,6 @@ fn side_words(text: &str) -> usize {
     parse_person(text, 0).map_or(0, |p| p.name.split_whitespace().count())
 }
 
-/// `text` split at the first `separator` outside parentheses.
-fn split_outside_parentheses<'t>(text: &'t str, separator: &str) -> Option<(&'t str, &'t str)> {
-    let mut depth = 0usize;
-    for (at, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && text.get(at..)?.starts_with(separator) => {
-                return Some((text.get(..at)?, text.get(at + separator.len()..)?));
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// Who an action is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owners {
@@ -290,31 +275,11 @@ pub fn parse_owners(text: &str, line: usize) -> Option<Owners> {
 /// Splits on `,`, `/`, `&`, `;` and ` and `, but never inside parentheses,
 /// where `(Wilts Fire & Rescue)` belongs to one person.
 pub fn split_owner_list(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ',' | '/' | '&' | ';' if depth == 0 => {
-                parts.push(text.get(start..at).unwrap_or(""));
-                start = at + c.len_utf8();
-            }
-            ' ' if depth == 0 && text.get(at..at + 5) == Some(" and ") => {
-                parts.push(text.get(start..at).unwrap_or(""));
-                start = at + 5;
-                // Skip the rest of " and " so it is not read again.
-                for _ in 0..4 {
-                    chars.next();
-                }
-            }
-            _ => {}
-        }
-    }
-    parts.push(text.get(start..).unwrap_or(""));
-    parts
+    let separator = |rest: &str| match rest.chars().next() {
+        Some(c @ (',' | '/' | '&' | ';')) => Some(c.len_utf8()),
+        _ => rest.starts_with(" and ").then_some(5),
+    };
+    split_top_level(text, separator)
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
