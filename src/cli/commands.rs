@@ -504,7 +504,7 @@ pub(super) fn import(
             || file.display().to_string(),
             |n| n.to_string_lossy().to_string(),
         );
-        let note = crate::import::render(&imported, &source);
+        let note = output::imported::render(&imported, &source);
         let mut report = Vec::new();
         if args.stdout {
             out.write_all(note.as_bytes())?;

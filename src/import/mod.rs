@@ -793,101 +793,10 @@ fn resolve_owners(imported: &mut Imported) {
     imported.checks.extend(checks);
 }
 
-/// The note, in the format of docs/format.md, with the import's points to
-/// check at the top as an HTML comment (so they do not become minutes).
-pub fn render(imported: &Imported, source: &str) -> String {
-    let mut front = serde_yaml::Mapping::new();
-    let mut put = |key: &str, value: serde_yaml::Value| {
-        front.insert(key.into(), value);
-    };
-    put(
-        "meeting",
-        imported.meeting.clone().unwrap_or_default().into(),
-    );
-    put(
-        "date",
-        imported
-            .date
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-            .into(),
-    );
-    let people = |list: &[Person]| {
-        serde_yaml::Value::Sequence(list.iter().map(|p| p.as_written().into()).collect())
-    };
-    put("present", people(&imported.present));
-    if !imported.in_attendance.is_empty() {
-        put("in_attendance", people(&imported.in_attendance));
-    }
-    put("apologies", people(&imported.apologies));
-    put("status", "draft".into());
-    let yaml = serde_yaml::to_string(&front).unwrap_or_default();
-    let mut note = format!("---\n# Imported from {source} by `minutes import`.\n{yaml}---\n");
-    // The points about the whole note at the top; an action's beside it.
-    let beside: Vec<&str> = imported
-        .items
-        .iter()
-        .flat_map(|i| i.actions.iter())
-        .filter_map(|a| a.check.as_deref())
-        .collect();
-    let general: Vec<&String> = imported
-        .checks
-        .iter()
-        .filter(|c| !beside.iter().any(|b| b.contains(c.as_str())))
-        .collect();
-    if !general.is_empty() {
-        note.push('\n');
-        for check in general {
-            note.push_str(&check_comment(check));
-        }
-    }
-    for item in &imported.items {
-        if item.number != "0" {
-            note.push_str(&format!("\n## {}. {}\n", item.number, item.title));
-        }
-        for paragraph in &item.prose {
-            note.push_str(&format!("\n{}\n", escape_prose(paragraph)));
-        }
-        if !item.decisions.is_empty() {
-            note.push_str("\nAgreed:\n\n");
-            for decision in &item.decisions {
-                note.push_str(&format!("- {decision}\n"));
-            }
-        }
-        if !item.actions.is_empty() {
-            note.push('\n');
-            for action in &item.actions {
-                if let Some(check) = &action.check {
-                    note.push_str(&check_comment(check));
-                }
-                let owners = action.owners.join(", ");
-                if owners.is_empty() {
-                    note.push_str(&format!("- [ ] {}\n", action.text));
-                } else {
-                    note.push_str(&format!("- [ ] {owners}: {}\n", action.text));
-                }
-            }
-        }
-    }
-    note
-}
-
-/// `<!-- minutes-import: check: … -->`, safe inside an HTML comment.
-fn check_comment(check: &str) -> String {
-    format!(
-        "<!-- minutes-import: check: {} -->\n",
-        check.replace("--", "–")
-    )
-}
-
-/// Prose that would read as minutes syntax is kept as prose: a leading
-/// `Agreed:` or `Action:` is escaped so it is not counted twice.
-fn escape_prose(paragraph: &str) -> String {
-    if LABEL.is_match(paragraph) || paragraph.to_lowercase().starts_with("action") {
-        format!("\\{paragraph}")
-    } else {
-        paragraph.to_string()
-    }
+/// Whether a paragraph of prose would read as minutes syntax (a decision
+/// label, or an `Action` line) if it were written into a note as it is.
+pub fn reads_as_minutes_syntax(paragraph: &str) -> bool {
+    LABEL.is_match(paragraph) || paragraph.to_lowercase().starts_with("action")
 }
 
 /// The file name: `YYYY-MM-DD-series-slug.md`.

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod decisions;
 pub mod diagnostics;
 pub mod ics;
+pub mod imported;
 pub mod json;
 pub mod lifecycle;
 pub mod markdown;

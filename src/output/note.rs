@@ -148,7 +148,7 @@ fn front_matter(meeting: &Meeting) -> Mapping {
 
 /// A person as the one-line string people write, unless that string would
 /// read back differently (an org that starts like a role), then as a mapping.
-fn person_value(person: &Person) -> Value {
+pub fn person_value(person: &Person) -> Value {
     let text = person.as_written();
     let same = parse_person(&text, person.line).is_some_and(|back| back == *person);
     if same {

@@ -104,7 +104,7 @@ proptest! {
     ) {
         let text = lines.join("\n");
         let imported = minutes::import::import(&text, &minutes::import::ImportOptions::default());
-        let note = minutes::import::render(&imported, "doc.txt");
+        let note = minutes::output::imported::render(&imported, "doc.txt");
         // Whatever was found, the note is a note (its problems are reported, not panicked on).
         let is_note = matches!(parse_text(Path::new("n.md"), &note), Parsed::Note { .. });
         prop_assert!(is_note, "{}", note);
