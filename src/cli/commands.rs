@@ -1,5 +1,6 @@
 //! One function a command: load what it needs, ask the query, write the
-//! output, and return the exit code (`super::run_with` turns errors into 2).
+//! output, and return the exit code, or a `CliError` that `run_with` says
+//! and turns into one.
 
 use super::*;
 
@@ -10,7 +11,7 @@ pub(super) fn report_problems(
     folder: &Folder,
     strict: bool,
     err: &mut dyn Write,
-) -> io::Result<i32> {
+) -> Result<i32, CliError> {
     for problem in folder.missing.iter().chain(&folder.problems) {
         writeln!(err, "{problem}")?;
     }
@@ -25,7 +26,7 @@ pub(super) fn report_conflicts(
     ledger: &Ledger,
     concerns: impl Fn(&crate::ledger::Conflict) -> bool,
     err: &mut dyn Write,
-) -> io::Result<i32> {
+) -> Result<i32, CliError> {
     let mut code = EXIT_OK;
     for conflict in ledger.conflicts.iter().filter(|c| concerns(c)) {
         let places = conflict.places();
@@ -50,17 +51,17 @@ pub(super) fn actions(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (config, folder) = args.scan.load(&env, err)?;
     let directory = Directory::build(&config, &folder.meetings);
     let owner = match &args.owner {
-        Some(name) => match resolve_person(&directory, name, err)? {
-            Some(person) => Some(person),
-            None => {
+        Some(name) => match resolve_person(&directory, name) {
+            Ok(person) => Some(person),
+            Err(error) => {
+                // Said before the notes' own problems, which still are.
+                let code = error.report(err);
                 report_problems(&folder, args.scan.strict, err)?;
-                return Ok(EXIT_FINDINGS);
+                return Ok(code);
             }
         },
         None => None,
@@ -93,10 +94,8 @@ pub(super) fn meetings(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (_, folder) = args.scan.load(&env, err)?;
     let rows = crate::query::meetings::meetings(&folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
     report_problems(&folder, args.scan.strict, err)
@@ -107,10 +106,8 @@ pub(super) fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some(config) = load_config(None, std::slice::from_ref(&args.file), err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let config = load_config(None, std::slice::from_ref(&args.file))?;
     let (meeting, problems): (_, Vec<Problem>) = match read_file(&args.file, config.max_file_size())
     {
         FileOutcome::Unreadable(problem) => (None, vec![problem]),
@@ -151,10 +148,8 @@ pub(super) fn lint(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some(config) = load_config(args.config.as_deref(), &args.paths, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let config = load_config(args.config.as_deref(), &args.paths)?;
     let options = LintOptions {
         config,
         inline_config: !args.no_inline_config,
@@ -186,10 +181,8 @@ pub(super) fn history(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (_, folder) = args.scan.load(&env, err)?;
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
     let code = report_problems(&folder, args.scan.strict, err)?;
@@ -202,34 +195,40 @@ pub(super) fn history(
             .iter()
             .map(|e| e.action.id.0.as_str())
             .collect();
-        write!(err, "minutes: no action has the ID `{}`", args.id)?;
-        match crate::text::closest(&args.id, &ids) {
-            Some(near) => writeln!(err, "; did you mean `{near}`?")?,
-            None => writeln!(err)?,
-        }
-        return Ok(code.max(EXIT_FINDINGS));
+        let message = match crate::text::closest(&args.id, &ids) {
+            Some(near) => format!("no action has the ID `{}`; did you mean `{near}`?", args.id),
+            None => format!("no action has the ID `{}`", args.id),
+        };
+        return Err(CliError::NotFound { message, code });
     }
     output::lifecycle::write_history(&entries, args.format, env.style, out)?;
     Ok(code)
 }
 
-/// The series called `name`, or a message naming the series there are.
-pub(super) fn find_series<'a>(
-    folder: &'a Folder,
-    name: &str,
-    err: &mut dyn Write,
-) -> io::Result<Option<&'a str>> {
+/// The series called `name`, or an error naming the series there are.
+pub(super) fn find_series<'a>(folder: &'a Folder, name: &str) -> Result<&'a str, CliError> {
     let names = folder.series_names();
     if let Some(found) = names.iter().find(|n| crate::text::same_series(n, name)) {
-        return Ok(Some(found));
+        return Ok(found);
     }
-    write!(err, "minutes: no notes of a meeting called `{name}`")?;
-    match crate::text::closest(name, &names) {
-        Some(near) => writeln!(err, "; did you mean `{near}`?")?,
-        None if names.is_empty() => writeln!(err, "; no notes were found")?,
-        None => writeln!(err, "; the meetings are: {}", names.join(", "))?,
+    let known = match crate::text::closest(name, &names) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None if names.is_empty() => "no notes were found".to_string(),
+        None => format!("the meetings are: {}", names.join(", ")),
+    };
+    Err(CliError::Tool(format!(
+        "no notes of a meeting called `{name}`; {known}"
+    )))
+}
+
+/// Why a note or report could not be written: the message names the path
+/// (an existing file's message already does).
+fn cannot_write(path: &std::path::Path, error: io::Error) -> CliError {
+    if error.kind() == io::ErrorKind::AlreadyExists {
+        CliError::Tool(error.to_string())
+    } else {
+        CliError::Tool(format!("cannot write {}: {error}", path.display()))
     }
-    Ok(None)
 }
 
 pub(super) fn carry_forward(
@@ -237,14 +236,10 @@ pub(super) fn carry_forward(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((_, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (_, folder) = args.scan.load(&env, err)?;
     let code = report_problems(&folder, args.scan.strict, err)?;
-    let Some(series) = find_series(&folder, &args.meeting, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+    let series = find_series(&folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
     let ledger = Ledger::build(&folder.meetings);
     if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
@@ -266,18 +261,16 @@ pub(super) fn new_note(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (config, folder) = args.scan.load(&env, err)?;
     let code = report_problems(&folder, args.scan.strict, err)?;
-    let Some(series) = find_series(&folder, &args.meeting, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+    let series = find_series(&folder, &args.meeting)?;
     let earlier = crate::query::lifecycle::series_before(&folder.meetings, series, args.date);
     let Some(latest) = earlier.last() else {
-        writeln!(err, "minutes: {series} has no note before {}", args.date)?;
-        return Ok(EXIT_TOOL_ERROR);
+        return Err(CliError::Tool(format!(
+            "{series} has no note before {}",
+            args.date
+        )));
     };
     let ledger = Ledger::build(&folder.meetings);
     if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
@@ -291,8 +284,9 @@ pub(super) fn new_note(
     let present = crate::query::lifecycle::expected_present(members, latest, &directory);
     let Some(text) = crate::output::next_note::next_note(&earlier, &present, &carried, args.date)
     else {
-        writeln!(err, "minutes: could not write the note's front matter")?;
-        return Ok(EXIT_TOOL_ERROR);
+        return Err(CliError::Tool(
+            "could not write the note's front matter".to_string(),
+        ));
     };
     if args.stdout {
         out.write_all(text.as_bytes())?;
@@ -301,26 +295,16 @@ pub(super) fn new_note(
     let path = args
         .out
         .unwrap_or_else(|| crate::output::next_note::default_path(latest, args.date));
-    match crate::write::write_atomically(&path, text.as_bytes(), args.force) {
-        Ok(()) => {
-            writeln!(
-                out,
-                "wrote {} ({} action{} carried forward)",
-                path.display(),
-                carried.len(),
-                if carried.len() == 1 { "" } else { "s" }
-            )?;
-            Ok(code)
-        }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            writeln!(err, "minutes: {e}")?;
-            Ok(EXIT_TOOL_ERROR)
-        }
-        Err(e) => {
-            writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
-            Ok(EXIT_TOOL_ERROR)
-        }
-    }
+    crate::write::write_atomically(&path, text.as_bytes(), args.force)
+        .map_err(|e| cannot_write(&path, e))?;
+    writeln!(
+        out,
+        "wrote {} ({} action{} carried forward)",
+        path.display(),
+        carried.len(),
+        if carried.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(code)
 }
 
 pub(super) fn people(
@@ -328,10 +312,8 @@ pub(super) fn people(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (config, folder) = args.scan.load(&env, err)?;
     let directory = Directory::build(&config, &folder.meetings);
     if let Some(spelling) = &args.explain {
         let anywhere = directory.explain(spelling, None);
@@ -360,16 +342,11 @@ pub(super) fn attendance(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (config, folder) = args.scan.load(&env, err)?;
     let directory = Directory::build(&config, &folder.meetings);
     let person = match &args.person {
-        Some(name) => match resolve_person(&directory, name, err)? {
-            Some(person) => Some(person),
-            None => return Ok(EXIT_FINDINGS),
-        },
+        Some(name) => Some(resolve_person(&directory, name)?),
         None => None,
     };
     let filter: crate::query::MeetingFilter = args.meetings.into();
@@ -391,10 +368,8 @@ pub(super) fn decisions(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some(config) = args.scan.config(err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let config = args.scan.config()?;
     let grep = match &args.grep {
         Some(pattern) => match regex::RegexBuilder::new(pattern)
             .case_insensitive(true)
@@ -402,11 +377,14 @@ pub(super) fn decisions(
         {
             Ok(re) => Some(re),
             Err(e) => {
-                writeln!(
-                    err,
-                    "minutes: --grep `{pattern}` is not a valid regular expression: {e}"
-                )?;
-                return Ok(EXIT_TOOL_ERROR);
+                // regex draws the pattern with a caret under it on several
+                // lines; a message is one line, so only its last (the why).
+                let text = e.to_string();
+                let why = text.lines().last().unwrap_or_default();
+                let why = why.strip_prefix("error: ").unwrap_or(why);
+                return Err(CliError::Tool(format!(
+                    "--grep `{pattern}` is not a valid regular expression: {why}"
+                )));
             }
         },
         None => None,
@@ -426,14 +404,10 @@ pub(super) fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
     env: Environment,
-) -> io::Result<i32> {
-    let Some((config, folder)) = args.scan.load(&env, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+) -> Result<i32, CliError> {
+    let (config, folder) = args.scan.load(&env, err)?;
     let code = report_problems(&folder, args.scan.strict, err)?;
-    let Some(series) = find_series(&folder, &args.meeting, err)? else {
-        return Ok(EXIT_TOOL_ERROR);
-    };
+    let series = find_series(&folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = Ledger::build(&folder.meetings);
@@ -447,17 +421,8 @@ pub(super) fn report(
     match &args.out {
         None => out.write_all(&text)?,
         Some(path) => {
-            match crate::write::write_atomically(path, &text, args.force) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    writeln!(err, "minutes: {e}")?;
-                    return Ok(EXIT_TOOL_ERROR);
-                }
-                Err(e) => {
-                    writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
-                    return Ok(EXIT_TOOL_ERROR);
-                }
-            }
+            crate::write::write_atomically(path, &text, args.force)
+                .map_err(|e| cannot_write(path, e))?;
             writeln!(out, "wrote {}", path.display())?;
         }
     }
@@ -468,18 +433,19 @@ pub(super) fn import(
     args: ImportArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> io::Result<i32> {
+) -> Result<i32, CliError> {
     let options = crate::import::ImportOptions {
         meeting: args.meeting.clone(),
         date: args.date,
     };
+    // Each document is imported or said why not; one never stops the others.
     let mut code = EXIT_OK;
     for file in &args.files {
         let bytes = match crate::read::read_regular(file, crate::read::DEFAULT_MAX_FILE_SIZE) {
             Ok(bytes) => bytes,
             Err(e) => {
-                writeln!(err, "minutes: cannot read {}: {e}", file.display())?;
-                code = EXIT_TOOL_ERROR;
+                let error = CliError::Tool(format!("cannot read {}: {e}", file.display()));
+                code = code.max(error.report(err));
                 continue;
             }
         };
@@ -492,12 +458,11 @@ pub(super) fn import(
             );
         }
         if !imported.is_minutes() {
-            writeln!(
-                err,
-                "minutes: {}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written",
+            let error = CliError::not_found(format!(
+                "{}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written",
                 file.display()
-            )?;
-            code = code.max(EXIT_FINDINGS);
+            ));
+            code = code.max(error.report(err));
             continue;
         }
         let source = file.file_name().map_or_else(
@@ -510,12 +475,11 @@ pub(super) fn import(
             out.write_all(note.as_bytes())?;
         } else {
             let Some(name) = crate::import::file_name(&imported) else {
-                writeln!(
-                    err,
-                    "minutes: {}: no meeting name or date to name the note by; give --meeting and --date, or use --stdout",
+                let error = CliError::Tool(format!(
+                    "{}: no meeting name or date to name the note by; give --meeting and --date, or use --stdout",
                     file.display()
-                )?;
-                code = EXIT_TOOL_ERROR;
+                ));
+                code = code.max(error.report(err));
                 continue;
             };
             let path = args
@@ -523,18 +487,9 @@ pub(super) fn import(
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("."))
                 .join(name);
-            match crate::write::write_atomically(&path, note.as_bytes(), args.force) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    writeln!(err, "minutes: {e}")?;
-                    code = EXIT_TOOL_ERROR;
-                    continue;
-                }
-                Err(e) => {
-                    writeln!(err, "minutes: cannot write {}: {e}", path.display())?;
-                    code = EXIT_TOOL_ERROR;
-                    continue;
-                }
+            if let Err(e) = crate::write::write_atomically(&path, note.as_bytes(), args.force) {
+                code = code.max(cannot_write(&path, e).report(err));
+                continue;
             }
             writeln!(
                 &mut report,

@@ -24,6 +24,9 @@ use crate::query::actions::{ActionFilter, StatusFilter};
 use crate::read::{FileOutcome, read_file};
 
 mod commands;
+mod error;
+
+pub use error::CliError;
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
@@ -142,25 +145,20 @@ struct ScanArgs {
 }
 
 impl ScanArgs {
-    /// The config these paths call for; a broken one is reported.
-    fn config(&self, err: &mut dyn Write) -> io::Result<Option<Config>> {
-        load_config(self.config.as_deref(), &self.paths, err)
+    /// The config these paths call for.
+    fn config(&self) -> Result<Config, CliError> {
+        load_config(self.config.as_deref(), &self.paths)
     }
 
-    /// The config and the parsed folder; `None` once a broken config is reported.
-    fn load(&self, env: &Environment, err: &mut dyn Write) -> io::Result<Option<(Config, Folder)>> {
-        let Some(config) = self.config(err)? else {
-            return Ok(None);
-        };
+    /// The config and the parsed folder; a cache that could not be used is
+    /// said on `err`.
+    fn load(&self, env: &Environment, err: &mut dyn Write) -> Result<(Config, Folder), CliError> {
+        let config = self.config()?;
         let folder = self.folder(&config, env);
         if let Some(warning) = folder.cache.as_ref().and_then(|c| c.warning.as_ref()) {
-            writeln!(
-                err,
-                "minutes: warning: {}",
-                crate::text::escape_controls(warning)
-            )?;
+            error::warn(err, warning)?;
         }
-        Ok(Some((config, folder)))
+        Ok((config, folder))
     }
 
     /// The parsed folder, through the cache unless `--no-cache`, there is
@@ -178,11 +176,9 @@ impl ScanArgs {
     }
 }
 
-fn load_config(
-    explicit: Option<&std::path::Path>,
-    paths: &[PathBuf],
-    err: &mut dyn Write,
-) -> io::Result<Option<Config>> {
+/// The config named with `--config`, or found above the first path; one
+/// that does not parse or names an unknown rule is an error.
+fn load_config(explicit: Option<&std::path::Path>, paths: &[PathBuf]) -> Result<Config, CliError> {
     let loaded = match explicit {
         Some(path) => Config::load(path),
         None => Config::discover(
@@ -191,39 +187,23 @@ fn load_config(
                 .map_or(std::path::Path::new("."), |p| p.as_path()),
         ),
     };
-    match loaded.and_then(|config| crate::lint::check_config(&config).map(|()| config)) {
-        Ok(config) => Ok(Some(config)),
-        Err(error) => {
-            writeln!(err, "minutes: {error}")?;
-            Ok(None)
-        }
-    }
+    let config = loaded?;
+    crate::lint::check_config(&config)?;
+    Ok(config)
 }
 
 /// Resolves a name typed on the command line to one person, or says why not.
-fn resolve_person(
-    directory: &Directory,
-    name: &str,
-    err: &mut dyn Write,
-) -> io::Result<Option<usize>> {
+fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> {
     match directory.resolve(name, None) {
-        Resolution::Found { person, .. } => Ok(Some(person)),
-        Resolution::Ambiguous { candidates } => {
-            writeln!(
-                err,
-                "minutes: `{name}` is ambiguous: it could be {}; give the full name",
-                directory.describe(&candidates)
-            )?;
-            Ok(None)
-        }
-        Resolution::Unknown => {
-            write!(err, "minutes: no such person: `{name}`")?;
-            match directory.suggest(name) {
-                Some(near) => writeln!(err, "; did you mean `{near}`?")?,
-                None => writeln!(err)?,
-            }
-            Ok(None)
-        }
+        Resolution::Found { person, .. } => Ok(person),
+        Resolution::Ambiguous { candidates } => Err(CliError::not_found(format!(
+            "`{name}` is ambiguous: it could be {}; give the full name",
+            directory.describe(&candidates)
+        ))),
+        Resolution::Unknown => Err(CliError::not_found(match directory.suggest(name) {
+            Some(near) => format!("no such person: `{name}`; did you mean `{near}`?"),
+            None => format!("no such person: `{name}`"),
+        })),
     }
 }
 
@@ -535,14 +515,17 @@ where
             // and a closed pipe must not be a panic.
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "minutes", &mut script);
-            out.write_all(&script).map(|()| EXIT_OK)
+            out.write_all(&script)
+                .map(|()| EXIT_OK)
+                .map_err(CliError::from)
         }
         Command::Man => clap_mangen::Man::new(Cli::command())
             .render(out)
-            .map(|()| EXIT_OK),
-        Command::Schema => {
-            output::json::render(&crate::schema::front_matter_schema(), out).map(|()| EXIT_OK)
-        }
+            .map(|()| EXIT_OK)
+            .map_err(CliError::from),
+        Command::Schema => output::json::render(&crate::schema::front_matter_schema(), out)
+            .map(|()| EXIT_OK)
+            .map_err(CliError::from),
         Command::People(args) => commands::people(args, out, err, env),
         Command::Attendance(args) => commands::attendance(args, out, err, env),
         Command::Decisions(args) => commands::decisions(args, out, err, env),
@@ -552,11 +535,6 @@ where
     };
     match result {
         Ok(code) => code,
-        // A reader that went away (`| head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            let _ = writeln!(err, "minutes: {e}");
-            EXIT_TOOL_ERROR
-        }
+        Err(error) => error.report(err),
     }
 }
