@@ -99,18 +99,18 @@ fn result(d: &Diagnostic, rule_index: Option<usize>) -> Value {
     Value::Object(value)
 }
 
-/// A relative path as a URI reference: unreserved characters and `/` stay,
-/// everything else is percent-encoded byte by byte.
+/// What a path segment of a URI reference keeps as it is: RFC 3986's
+/// unreserved characters, and `/` between segments.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A relative path as a URI reference, everything else percent-encoded.
 fn uri(path: &str) -> String {
-    let mut encoded = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
+    percent_encoding::utf8_percent_encode(path, PATH).to_string()
 }
 
 #[cfg(test)]
