@@ -24,6 +24,65 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
+/// Writes to `out` with the control characters of each line escaped and
+/// the line breaks kept: for prose output (`people --explain`, `import`'s
+/// report) that quotes what notes and documents say.
+pub struct EscapingWriter<'w> {
+    out: &'w mut dyn std::io::Write,
+    pending: Vec<u8>,
+}
+
+impl<'w> EscapingWriter<'w> {
+    pub fn new(out: &'w mut dyn std::io::Write) -> Self {
+        EscapingWriter {
+            out,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_lines(&mut self, all: bool) -> std::io::Result<()> {
+        let end = if all {
+            self.pending.len()
+        } else {
+            match self.pending.iter().rposition(|b| *b == b'\n') {
+                Some(at) => at + 1,
+                None => return Ok(()),
+            }
+        };
+        let text =
+            String::from_utf8_lossy(self.pending.get(..end).unwrap_or_default()).into_owned();
+        for piece in text.split_inclusive('\n') {
+            let (line, newline) = match piece.strip_suffix('\n') {
+                Some(line) => (line, "\n"),
+                None => (piece, ""),
+            };
+            write!(self.out, "{}{newline}", escape_controls(line))?;
+        }
+        self.pending.drain(..end);
+        Ok(())
+    }
+}
+
+impl std::io::Write for EscapingWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        self.write_lines(false)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.write_lines(true)?;
+        self.out.flush()
+    }
+}
+
+impl Drop for EscapingWriter<'_> {
+    fn drop(&mut self) {
+        // What is left when the writer goes: nothing more can be said of a failure here.
+        let _ = self.write_lines(true);
+    }
+}
+
 /// `line` with each control character (but tab) shown as one visible
 /// character (the Control Pictures `␛`, `␇`, …; `�` for C1), so that the
 /// columns of a span on the line stay where they were.
@@ -187,6 +246,22 @@ mod tests {
         assert_eq!(escape_controls("Renée – ok"), "Renée – ok");
         assert_eq!(picture_controls("a\u{1b}b\u{0}\tc\u{7f}"), "a␛b␀\tc␡");
         assert_eq!(picture_controls("a\u{1b}b").chars().count(), 3);
+    }
+
+    #[test]
+    fn the_escaping_writer_keeps_line_breaks_and_escapes_the_rest() {
+        use std::io::Write;
+        let mut out = Vec::new();
+        {
+            let mut escaping = EscapingWriter::new(&mut out);
+            write!(escaping, "a\u{1b}[2J b\nsecond").unwrap();
+            writeln!(escaping, " line\u{7}").unwrap();
+            write!(escaping, "last, no newline").unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\u{1b}[2J b\nsecond line\\u{7}\nlast, no newline"
+        );
     }
 
     #[test]

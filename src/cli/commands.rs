@@ -515,9 +515,10 @@ pub(super) fn import(
                 writeln!(&mut report, "    - {check}")?;
             }
         }
-        // With the note on stdout, the report goes to stderr.
+        // With the note on stdout, the report goes to stderr. It quotes the
+        // document, whose control characters are escaped.
         let target: &mut dyn Write = if args.stdout { &mut *err } else { &mut *out };
-        target.write_all(&report)?;
+        crate::text::EscapingWriter::new(target).write_all(&report)?;
     }
     Ok(code)
 }

@@ -10,6 +10,7 @@ use super::{Cell, Grid, Style, json, write_grid};
 use crate::model::SCHEMA_VERSION;
 use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
 use crate::query::people::{Occurrence, People};
+use crate::text::EscapingWriter;
 
 pub fn write_people(
     people: &People,
@@ -54,6 +55,7 @@ pub fn write_people(
     };
     write_grid(&grid, format, style, out)?;
     if format == Format::Table && !people.unresolved.is_empty() {
+        let out = &mut EscapingWriter::new(out);
         writeln!(out, "\nNot resolved to one person:")?;
         for u in &people.unresolved {
             let why = if u.candidates.is_empty() {
@@ -214,7 +216,7 @@ fn step_code(step: StepKind) -> &'static str {
     }
 }
 
-fn write_steps(directory: &Directory, steps: &[Step], out: &mut dyn Write) -> io::Result<()> {
+fn write_steps(directory: &Directory, steps: &[Step], out: &mut impl Write) -> io::Result<()> {
     for (at, step) in steps.iter().enumerate() {
         let found = if step.found.is_empty() {
             "nobody".to_string()
@@ -267,6 +269,7 @@ pub fn write_explain(
         });
         return json::render(&document, out);
     }
+    let out = &mut EscapingWriter::new(out);
     writeln!(out, "`{spelling}`")?;
     writeln!(
         out,

@@ -572,6 +572,7 @@ fn output_cannot_be_turned_against_its_reader() {
         &["meetings", "."],
         &["lint", "."],
         &["people", "."],
+        &["people", "--explain", "Ann Lee", "."],
         &["actions", "--format", "markdown", "."],
     ] {
         let output = case.run(args);
@@ -621,6 +622,15 @@ fn output_cannot_be_turned_against_its_reader() {
             assert!(!active, "{args:?}: {event:?} in\n{markdown}");
         }
     }
+
+    // The importer's report quotes the document it read.
+    std::fs::write(
+        case.dir.path().join("old.txt"),
+        "Minutes of the Evil\u{1b}]0;x\u{7} Board, 12 March 2025\n\nPresent: Ann Lee, Bo Wu\n\n1. Welcome\n",
+    )
+    .unwrap();
+    let imported = case.run(&["import", "old.txt", "--stdout"]);
+    clean("import's report", &imported.stderr);
 
     // CSV: a formula is text.
     let csv =
