@@ -6,7 +6,7 @@ use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-use crate::common::{command, minutes};
+use crate::common::{command, json, minutes};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
@@ -27,11 +27,6 @@ fn run(args: &[&str], code: i32) -> String {
         stderr(&output)
     );
     stdout(&output)
-}
-
-fn json(args: &[&str]) -> Value {
-    let text = run(args, 0);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
 /// The IDs of `minutes actions ARGS --format json`.

@@ -40,3 +40,30 @@ pub fn ok(output: &Output) -> String {
     );
     String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
 }
+
+/// The JSON `minutes args` prints at the repository's root (it must exit 0).
+pub fn json(args: &[&str]) -> serde_json::Value {
+    json_of(&minutes(args))
+}
+
+/// The JSON `minutes args` prints in `dir` (it must exit 0).
+pub fn json_in(dir: &Path, args: &[&str]) -> serde_json::Value {
+    json_of(&minutes_in(dir, args))
+}
+
+fn json_of(output: &Output) -> serde_json::Value {
+    let text = ok(output);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// The `id` of each object in `doc[key]`.
+pub fn ids(doc: &serde_json::Value, key: &str) -> Vec<String> {
+    doc[key]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|a| a["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}

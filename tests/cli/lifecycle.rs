@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{minutes, minutes_in, ok};
+use crate::common::{json, json_in, minutes, minutes_in, ok};
 
 const SERIES: &str = "tests/fixtures/lifecycle";
 
@@ -73,7 +73,7 @@ fn carry_forward_table_and_json() {
     ]));
     assert_eq!(text.lines().count(), 3);
     assert!(text.contains("2025-04-30 (overdue)"));
-    let doc: Value = serde_json::from_str(&ok(&minutes(&[
+    let doc: Value = json(&[
         "carry-forward",
         "--meeting",
         "Canal Trust Board",
@@ -82,8 +82,7 @@ fn carry_forward_table_and_json() {
         "--format",
         "json",
         SERIES,
-    ])))
-    .unwrap();
+    ]);
     assert_eq!(doc["meeting"], "Canal Trust Board");
     let actions = doc["actions"].as_array().unwrap();
     assert_eq!(actions[1]["status"], "in-progress");
@@ -101,7 +100,7 @@ fn an_unknown_series_is_reported_with_a_suggestion() {
 
 #[test]
 fn actions_show_current_state_and_follow_reassignment() {
-    let all: Value = serde_json::from_str(&ok(&minutes(&[
+    let all: Value = json(&[
         "actions",
         "--status",
         "all",
@@ -110,8 +109,7 @@ fn actions_show_current_state_and_follow_reassignment() {
         "--today",
         "2025-08-01",
         SERIES,
-    ])))
-    .unwrap();
+    ]);
     let states: Vec<(&str, &str)> = all["actions"]
         .as_array()
         .unwrap()
@@ -140,19 +138,13 @@ fn actions_show_current_state_and_follow_reassignment() {
         (Some("2025-03-12"), Some(20))
     );
 
-    let by_cy: Value = serde_json::from_str(&ok(&minutes(&[
-        "actions", "--owner", "Cy Day", "--format", "json", SERIES,
-    ])))
-    .unwrap();
+    let by_cy: Value = json(&["actions", "--owner", "Cy Day", "--format", "json", SERIES]);
     assert_eq!(
         by_cy["actions"].as_array().unwrap().len(),
         0,
         "reassigned away from Cy Day"
     );
-    let by_ed: Value = serde_json::from_str(&ok(&minutes(&[
-        "actions", "--owner", "Ed Fox", "--format", "json", SERIES,
-    ])))
-    .unwrap();
+    let by_ed: Value = json(&["actions", "--owner", "Ed Fox", "--format", "json", SERIES]);
     let ids: Vec<&str> = by_ed["actions"]
         .as_array()
         .unwrap()
@@ -168,14 +160,7 @@ fn actions_show_current_state_and_follow_reassignment() {
 
 #[test]
 fn history_shows_one_action_from_raising_to_latest_update() {
-    let doc: Value = serde_json::from_str(&ok(&minutes(&[
-        "history",
-        "2025-01-15/1.3",
-        "--format",
-        "json",
-        SERIES,
-    ])))
-    .unwrap();
+    let doc: Value = json(&["history", "2025-01-15/1.3", "--format", "json", SERIES]);
     let action = &doc["actions"][0];
     assert_eq!(action["raised"]["owners"][0]["name"], "Cy Day");
     assert_eq!(action["current"]["owners"][0]["name"], "Ed Fox");
@@ -240,7 +225,7 @@ fn new_writes_a_note_that_lints_clean_and_whose_ticks_close_actions() {
     ));
 
     ok(&minutes_in(dir.path(), &["lint", "--deny-warnings", "."]));
-    let shown: Value = serde_json::from_str(&ok(&minutes_in(
+    let shown: Value = json_in(
         dir.path(),
         &[
             "show",
@@ -248,8 +233,7 @@ fn new_writes_a_note_that_lints_clean_and_whose_ticks_close_actions() {
             "json",
             "2025-09-10-canal-trust-board.md",
         ],
-    )))
-    .unwrap();
+    );
     assert_eq!(
         (shown["time"].as_str(), shown["status"].as_str()),
         (Some("18:30"), Some("draft"))
@@ -286,11 +270,7 @@ fn new_writes_a_note_that_lints_clean_and_whose_ticks_close_actions() {
         text.replace("- [ ] 2025-01-15/1.3", "- [x] 2025-01-15/1.3"),
     )
     .unwrap();
-    let live: Value = serde_json::from_str(&ok(&minutes_in(
-        dir.path(),
-        &["actions", "--format", "json", "."],
-    )))
-    .unwrap();
+    let live: Value = json_in(dir.path(), &["actions", "--format", "json", "."]);
     let ids: Vec<&str> = live["actions"]
         .as_array()
         .unwrap()
@@ -399,7 +379,7 @@ fn examples_carry_forward_before_each_series_next_meeting() {
         ("Harbourside Partnership Board", "2027-01-19"),
         ("Westmoor County Leadership Group", "2026-12-03"),
     ] {
-        let carried: Value = serde_json::from_str(&ok(&minutes(&[
+        let carried: Value = json(&[
             "carry-forward",
             "--meeting",
             series,
@@ -408,15 +388,14 @@ fn examples_carry_forward_before_each_series_next_meeting() {
             "--format",
             "json",
             "examples",
-        ])))
-        .unwrap();
+        ]);
         let carried_ids: Vec<&str> = carried["actions"]
             .as_array()
             .unwrap()
             .iter()
             .map(|a| a["id"].as_str().unwrap())
             .collect();
-        let live: Value = serde_json::from_str(&ok(&minutes(&[
+        let live: Value = json(&[
             "actions",
             "--meeting",
             series,
@@ -425,8 +404,7 @@ fn examples_carry_forward_before_each_series_next_meeting() {
             "--format",
             "json",
             "examples",
-        ])))
-        .unwrap();
+        ]);
         let live_ids: Vec<&str> = live["actions"]
             .as_array()
             .unwrap()
@@ -522,7 +500,7 @@ fn a_repeated_item_number_keeps_each_action_with_its_owner_through_the_cycle() {
     assert_ne!(ticked, text, "the new note carries Ann's action:\n{text}");
     std::fs::write(&next, ticked).unwrap();
 
-    let doc: Value = serde_json::from_str(&ok(&minutes_in(
+    let doc: Value = json_in(
         dir.path(),
         &[
             "actions",
@@ -533,8 +511,7 @@ fn a_repeated_item_number_keeps_each_action_with_its_owner_through_the_cycle() {
             "--no-cache",
             ".",
         ],
-    )))
-    .unwrap();
+    );
     let rows: Vec<(String, String, String)> = doc["actions"]
         .as_array()
         .unwrap()

@@ -5,20 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::common::{minutes, minutes_in, ok};
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ok(&minutes(args))).expect("JSON")
-}
-
-fn ids(doc: &Value, key: &str) -> Vec<String> {
-    doc[key]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::common::{ids, json, minutes, minutes_in, ok};
 
 #[test]
 fn people_lists_each_real_person_once_with_their_spellings() {
