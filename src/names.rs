@@ -432,36 +432,41 @@ pub fn canonical_title(written: &str) -> String {
         .split_whitespace()
         .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
         .collect();
-    let mut canonical = Vec::new();
+    let mut canonical: Vec<&str> = Vec::new();
     let mut at = 0;
-    while at < words.len() {
-        let found = TITLES.iter().find_map(|title| {
-            let acronyms = title.acronyms.iter().map(|a| a.to_ascii_lowercase());
-            let forms: Vec<String> = title
-                .forms
-                .iter()
-                .map(|f| f.to_string())
-                .chain(acronyms)
-                .collect();
-            forms.into_iter().find_map(|form| {
-                let length = form.split(' ').count();
-                let candidate = words.get(at..at + length)?.join(" ");
-                (candidate == form).then_some((title.canonical, length))
-            })
+    while let Some(word) = words.get(at) {
+        // The longest form that starts here (`ch supt` before `ch`).
+        let found = (1..=3).rev().find_map(|length| {
+            let form = words.get(at..at + length)?.join(" ");
+            CANONICAL.get(form.as_str()).map(|title| (*title, length))
         });
         match found {
             Some((title, length)) => {
-                canonical.push(title.to_string());
+                canonical.push(title);
                 at += length;
             }
             None => {
-                canonical.push(words.get(at).cloned().unwrap_or_default());
+                canonical.push(word);
                 at += 1;
             }
         }
     }
     canonical.join(" ")
 }
+
+/// Every written form, lower case (acronyms too), to the form it is
+/// compared as.
+static CANONICAL: std::sync::LazyLock<rustc_hash::FxHashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        TITLES
+            .iter()
+            .flat_map(|title| {
+                let forms = title.forms.iter().map(|f| f.to_string());
+                let acronyms = title.acronyms.iter().map(|a| a.to_ascii_lowercase());
+                forms.chain(acronyms).map(|form| (form, title.canonical))
+            })
+            .collect()
+    });
 
 /// Whether two written titles say different things of a person's sex
 /// (`Mr` and `Mrs`), so that `Mrs Griffin` is never taken for `Mr James
@@ -583,6 +588,10 @@ mod tests {
         assert_eq!(canonical_title("Councillor"), canonical_title("Cllr."));
         assert_eq!(canonical_title("Chief Superintendent"), "Ch Supt");
         assert_eq!(canonical_title("Cllr Dr"), "Cllr Dr");
+        assert_eq!(canonical_title("The Rt Revd"), "Revd");
+        assert_eq!(canonical_title("Det. Ch. Supt."), "Ch Supt");
+        assert_eq!(canonical_title("DI"), "Insp");
+        assert_eq!(canonical_title("Maharajah"), "maharajah");
         assert!(titles_contradict("Mrs", "Mr"));
         assert!(titles_contradict("Lady", "Sir"));
         assert!(!titles_contradict("Dr", "Mr"));

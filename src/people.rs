@@ -276,7 +276,6 @@ impl Directory {
         let series = series_key(&meeting.meeting);
         let mut index = NoteIndex {
             listed_keys: FxHashSet::default(),
-            pool: Vec::new(),
             titles: FxHashMap::default(),
             buckets: FxHashMap::default(),
             series,
@@ -449,11 +448,6 @@ impl Directory {
         self.people.get(at)
     }
 
-    /// Canonical names, for suggestions.
-    pub fn names(&self) -> Vec<&str> {
-        self.people.iter().map(|k| k.name.as_str()).collect()
-    }
-
     /// The known name most like `spelling` (compared by name key, so blind
     /// to accents, apostrophes and case), when it is like enough to suggest.
     /// Only names that share the first two letters of a word with it are
@@ -560,7 +554,6 @@ pub struct NoteIndex {
     series: String,
     /// The keys of every name listed in the note.
     listed_keys: FxHashSet<String>,
-    pool: Vec<usize>,
     titles: FxHashMap<usize, Option<String>>,
     /// People by `f` + first word, `l` + last word, `i` + initials.
     buckets: FxHashMap<String, Vec<usize>>,
@@ -575,7 +568,6 @@ impl NoteIndex {
             return;
         }
         self.titles.insert(at, title);
-        self.pool.push(at);
         let Some(key) = directory.people.get(at).map(|k| k.key.as_str()) else {
             return;
         };
@@ -610,11 +602,6 @@ impl NoteIndex {
             Short::Initials { letters } => format!("i{}", letters.iter().collect::<String>()),
         };
         self.buckets.get(&label).into_iter().flatten().copied()
-    }
-
-    /// Everyone of the note, once each.
-    pub fn people(&self) -> &[usize] {
-        &self.pool
     }
 }
 
@@ -1116,6 +1103,10 @@ mod tests {
         (Directory::build(&config, &meetings), meetings)
     }
 
+    fn names(directory: &Directory) -> Vec<&str> {
+        directory.people.iter().map(|k| k.name.as_str()).collect()
+    }
+
     fn name_of(directory: &Directory, resolution: &Resolution) -> Option<String> {
         resolution
             .person()
@@ -1419,14 +1410,14 @@ mod tests {
             })
             .collect();
         let directory = Directory::build(&Config::default(), &notes);
-        assert_eq!(directory.names(), ["Siobhan O’Connell"]);
+        assert_eq!(names(&directory), ["Siobhan O’Connell"]);
         // On a tie, the spelling with the accents.
         let notes = vec![
             meeting("---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Renee Dubois\n---\n"),
             meeting("---\nmeeting: B\ndate: 2026-01-02\npresent:\n  - Renée Dubois\n---\n"),
         ];
         let directory = Directory::build(&Config::default(), &notes);
-        assert_eq!(directory.names(), ["Renée Dubois"]);
+        assert_eq!(names(&directory), ["Renée Dubois"]);
     }
 
     #[test]

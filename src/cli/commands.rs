@@ -127,11 +127,7 @@ pub(super) fn show(
             // Piped, the note's own bytes (it must parse back the same);
             // on a terminal, its control characters escaped.
             ShowFormat::Markdown if env.style.terminal => {
-                let mut text = Vec::new();
-                output::note::write_markdown(meeting, &mut text)?;
-                for line in String::from_utf8_lossy(&text).lines() {
-                    writeln!(out, "{}", crate::text::escape_controls(line))?;
-                }
+                output::note::write_markdown(meeting, &mut crate::text::EscapingWriter::new(out))?
             }
             ShowFormat::Markdown => output::note::write_markdown(meeting, out)?,
         }

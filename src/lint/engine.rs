@@ -1,6 +1,6 @@
 //! Runs the rules over every file, in parallel, and gathers the diagnostics.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -78,10 +78,10 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter_map(|r| r.meeting.take())
         .collect();
     meetings.extend(series_context(paths, &files, &meetings, options));
-    let linted: BTreeMap<&Path, ()> = files.iter().map(|f| (f.as_path(), ())).collect();
+    let linted: BTreeSet<&Path> = files.iter().map(|f| f.as_path()).collect();
     let folder = folder_diagnostics(rules, &meetings, &options.config)
         .into_iter()
-        .filter(|d| linted.contains_key(d.path.as_path()));
+        .filter(|d| linted.contains(d.path.as_path()));
     let suppressions: BTreeMap<&Path, &Suppressions> = results
         .iter()
         .map(|r| (r.path.as_path(), &r.suppressions))
@@ -127,8 +127,11 @@ fn series_context(
             })
             .collect(),
     };
-    let already: Vec<PathBuf> = linted.iter().map(|p| absolute(p)).collect();
-    let series: Vec<&str> = meetings.iter().map(|m| m.meeting.as_str()).collect();
+    let already: BTreeSet<PathBuf> = linted.iter().map(|p| absolute(p)).collect();
+    let series: BTreeSet<String> = meetings
+        .iter()
+        .map(|m| crate::text::series_key(&m.meeting))
+        .collect();
     let max_size = options.config.max_file_size();
     discover(&roots)
         .files
@@ -138,11 +141,7 @@ fn series_context(
             crate::read::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => meeting.map(|m| *m),
             _ => None,
         })
-        .filter(|m| {
-            series
-                .iter()
-                .any(|name| crate::text::same_series(name, &m.meeting))
-        })
+        .filter(|m| series.contains(&crate::text::series_key(&m.meeting)))
         .collect()
 }
 
