@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::inline::Suppressions;
 use super::rules;
-use super::{Diagnostic, FileContext, Finding, FolderFinding, Mark, Rule};
+use super::{Diagnostic, FileContext, Finding, Mark, Rule};
 use crate::config::Config;
 use crate::discover::discover;
 use crate::ledger::Ledger;
@@ -52,6 +52,24 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
     meeting: Option<Meeting>,
     suppressions: Suppressions,
+    /// The text of the lines a folder rule can report on (every action's
+    /// and update's line), kept from this one read of the file.
+    ledger_lines: LedgerLines,
+}
+
+/// Line number to line text, of one file.
+type LedgerLines = BTreeMap<usize, String>;
+
+impl FileResult {
+    fn new(path: &Path) -> FileResult {
+        FileResult {
+            path: path.to_path_buf(),
+            diagnostics: Vec::new(),
+            meeting: None,
+            suppressions: Suppressions::default(),
+            ledger_lines: LedgerLines::new(),
+        }
+    }
 }
 
 pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
@@ -78,10 +96,12 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter_map(|r| r.meeting.take())
         .collect();
     meetings.extend(series_context(paths, &files, &meetings, options));
-    let linted: BTreeSet<&Path> = files.iter().map(|f| f.as_path()).collect();
-    let folder = folder_diagnostics(rules, &meetings, &options.config)
-        .into_iter()
-        .filter(|d| linted.contains(d.path.as_path()));
+    let lines: BTreeMap<&Path, &LedgerLines> = results
+        .iter()
+        .map(|r| (r.path.as_path(), &r.ledger_lines))
+        .collect();
+    // Only the files linted are reported on; the series context is not.
+    let folder = folder_diagnostics(rules, &meetings, &options.config, &lines);
     let suppressions: BTreeMap<&Path, &Suppressions> = results
         .iter()
         .map(|r| (r.path.as_path(), &r.suppressions))
@@ -164,12 +184,7 @@ fn relative_to_here(root: &Path) -> PathBuf {
 }
 
 fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
-    let mut result = FileResult {
-        path: path.to_path_buf(),
-        diagnostics: Vec::new(),
-        meeting: None,
-        suppressions: Suppressions::default(),
-    };
+    let mut result = FileResult::new(path);
     match crate::read::read_bounded(path, options.config.max_file_size()) {
         Ok(bytes) => lint_bytes(path, &bytes, rules, options),
         Err(problem) => {
@@ -188,12 +203,7 @@ pub fn lint_source(path: &Path, bytes: &[u8], options: &LintOptions) -> Vec<Diag
 }
 
 fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
-    let mut result = FileResult {
-        path: path.to_path_buf(),
-        diagnostics: Vec::new(),
-        meeting: None,
-        suppressions: Suppressions::default(),
-    };
+    let mut result = FileResult::new(path);
     let Ok(text) = std::str::from_utf8(bytes) else {
         if let Parsed::Note { problems, .. } = parse_bytes(path, bytes) {
             if let Some(problem) = problems.first() {
@@ -236,9 +246,22 @@ fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOpti
             .retain(|d| !suppressions.silences(d.rule, d.line));
     }
     if let Analysis::Note(mut note) = analysis {
-        result.meeting = note.meeting.take();
+        if let Some(meeting) = note.meeting.take() {
+            result.ledger_lines = ledger_lines(&meeting, text, &note.index);
+            result.meeting = Some(meeting);
+        }
     }
     result
+}
+
+fn ledger_lines(meeting: &Meeting, text: &str, index: &LineIndex) -> LedgerLines {
+    let action_lines = meeting.items.iter().flat_map(|item| {
+        let actions = item.actions.iter().map(|a| a.line);
+        actions.chain(item.updates.iter().map(|u| u.line))
+    });
+    action_lines
+        .map(|line| (line, index.line_text(text, line).to_string()))
+        .collect()
 }
 
 /// The context of a file that could not be read as text.
@@ -298,44 +321,41 @@ fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
     ))
 }
 
+/// The diagnostics of the rules that look across notes, on the files in
+/// `lines` only. A folder rule reports on an action's or an update's line,
+/// whose text was kept when the file was read; any other line would be
+/// shown without its text, at the right line still.
 fn folder_diagnostics(
     rules: &[&dyn Rule],
     meetings: &[Meeting],
     config: &Config,
+    lines: &BTreeMap<&Path, &LedgerLines>,
 ) -> Vec<Diagnostic> {
     let ledger = Ledger::build(meetings);
-    let mut found: Vec<(&'static str, Severity, FolderFinding)> = Vec::new();
+    let mut diagnostics = Vec::new();
     for rule in rules {
         let Some(severity) = super::severity(config, rule.meta()) else {
             continue;
         };
         let mut findings = Vec::new();
         rule.check_folder(&ledger, &mut findings);
-        found.extend(findings.into_iter().map(|f| (rule.meta().id, severity, f)));
-    }
-    // Read each file named again, once, for the lines the diagnostics show.
-    // (The notes were read as UTF-8 moments ago; one that changed since
-    // shows an empty line, its diagnostic still at the right line.)
-    let mut texts: BTreeMap<PathBuf, (String, LineIndex)> = BTreeMap::new();
-    for (_, _, f) in &found {
-        if !texts.contains_key(&f.path) {
-            let text = std::fs::read_to_string(&f.path).unwrap_or_default();
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text);
-            let index = LineIndex::new(&text);
-            texts.insert(f.path.clone(), (text, index));
+        for found in findings {
+            let Some(file_lines) = lines.get(found.path.as_path()) else {
+                continue;
+            };
+            let line = file_lines
+                .get(&found.finding.line)
+                .map_or("", String::as_str);
+            diagnostics.push(resolve_on_line(
+                found.finding,
+                rule.meta().id,
+                severity,
+                &found.path,
+                line,
+            ));
         }
     }
-    let empty = (String::new(), LineIndex::new(""));
-    found
-        .into_iter()
-        .map(|(rule, severity, f)| {
-            let (text, index) = texts.get(&f.path).unwrap_or(&empty);
-            resolve(f.finding, rule, severity, &f.path, text, index)
-        })
-        .collect()
+    diagnostics
 }
 
 /// Gives a finding its columns, from what it marks on its line.
@@ -348,10 +368,22 @@ fn resolve(
     index: &LineIndex,
 ) -> Diagnostic {
     let source_line = if finding.line > 0 {
-        index.line_text(text, finding.line).to_string()
+        index.line_text(text, finding.line)
     } else {
-        String::new()
+        ""
     };
+    resolve_on_line(finding, rule, severity, path, source_line)
+}
+
+/// As [`resolve`], given the text of the finding's line.
+fn resolve_on_line(
+    finding: Finding,
+    rule: &'static str,
+    severity: Severity,
+    path: &Path,
+    source_line: &str,
+) -> Diagnostic {
+    let source_line = source_line.to_string();
     let (column, end_column) = if finding.line == 0 {
         (0, 0)
     } else {

@@ -371,6 +371,17 @@ fn lint_reports_updates_that_cannot_apply() {
         ]
     );
     assert_eq!(doc[0]["help"], "did you mean `2025-03-12/2.1`?");
+    // The lines shown are the file's own, kept from the one read of it:
+    // without them the ID could not be found and the columns would be 1 to 1.
+    let columns = (doc[2]["column"].as_u64(), doc[2]["end_column"].as_u64());
+    assert_eq!(columns, (Some(7), Some(21)));
+    let human = minutes_in(dir.path(), &["lint", "."]);
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(human.contains("- [x] 2025-03-12/2.7 — typo"), "{human}");
+    assert!(
+        human.contains("- [x] 2025-01-15/1.1 — done again"),
+        "{human}"
+    );
 }
 
 #[test]
