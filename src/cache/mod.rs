@@ -484,18 +484,15 @@ fn tag_cache_dir(dir: &Path) {
 /// hasher is not promised to be), so shard numbers and folder names stay put.
 type Fnv = fnv::FnvHasher;
 
-/// The default place for caches: `$XDG_CACHE_HOME/minutes`, else
-/// `~/.cache/minutes`; `None` when neither is known.
-pub fn default_base(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
-    if let Some(dir) = var("MINUTES_CACHE_DIR") {
-        return (!dir.is_empty()).then(|| PathBuf::from(dir));
+/// The default place for caches: `$MINUTES_CACHE_DIR` when set (empty
+/// means no cache), else the platform's cache folder (the dirs crate:
+/// `$XDG_CACHE_HOME`, or `~/.cache`, on Linux; `~/Library/Caches` on
+/// macOS) with `minutes` in it; `None` when no home is known.
+pub fn default_base() -> Option<PathBuf> {
+    match std::env::var_os("MINUTES_CACHE_DIR") {
+        Some(dir) => (!dir.is_empty()).then(|| PathBuf::from(dir)),
+        None => dirs::cache_dir().map(|dir| dir.join("minutes")),
     }
-    if let Some(dir) = var("XDG_CACHE_HOME").filter(|d| Path::new(d).is_absolute()) {
-        return Some(PathBuf::from(dir).join("minutes"));
-    }
-    var("HOME")
-        .filter(|d| !d.is_empty())
-        .map(|home| PathBuf::from(home).join(".cache").join("minutes"))
 }
 
 #[cfg(test)]

@@ -456,7 +456,7 @@ impl Environment {
                 color: terminal && !no_color,
             },
             today: chrono::Local::now().date_naive(),
-            cache_base: crate::cache::default_base(|name| std::env::var_os(name)),
+            cache_base: crate::cache::default_base(),
         }
     }
 }

@@ -467,3 +467,46 @@ fn a_shard_of_another_user_is_not_read() {
     assert!(answer.contains("Cy Day"), "{answer}");
     assert!(!answer.contains("Ev Ilo"), "{answer}");
 }
+
+/// Where the cache goes when `MINUTES_CACHE_DIR` does not say: the XDG
+/// cache folder, else `~/.cache`; an empty `MINUTES_CACHE_DIR` means none.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_cache_folder_follows_the_environment() {
+    let setup = Setup::new(1);
+    let run = |env: &[(&str, &Path)], remove: &[&str]| {
+        let mut cmd = command();
+        cmd.args(["actions", "--format", "json"])
+            .arg(&setup.notes)
+            .env_remove("MINUTES_CACHE_DIR");
+        for name in remove {
+            cmd.env_remove(name);
+        }
+        cmd.envs(env.iter().copied());
+        let output = cmd.output().expect("the binary runs");
+        assert!(output.status.success(), "{output:?}");
+    };
+    let temp = tempfile::tempdir().expect("temp dir");
+    let xdg = temp.path().join("xdg");
+    let home = temp.path().join("home");
+    fs::create_dir_all(&xdg).expect("xdg");
+    fs::create_dir_all(&home).expect("home");
+
+    run(&[("XDG_CACHE_HOME", &xdg), ("HOME", &home)], &[]);
+    assert!(xdg.join("minutes").is_dir());
+    assert!(!home.join(".cache").exists());
+
+    run(&[("HOME", &home)], &["XDG_CACHE_HOME"]);
+    assert!(home.join(".cache/minutes").is_dir());
+
+    let empty = temp.path().join("empty-home");
+    fs::create_dir_all(&empty).expect("home");
+    let mut cmd = command();
+    cmd.args(["actions", "--format", "json"])
+        .arg(&setup.notes)
+        .env("MINUTES_CACHE_DIR", "")
+        .env("HOME", &empty)
+        .env_remove("XDG_CACHE_HOME");
+    assert!(cmd.output().expect("runs").status.success());
+    assert_eq!(fs::read_dir(&empty).expect("read").count(), 0);
+}
