@@ -178,6 +178,86 @@ fn html_is_self_contained_and_accessible() {
     assert!(page.contains("@page { size: A4"));
 }
 
+/// Markup in notes is text in the page: a parser reads back exactly what
+/// was written, and no element comes from a note.
+#[test]
+fn html_report_escapes_what_notes_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let series = "Q&A <Board> \"quoted\" 'single'";
+    std::fs::write(
+        dir.path().join("2026-01-10-qa.md"),
+        "---\nmeeting: \"Q&A <Board> \\\"quoted\\\" 'single'\"\ndate: 2026-01-10\n\
+         present:\n  - Ann <b>Bee</b>\n  - O'Neil & Sons\n---\n\n\
+         ## 1. Money & <script>alert(1)</script>\n\n\
+         - Decision: approve \"the\" <plan> & 'go'\n\
+         - [ ] O'Neil & Sons: fix <i>it</i> & \"that\" (due 2026-01-01)\n",
+    )
+    .unwrap();
+    let output = crate::common::minutes_in(
+        dir.path(),
+        &[
+            "report",
+            "--meeting",
+            series,
+            "--date",
+            "2026-02-01",
+            "--format",
+            "html",
+            ".",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let page = String::from_utf8(output.stdout).unwrap();
+    let html = Html::parse_document(&page);
+    for tag in ["script", "b", "i", "plan", "board"] {
+        let found = html.select(&Selector::parse(tag).unwrap()).count();
+        assert_eq!(found, 0, "<{tag}> came from a note");
+    }
+    let text = |css: &str| {
+        let selector = Selector::parse(css).unwrap();
+        html.select(&selector)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>()
+    };
+    assert_eq!(text("h1"), series);
+    assert_eq!(
+        text("title"),
+        format!("{series} – report as of 1 February 2026")
+    );
+    // The parser leaves the body's inline HTML out of the model's text;
+    // the front matter's names keep theirs, and are shown as written.
+    let open = rows(&html, "open-actions");
+    assert_eq!(
+        open[0].0,
+        [
+            "O'Neil & Sons",
+            "2026-01-10/1.1",
+            "fix it & \"that\"",
+            "2026-01-01 overdue",
+            "open",
+            ""
+        ]
+    );
+    let decisions = rows(&html, "decisions-table");
+    assert_eq!(
+        decisions[0].0,
+        ["1 Money & alert(1)", "approve \"the\"  & 'go'"]
+    );
+    let members: Vec<String> = rows(&html, "attendance-table")
+        .into_iter()
+        .map(|(cells, _)| cells[0].clone())
+        .collect();
+    assert!(
+        members.contains(&"Ann <b>Bee</b>".to_string()),
+        "{members:?}"
+    );
+    let chart = Selector::parse("svg text").unwrap();
+    let labels: Vec<String> = html.select(&chart).map(|t| t.text().collect()).collect();
+    assert!(labels.contains(&"O'Neil & Sons".to_string()), "{labels:?}");
+}
+
 #[test]
 fn markdown_report_and_out_file() {
     let text = ok(&[
