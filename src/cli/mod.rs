@@ -433,7 +433,7 @@ struct ShowArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::parse::front_matter::parse_iso_date(text)
+    crate::parse::dates::parse_iso_date(text)
         .ok_or_else(|| format!("`{text}` is not a real date; expected YYYY-MM-DD"))
 }
 

@@ -195,7 +195,7 @@ fn title_and_date(lines: &[String], options: &ImportOptions, imported: &mut Impo
             continue;
         };
         let date = crate::parse::dates::suggest_iso(whole.as_str())
-            .and_then(|iso| crate::parse::front_matter::parse_iso_date(&iso));
+            .and_then(|iso| crate::parse::dates::parse_iso_date(&iso));
         if first_date.is_none() {
             first_date = date;
         }

@@ -273,7 +273,7 @@ fn due_text(value: &str) -> DueText {
     if lower == "next meeting" || lower == "the next meeting" {
         return DueText::NextMeeting;
     }
-    match super::front_matter::parse_iso_date(value) {
+    match super::dates::parse_iso_date(value) {
         Some(date) => DueText::Date(date),
         None => DueText::Invalid(value.to_string()),
     }

@@ -66,9 +66,23 @@ fn numeric(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
+/// A strict `YYYY-MM-DD` date that exists on the calendar.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, b)| match at {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::suggest_iso;
+    use super::{parse_iso_date, suggest_iso};
 
     #[test]
     fn recognisable_dates_get_their_iso_form() {
@@ -85,5 +99,13 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(suggest_iso(text).as_deref(), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn strict_iso_dates() {
+        assert!(parse_iso_date("2014-03-18").is_some());
+        assert!(parse_iso_date("2014-02-30").is_none());
+        assert!(parse_iso_date("2014-3-18").is_none());
+        assert!(parse_iso_date("15th January 2013").is_none());
     }
 }

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
-use crate::parse::front_matter::parse_iso_date;
+use crate::parse::dates::parse_iso_date;
 use crate::problem::Severity;
 
 /// A file name whose date differs from the note's `date`.
