@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks `minutes` against the floor of reading every byte (ripgrep) and,
 # for lint, against markdownlint-cli2, on generated corpora of 1k, 10k and
-# 100k notes. Writes bench/RESULTS.md. Not run in CI; no test asserts a time.
+# 100k notes, and the inputs that were once quadratic at two sizes
+# (bench/pathological.rs). Writes bench/RESULTS.md. Not run in CI; no test
+# asserts a time.
 #
 #   bash bench/run.sh              # all three sizes
 #   SIZES="1000 10000" bash bench/run.sh
@@ -132,5 +134,12 @@ for n in sizes:
     if (n, "markdownlint-cli2") in summary and (n, "lint") in summary:
         print(f"- lint at {n} notes: {summary[(n, 'markdownlint-cli2')] / summary[(n, 'lint')]:.1f}× faster than markdownlint-cli2")
 PY
+cargo build --release --quiet --example pathological
+{
+  printf '\n## Inputs that were once quadratic\n\n'
+  printf 'Each at two sizes four times apart (bench/pathological.rs); the time may grow\n'
+  printf 'about four times, not sixteen (the smaller time is floored at 30 ms).\n\n'
+  target/release/examples/pathological "$BIN"
+} >> bench/RESULTS.md
 cat bench/NOTES.md >> bench/RESULTS.md
 echo "wrote bench/RESULTS.md" >&2

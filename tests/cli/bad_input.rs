@@ -437,113 +437,23 @@ fn a_fifo_or_a_device_is_never_read() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
 }
 
-/// Name-like words from a number, letters only (`aaaa`, `baaa`, …).
-fn letters(mut n: usize) -> String {
-    (0..4)
-        .map(|_| {
-            let c = char::from(b'a' + (n % 26) as u8);
-            n /= 26;
-            c
-        })
-        .collect()
-}
+#[path = "../../bench/pathological_cases.rs"]
+mod pathological_cases;
 
-/// A note with `n` people present (`Listed… Member…`) and `n` actions, the
-/// i-th owned by `owner` with `{0}` replaced by the i-th letters.
-fn crowded_note(n: usize, owner: &str) -> String {
-    let present: String = (0..n)
-        .map(|i| format!("  - Listed{0} Member{0}\n", letters(i)))
-        .collect();
-    let body: String = (0..n)
-        .map(|i| format!("- [ ] {}: task\n", owner.replace("{0}", &letters(i))))
-        .collect();
-    format!("---\nmeeting: X\ndate: 2025-01-01\npresent:\n{present}---\n## 1. A\n{body}")
-}
-
-/// The shortest of three runs of `minutes args` on a folder holding `note`.
-fn fastest(note: &str, args: &[&str]) -> std::time::Duration {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("n.md"), note).unwrap();
-    (0..3)
-        .map(|_| {
-            let start = std::time::Instant::now();
-            run_within(dir.path(), args, 60);
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-/// Each input that was once quadratic (or worse), at two sizes four times
-/// apart: the time may grow about four times, not sixteen. A ratio, not an
-/// absolute time, so a slow machine does not fail it (as pulldown-cmark's
-/// and comrak's pathological suites do). The smaller time is floored at
-/// 30 ms, so that start-up noise is not mistaken for growth.
+/// The inputs that were once quadratic are answered, each at the size a
+/// debug build takes a second or so for; how the time grows with the size
+/// is measured by bench/pathological.rs, not here.
 #[test]
-fn pathological_inputs_take_time_linear_in_their_size() {
-    type Make = fn(usize) -> String;
-    let cases: [(&str, Make, &[&str], usize); 6] = [
-        (
-            "nested brackets in front matter",
-            |n| {
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\nx: {}\n---\n",
-                    "[".repeat(n * 16)
-                )
-            },
-            &["actions", "--no-cache", "."],
-            4_000,
-        ),
-        (
-            "unknown owners, each given a suggestion",
-            |n| crowded_note(n, "Zed{0} Person{0}"),
-            &["lint", "n.md"],
-            2_000,
-        ),
-        (
-            "first-name owners among many attendees (lint)",
-            |n| crowded_note(n, "Listed{0}"),
-            &["lint", "n.md"],
-            2_000,
-        ),
-        (
-            "first-name owners among many attendees (actions)",
-            |n| crowded_note(n, "Listed{0}"),
-            &["actions", "--no-cache", "."],
-            2_000,
-        ),
-        (
-            "a long action in a piped table",
-            |n| {
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Ann Lee: {}\n",
-                    "word ".repeat(n * 10)
-                )
-            },
-            &["actions", "--no-cache", "."],
-            12_000,
-        ),
-        (
-            "a run of `[` in an action",
-            |n| {
-                format!(
-                    "---\nmeeting: X\ndate: 2025-01-01\n---\n## 1. A\n- [ ] Ann Lee: {}\n",
-                    "[".repeat(n * 100)
-                )
-            },
-            &["actions", "--no-cache", "."],
-            5_000,
-        ),
-    ];
-    for (what, make, args, n) in cases {
-        let small = fastest(&make(n), args).max(std::time::Duration::from_millis(30));
-        let large = fastest(&make(4 * n), args);
-        let ratio = large.as_secs_f64() / small.as_secs_f64();
-        eprintln!("{what}: {small:?} then {large:?} for 4x the input ({ratio:.1}x)");
-        assert!(
-            ratio < 10.0,
-            "{what}: 4x the input took {ratio:.1}x the time ({small:?}, then {large:?})"
-        );
+fn pathological_inputs_are_answered() {
+    for (what, make, args, n) in pathological_cases::CASES {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("n.md"), make(n)).unwrap();
+        // The deadline only catches a hang.
+        let output = run_within(dir.path(), args, 60);
+        let code = output.status.code();
+        assert!(matches!(code, Some(0 | 1)), "{what}: exit {code:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(!stdout.is_empty(), "{what}: no answer");
     }
 }
 

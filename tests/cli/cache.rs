@@ -240,50 +240,46 @@ fn a_note_changed_moments_ago_is_not_cached() {
     assert_eq!(counts(&load()), stats_of(0, 4));
 }
 
+#[cfg(unix)]
 #[test]
 fn the_command_line_uses_the_cache_unless_told_not_to() {
-    let setup = Setup::new(3);
     // Old enough to be cached by the real binary (which waits 2 seconds).
-    for entry in fs::read_dir(&setup.notes).expect("notes") {
-        set_mtime(
-            &entry.expect("entry").path(),
-            SystemTime::now() - Duration::from_secs(86_400),
-        );
-    }
-    std::thread::sleep(Duration::from_millis(2100));
+    let notes = settled_notes();
+    let temp = tempfile::tempdir().expect("temp dir");
+    let base = temp.path().join("cache");
     let run = |extra: &[&str]| {
         let output = command()
             .args(["actions", "--format", "json"])
             .args(extra)
-            .arg(&setup.notes)
-            .env("MINUTES_CACHE_DIR", &setup.base)
+            .arg(notes)
+            .env("MINUTES_CACHE_DIR", &base)
             .output()
             .expect("runs");
         (output.status.code(), output.stdout, output.stderr)
     };
     let uncached = run(&["--no-cache"]);
-    assert!(!setup.base.exists(), "--no-cache writes no cache");
+    assert!(!base.exists(), "--no-cache writes no cache");
     let cold = run(&[]);
-    let shards = fs::read_dir(&setup.base)
+    let shards = fs::read_dir(&base)
         .expect("a cache was written")
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
         .flat_map(|dir| fs::read_dir(dir.path()).expect("shards"))
         .count();
     assert!(shards > 0);
-    assert!(setup.base.join("CACHEDIR.TAG").is_file());
+    assert!(base.join("CACHEDIR.TAG").is_file());
     let warm = run(&[]);
     assert_eq!(uncached.0, Some(0));
     assert_eq!(cold, uncached);
     assert_eq!(warm, uncached);
     // Files named one by one are read directly: no cache folder of their own.
-    let folders = || fs::read_dir(&setup.base).expect("cache").count();
+    let folders = || fs::read_dir(&base).expect("cache").count();
     let before = folders();
-    let one = setup.path("2025-01-01.md");
+    let one = notes.join("a.md");
     let output = command()
         .args(["actions", "--format", "json"])
         .arg(&one)
-        .env("MINUTES_CACHE_DIR", &setup.base)
+        .env("MINUTES_CACHE_DIR", &base)
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(0));
@@ -331,17 +327,34 @@ fn cache_set(base: &Path) -> (PathBuf, Vec<PathBuf>) {
     (set, shards)
 }
 
-/// A folder with one old-enough note, for the cache to keep.
+/// A folder with one note old enough for the cache to keep, shared by the
+/// tests that only read it. A note changed in the last two seconds is never
+/// cached (racily clean) and its status-change time cannot be set back, so
+/// the note is made once and waited for once, not once a test.
 #[cfg(unix)]
-fn settled_notes(temp: &Path) -> PathBuf {
-    let notes = temp.join("notes");
-    fs::create_dir_all(&notes).unwrap();
-    let path = notes.join("a.md");
-    fs::write(&path, note("2025-01-01", "Cy Day")).unwrap();
-    // A note changed in the last two seconds is never cached (racily
-    // clean), and its status-change time cannot be set back: wait.
-    std::thread::sleep(Duration::from_millis(2100));
-    notes
+fn settled_notes() -> &'static Path {
+    use std::os::unix::fs::MetadataExt;
+    static NOTES: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    NOTES.get_or_init(|| {
+        let notes = Path::new(env!("CARGO_TARGET_TMPDIR")).join("settled-notes");
+        let path = notes.join("a.md");
+        let text = note("2025-01-01", "Cy Day");
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            fs::create_dir_all(&notes).unwrap();
+            fs::write(&path, &text).unwrap();
+        }
+        let meta = fs::metadata(&path).unwrap();
+        let changed = meta.ctime() as f64 + meta.ctime_nsec() as f64 / 1e9;
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_secs_f64();
+        let wait = 2.1 - (now - changed);
+        if wait > 0.0 {
+            std::thread::sleep(Duration::from_secs_f64(wait));
+        }
+        notes
+    })
 }
 
 #[cfg(unix)]
@@ -349,11 +362,11 @@ fn settled_notes(temp: &Path) -> PathBuf {
 fn the_cache_is_private_and_ignores_a_folder_others_can_write() {
     use std::os::unix::fs::PermissionsExt;
     let temp = tempfile::tempdir().unwrap();
-    let notes = settled_notes(temp.path());
+    let notes = settled_notes();
 
     // Created private, both levels.
     let base = temp.path().join("cache");
-    let (answer, stderr) = actions_with_cache(&notes, &base);
+    let (answer, stderr) = actions_with_cache(notes, &base);
     assert!(answer.contains("Cy Day"));
     assert_eq!(stderr, "");
     assert_eq!(mode(&base), 0o700);
@@ -374,7 +387,7 @@ fn the_cache_is_private_and_ignores_a_folder_others_can_write() {
     let shared = temp.path().join("shared");
     fs::create_dir(&shared).unwrap();
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
-    let (shared_answer, stderr) = actions_with_cache(&notes, &shared);
+    let (shared_answer, stderr) = actions_with_cache(notes, &shared);
     assert_eq!(shared_answer, answer);
     assert!(
         stderr.starts_with("minutes: warning: other users may write to the cache folder"),
@@ -390,7 +403,7 @@ fn the_cache_is_private_and_ignores_a_folder_others_can_write() {
     // A cache folder that is a link: not used either.
     let linked = temp.path().join("linked");
     std::os::unix::fs::symlink(&base, &linked).unwrap();
-    let (_, stderr) = actions_with_cache(&notes, &linked);
+    let (_, stderr) = actions_with_cache(notes, &linked);
     assert!(stderr.contains("is a symbolic link"), "{stderr}");
 }
 
@@ -398,9 +411,9 @@ fn the_cache_is_private_and_ignores_a_folder_others_can_write() {
 #[test]
 fn links_planted_in_the_cache_are_never_written_through() {
     let temp = tempfile::tempdir().unwrap();
-    let notes = settled_notes(temp.path());
+    let notes = settled_notes();
     let base = temp.path().join("cache");
-    actions_with_cache(&notes, &base);
+    actions_with_cache(notes, &base);
     let (set, shards) = cache_set(&base);
     let shard = shards.first().unwrap().clone();
 
@@ -419,7 +432,7 @@ fn links_planted_in_the_cache_are_never_written_through() {
     let fresh = set.join(".minutes-running.tmp");
     fs::write(&fresh, "being written").unwrap();
 
-    let (answer, _) = actions_with_cache(&notes, &base);
+    let (answer, _) = actions_with_cache(notes, &base);
     assert!(answer.contains("Cy Day"));
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     assert!(
@@ -445,9 +458,9 @@ fn links_planted_in_the_cache_are_never_written_through() {
 #[test]
 fn a_shard_of_another_user_is_not_read() {
     let temp = tempfile::tempdir().unwrap();
-    let notes = settled_notes(temp.path());
+    let notes = settled_notes();
     let base = temp.path().join("cache");
-    actions_with_cache(&notes, &base);
+    actions_with_cache(notes, &base);
     let (_, shards) = cache_set(&base);
     // Forge: the owner's name in every shard becomes another's, same length.
     for shard in &shards {
@@ -463,7 +476,7 @@ fn a_shard_of_another_user_is_not_read() {
             return;
         }
     }
-    let (answer, _) = actions_with_cache(&notes, &base);
+    let (answer, _) = actions_with_cache(notes, &base);
     assert!(answer.contains("Cy Day"), "{answer}");
     assert!(!answer.contains("Ev Ilo"), "{answer}");
 }
