@@ -446,7 +446,9 @@ pub(super) fn import(
             }
         };
         let text = String::from_utf8_lossy(&bytes);
-        let mut imported = crate::import::import(&text, &options);
+        let extension = file.extension().and_then(|e| e.to_str());
+        let format = crate::import::readers::Format::detect(extension, &text);
+        let mut imported = crate::import::import(&text, format, &options);
         if std::str::from_utf8(&bytes).is_err() {
             imported.checks.insert(
                 0,

@@ -3,6 +3,8 @@
 //! importer is sure of goes into the note; what it is unsure of is listed
 //! as a point to check; nothing is invented.
 
+pub mod document;
+pub mod readers;
 pub mod text;
 
 use std::sync::LazyLock;
@@ -131,21 +133,17 @@ enum Mode {
     Actions,
 }
 
-/// Reads a document's text into what a note needs.
-pub fn import(raw: &str, options: &ImportOptions) -> Imported {
-    let source = if text::is_html(raw) {
-        text::html_to_text(raw)
-    } else {
-        raw.to_string()
-    };
-    let (lines, dropped) = text::clean_lines(&source);
+/// Reads a document, in the format given, into what a note needs.
+pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Imported {
+    let document = readers::read(raw, format);
+    let (lines, dropped) = text::clean_lines(&document.lines().join("\n"));
     let mut imported = Imported::default();
     if dropped > 0 {
         imported.checks.push(format!(
             "{dropped} repeated line(s) were dropped as page headers or footers"
         ));
     }
-    title_and_date(&lines, options, &mut imported);
+    title_and_date(&lines, &document.hints, options, &mut imported);
     let mut reader = Reader {
         imported,
         current: ImportedItem {
@@ -178,12 +176,21 @@ pub fn import(raw: &str, options: &ImportOptions) -> Imported {
 
 /// The meeting's name and date from the title lines: the first line with a
 /// date and some words before it (`NOTES OF IEWM BOARD MEETING – 28th
-/// October 2010`).
-fn title_and_date(lines: &[String], options: &ImportOptions, imported: &mut Imported) {
+/// October 2010`). A publishing tool's title is read first, as the page's
+/// own title line; its `date` comes after a title line's date and before
+/// the first date of the text, which may be the previous meeting's.
+fn title_and_date(
+    lines: &[String],
+    hints: &document::Hints,
+    options: &ImportOptions,
+    imported: &mut Imported,
+) {
     let mut first_date = None;
     let mut title = None;
+    let mut title_date = None;
     let mut previous = String::new();
-    for line in lines.iter().take(80) {
+    let hinted_title = hints.title.iter().take(1);
+    for line in hinted_title.chain(lines.iter().take(80)) {
         let plain = strip_markup(line);
         let Some(caps) = DATE_IN_TEXT.captures(&plain) else {
             if !plain.is_empty() {
@@ -206,14 +213,20 @@ fn title_and_date(lines: &[String], options: &ImportOptions, imported: &mut Impo
         }
         if prefix.split_whitespace().count() >= 2 && !prefix.to_lowercase().starts_with("date") {
             title = Some(prefix);
-            if date.is_some() {
-                first_date = date;
-            }
+            title_date = date;
             break;
         }
     }
-    imported.meeting = options.meeting.clone().or(title);
-    imported.date = options.date.or(first_date);
+    // A publishing tool's title without a date still names the meeting
+    // when no line of the text does.
+    let hinted_title = hints
+        .title
+        .as_deref()
+        .map(clean_title)
+        .filter(|t| t.split_whitespace().count() >= 2);
+    let hinted_date = hints.date.as_deref().and_then(hinted_date);
+    imported.meeting = options.meeting.clone().or(title).or(hinted_title);
+    imported.date = options.date.or(title_date).or(hinted_date).or(first_date);
     match (&options.meeting, &imported.meeting) {
         (None, Some(name)) => imported.checks.push(format!(
             "the meeting name `{name}` was read from the title; correct it with --meeting"
@@ -228,6 +241,16 @@ fn title_and_date(lines: &[String], options: &ImportOptions, imported: &mut Impo
             .checks
             .push("no meeting date was found; give one with --date".to_string());
     }
+}
+
+/// A front matter's date: ISO, perhaps with a time after it, or as people
+/// write dates.
+fn hinted_date(text: &str) -> Option<NaiveDate> {
+    let day = text.get(..10).and_then(crate::parse::dates::parse_iso_date);
+    day.or_else(|| {
+        crate::parse::dates::suggest_iso(text.trim())
+            .and_then(|iso| crate::parse::dates::parse_iso_date(&iso))
+    })
 }
 
 /// `NOTES OF IEWM BOARD MEETING –` → `IEWM Board`.
@@ -822,7 +845,12 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let mut imported = Imported::default();
-        title_and_date(&lines, &ImportOptions::default(), &mut imported);
+        title_and_date(
+            &lines,
+            &Default::default(),
+            &ImportOptions::default(),
+            &mut imported,
+        );
         assert_eq!(
             imported.meeting.as_deref(),
             Some("County Partnership Board")

@@ -103,7 +103,9 @@ proptest! {
         lines in proptest::collection::vec(import_line(), 0..30),
     ) {
         let text = lines.join("\n");
-        let imported = minutes::import::import(&text, &minutes::import::ImportOptions::default());
+        let format = minutes::import::readers::Format::detect(None, &text);
+        let imported =
+            minutes::import::import(&text, format, &minutes::import::ImportOptions::default());
         let note = minutes::output::imported::render(&imported, "doc.txt");
         // Whatever was found, the note is a note (its problems are reported, not panicked on).
         let is_note = matches!(parse_text(Path::new("n.md"), &note), Parsed::Note { .. });
