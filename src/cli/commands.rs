@@ -455,9 +455,17 @@ pub(super) fn import(
                 "the file is not UTF-8; characters that could not be read show as �".to_string(),
             );
         }
-        if !imported.is_minutes() {
+        // With the meeting and date given, the clerk has said what this is:
+        // it is imported, and the missing attendance is a point to check.
+        let told = options.meeting.is_some() && options.date.is_some();
+        if !imported.is_minutes() && told {
+            imported.checks.push(
+                "no attendance was found (no Present, Attendees or Apologies); add it by hand"
+                    .to_string(),
+            );
+        } else if !imported.is_minutes() {
             let error = CliError::not_found(format!(
-                "{}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written",
+                "{}: not minutes: no attendance found (no Present, Attendees or Apologies); nothing written (give --meeting and --date to import it anyway)",
                 file.display()
             ));
             code = code.max(error.report(err));

@@ -61,8 +61,17 @@ impl Document {
     /// items indented two spaces a level, tables `| a | b |`, a blank line
     /// after each block), which is what the line-by-line recognisers read.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_except(&std::collections::BTreeSet::new())
+    }
+
+    /// As [`Document::lines`], leaving out the blocks at `skip` (those a
+    /// recogniser has read).
+    pub fn lines_except(&self, skip: &std::collections::BTreeSet<usize>) -> Vec<String> {
         let mut lines = Vec::new();
-        for block in &self.blocks {
+        for (at, block) in self.blocks.iter().enumerate() {
+            if skip.contains(&at) {
+                continue;
+            }
             match &block.kind {
                 Kind::Heading { level, text } => {
                     lines.push(format!(

@@ -3,6 +3,7 @@
 //! importer is sure of goes into the note; what it is unsure of is listed
 //! as a point to check; nothing is invented.
 
+pub mod attendance;
 pub mod document;
 pub mod readers;
 pub mod text;
@@ -29,10 +30,6 @@ static_regex!(
     r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b"
 );
 static_regex!(
-    PEOPLE_LABEL,
-    r"(?i)^(present|attendees|attending|members present|in attendance|also present|apologies(?: for absence)?|apologies received from)\s*[:\-–]?\s*(.*)$"
-);
-static_regex!(
     ITEM_LINE,
     r"^(?i:item\s+)?(\d{1,2}[a-z]?(?:\.\d{1,2})?)(?:[.):]\s*|\s+)(\S.{1,90})$"
 );
@@ -53,7 +50,6 @@ static_regex!(
     NEXT_STEPS,
     r"(?i)^(next steps|actions?|actions arising|action points|agreed actions)\s*:?$"
 );
-static_regex!(ORG_STAFF, r"^([A-Z][A-Za-z&]{1,12})\s+[-–]\s+(.+;.+)$");
 static_regex!(
     LIST_MARK,
     r"^(?:[-*•·]|\(?[a-z0-9]{1,2}\)|[0-9]{1,2}\.(?:[0-9]{1,2})?)\s+"
@@ -92,6 +88,7 @@ pub struct Imported {
     pub present: Vec<Person>,
     pub in_attendance: Vec<Person>,
     pub apologies: Vec<Person>,
+    pub absent: Vec<Person>,
     pub items: Vec<ImportedItem>,
     /// Points for a person to check, in words.
     pub checks: Vec<String>,
@@ -107,21 +104,14 @@ impl Imported {
     }
 
     pub fn people(&self) -> usize {
-        self.present.len() + self.in_attendance.len() + self.apologies.len()
+        self.present.len() + self.in_attendance.len() + self.apologies.len() + self.absent.len()
     }
 
     /// Minutes say who attended; a document that names nobody present or
     /// sending apologies (a committee report, say) is not minutes.
     pub fn is_minutes(&self) -> bool {
-        !self.present.is_empty() || !self.apologies.is_empty()
+        !self.present.is_empty() || !self.apologies.is_empty() || !self.absent.is_empty()
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum List {
-    Present,
-    InAttendance,
-    Apologies,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -135,9 +125,22 @@ enum Mode {
 
 /// Reads a document, in the format given, into what a note needs.
 pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Imported {
-    let document = readers::read(raw, format);
-    let (lines, dropped) = text::clean_lines(&document.lines().join("\n"));
-    let mut imported = Imported::default();
+    let mut document = readers::read(raw, format);
+    let attendance = attendance::recognise(&mut document);
+    let rest = document.lines_except(&attendance.blocks).join("\n");
+    let (lines, dropped) = text::clean_lines(&rest);
+    let mut imported = Imported {
+        present: attendance.present,
+        in_attendance: attendance.in_attendance,
+        apologies: attendance.apologies,
+        absent: attendance.absent,
+        ..Imported::default()
+    };
+    for entry in attendance.unsure {
+        imported.checks.push(format!(
+            "`{entry}` is listed with the attendance but does not read as a name; left out"
+        ));
+    }
     if dropped > 0 {
         imported.checks.push(format!(
             "{dropped} repeated line(s) were dropped as page headers or footers"
@@ -152,8 +155,6 @@ pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Im
             ..ImportedItem::default()
         },
         mode: Mode::Prose,
-        people_list: None,
-        after_people: false,
         table_header: None,
         paragraph: Vec::new(),
     };
@@ -327,13 +328,8 @@ struct Reader {
     /// The item being read; finished items are in `imported.items`.
     current: ImportedItem,
     mode: Mode,
-    /// Inside a `Present:`/`Apologies:` block: the people lines gathered.
-    people_list: Option<(List, String)>,
     /// The header cells of the Markdown table being read, if any.
     table_header: Option<Vec<String>>,
-    /// Just after a people block: an `ORG - A; B` paragraph names more
-    /// people in attendance (staff of the body that minutes the meeting).
-    after_people: bool,
     paragraph: Vec<String>,
 }
 
@@ -345,15 +341,6 @@ impl Reader {
     fn line(&mut self, line: &str) {
         let plain = strip_markup(line);
         if plain.is_empty() {
-            // A label on a line of its own (`#### Attendees:`) is followed
-            // by a blank line and then the names.
-            if self
-                .people_list
-                .as_ref()
-                .is_some_and(|(_, gathered)| gathered.trim().is_empty())
-            {
-                return;
-            }
             self.end_paragraph();
             return;
         }
@@ -363,25 +350,6 @@ impl Reader {
             return;
         }
         self.table_header = None;
-        if let Some(caps) = PEOPLE_LABEL.captures(&plain) {
-            self.end_paragraph();
-            let label = caps.get(1).map_or("", |m| m.as_str()).to_lowercase();
-            let list = if label.contains("apolog") {
-                List::Apologies
-            } else if label.contains("attendance") || label.contains("also") {
-                List::InAttendance
-            } else {
-                List::Present
-            };
-            self.people_list = Some((list, caps.get(2).map_or("", |m| m.as_str()).to_string()));
-            return;
-        }
-        if let Some((_, gathered)) = &mut self.people_list {
-            // A people block runs to the next blank line.
-            gathered.push(' ');
-            gathered.push_str(&plain);
-            return;
-        }
         let is_heading = line.trim_start().starts_with('#');
         let was_bold = line.trim_start().starts_with("**");
         let indented = line.starts_with(' ') || line.starts_with('\t');
@@ -494,28 +462,10 @@ impl Reader {
     }
 
     fn end_paragraph(&mut self) {
-        if let Some((list, gathered)) = self.people_list.take() {
-            self.add_people(list, &gathered);
-            self.after_people = true;
-            return;
-        }
         if self.paragraph.is_empty() {
             return;
         }
         let text = std::mem::take(&mut self.paragraph).join(" ");
-        if std::mem::take(&mut self.after_people) {
-            if let Some(caps) = ORG_STAFF.captures(&text) {
-                let org = caps.get(1).map_or("", |m| m.as_str()).to_string();
-                let before = self.imported.in_attendance.len();
-                self.add_people(List::InAttendance, caps.get(2).map_or("", |m| m.as_str()));
-                for person in self.imported.in_attendance.iter_mut().skip(before) {
-                    if person.org.is_none() {
-                        person.org = Some(org.clone());
-                    }
-                }
-                return;
-            }
-        }
         if let Some(action) = action_mark(&text) {
             let item = self.item();
             item.actions.push(action);
@@ -535,19 +485,6 @@ impl Reader {
             self.mode = Mode::Decisions;
         }
         self.item().prose.push(text);
-    }
-
-    fn add_people(&mut self, list: List, text: &str) {
-        let text = text.trim().trim_end_matches(['.', ',', ';']);
-        let separated = text.replace(";", ",").replace("). ", "), ");
-        for part in split_people(&separated) {
-            let target = match list {
-                List::Present => &mut self.imported.present,
-                List::InAttendance => &mut self.imported.in_attendance,
-                List::Apologies => &mut self.imported.apologies,
-            };
-            target.extend(part);
-        }
     }
 
     /// A row of a Markdown table: people tables (Name / Organisation /
@@ -673,57 +610,6 @@ fn will_do(text: &str) -> Option<ImportedAction> {
     })
 }
 
-/// People separated by commas, with "A, B and C (Org)" giving the org to
-/// all three and "Councillors A, B and C" the title Cllr to all three.
-fn split_people(text: &str) -> Vec<Vec<Person>> {
-    let mut groups: Vec<Vec<Person>> = Vec::new();
-    // Parts of an enumeration still open: "Councillors A", "B", … "and C (Org)".
-    let mut open: Vec<Person> = Vec::new();
-    let mut councillors = false;
-    for part in crate::text::split_top_level(text, crate::text::literal(",")) {
-        let mut part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        if let Some((first, rest)) = part.split_once(' ') {
-            if first.eq_ignore_ascii_case("councillors") || first.eq_ignore_ascii_case("cllrs") {
-                groups.push(std::mem::take(&mut open));
-                councillors = true;
-                part = rest;
-            }
-        }
-        let names: Vec<&str> = part.split(" and ").collect();
-        let closes = names.len() > 1;
-        for name in &names {
-            if let Some(person) = parse_person(name, 0) {
-                open.push(person);
-            }
-        }
-        let org = open.last().and_then(|p| p.org.clone());
-        // An enumeration ends at its "and", or at an org in parentheses.
-        if closes || org.is_some() || !councillors {
-            let shares = closes || councillors;
-            for person in &mut open {
-                if councillors && person.title.is_none() {
-                    person.title = Some("Cllr".to_string());
-                }
-                if shares && person.org.is_none() {
-                    person.org.clone_from(&org);
-                }
-            }
-            groups.push(std::mem::take(&mut open));
-            councillors = false;
-        }
-    }
-    for person in &mut open {
-        if councillors && person.title.is_none() {
-            person.title = Some("Cllr".to_string());
-        }
-    }
-    groups.push(open);
-    groups
-}
-
 fn dedupe_people(imported: &mut Imported) {
     let mut seen = std::collections::HashSet::new();
     let mut repeated = Vec::new();
@@ -731,6 +617,7 @@ fn dedupe_people(imported: &mut Imported) {
         &mut imported.present,
         &mut imported.in_attendance,
         &mut imported.apologies,
+        &mut imported.absent,
     ] {
         list.retain(|p| {
             let fresh = seen.insert(p.key());
@@ -756,6 +643,7 @@ fn resolve_owners(imported: &mut Imported) {
         .iter()
         .chain(&imported.in_attendance)
         .chain(&imported.apologies)
+        .chain(&imported.absent)
         .cloned()
         .collect();
     let mut checks = Vec::new();
@@ -860,7 +748,7 @@ mod tests {
 
     #[test]
     fn people_share_orgs_and_titles() {
-        let groups = split_people(
+        let groups = attendance::split_people(
             "Councillors Ann Lee, Bo Wu and Cy Day (NBC), Di Eve and Ed Fox (Fire & Rescue)",
         );
         let people: Vec<String> = groups.iter().flatten().map(Person::as_written).collect();

@@ -32,6 +32,9 @@ pub fn render(imported: &Imported, source: &str) -> String {
         put("in_attendance", people(&imported.in_attendance));
     }
     put("apologies", people(&imported.apologies));
+    if !imported.absent.is_empty() {
+        put("absent", people(&imported.absent));
+    }
     put("status", "draft".into());
     let yaml = front_matter_yaml(&front).unwrap_or_default();
     let mut note = format!("---\n# Imported from {source} by `minutes import`.\n{yaml}---\n");

@@ -216,6 +216,52 @@ fn an_html_fragment() {
     lints_without_errors(dir.path());
 }
 
+/// A page from a publishing tool: its front matter's title is the title
+/// line (with the meeting's date in it), its `date:` (when it was posted)
+/// is not, and none of its keys reach the note's text.
+#[test]
+fn a_publishing_tools_front_matter_gives_hints() {
+    let (dir, note, _) = import(
+        &fixture("2025-06-03-brackenmoor-community-council.md"),
+        &["--meeting", "Brackenmoor Community Council"],
+    );
+    let text = std::fs::read_to_string(&note).unwrap();
+    assert!(!text.contains("layout"), "{text}");
+    let model = show(dir.path(), &note);
+    assert_eq!(model["date"], "2025-06-03");
+    assert_eq!(
+        names(&model, "present"),
+        ["Iona Strachan", "Callum Reid", "Morag Fenwick"]
+    );
+    assert_eq!(names(&model, "apologies"), ["Euan Baird"]);
+}
+
+/// With the meeting and the date given, a document is imported even when
+/// it names no attendance, with a point to check; without them it is not.
+#[test]
+fn with_meeting_and_date_nothing_is_refused() {
+    let notes = fixture("working-group-notes.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let refused = minutes_in(dir.path(), &["import", &notes, "--stdout"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("give --meeting and --date"), "{stderr}");
+    let (_dir, note, _) = import(
+        &notes,
+        &[
+            "--meeting",
+            "Footpaths Working Group",
+            "--date",
+            "2025-07-01",
+        ],
+    );
+    let text = std::fs::read_to_string(&note).unwrap();
+    assert!(
+        text.contains("<!-- minutes-import: check: no attendance was found"),
+        "{text}"
+    );
+}
+
 #[test]
 fn overrides_no_overwrite_and_force() {
     let file = fixture("2024-03-12-harbour-trust.html");

@@ -10,11 +10,19 @@ pub fn read(raw: &str) -> Document {
     let mut paragraph: Vec<&str> = Vec::new();
     let mut start = 0;
     let flush = |document: &mut Document, paragraph: &mut Vec<&str>, start: usize| {
-        if !paragraph.is_empty() {
-            let text = paragraph.join("\n");
-            document.push(start, Kind::Paragraph { text });
-            paragraph.clear();
+        if paragraph.is_empty() {
+            return;
         }
+        let kind = if is_table(paragraph) {
+            let rows = paragraph.iter().map(|line| cells(line)).collect();
+            Kind::Table { rows }
+        } else {
+            Kind::Paragraph {
+                text: paragraph.join("\n"),
+            }
+        };
+        document.push(start, kind);
+        paragraph.clear();
     };
     for (at, line) in raw.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -36,6 +44,27 @@ pub fn read(raw: &str) -> Document {
     }
     flush(&mut document, &mut paragraph, start);
     document
+}
+
+/// Lines of cells between `|` (as Word's tables come out as text): at
+/// least half the lines, the first among them.
+fn is_table(lines: &[&str]) -> bool {
+    let piped = lines.iter().filter(|line| line.contains(" | ")).count();
+    lines.first().is_some_and(|line| line.contains(" | ")) && piped * 2 >= lines.len()
+}
+
+/// The cells of a line, empty ones kept so that columns stay in place.
+fn cells(line: &str) -> Vec<String> {
+    let trimmed = line.trim();
+    // `| a | b |` has outer pipes; `a | b` and ` | b` (an empty first
+    // cell) do not.
+    let line = match trimmed.strip_prefix('|').and_then(|l| l.strip_suffix('|')) {
+        Some(inner) => inner,
+        None => line,
+    };
+    line.split('|')
+        .map(|cell| cell.trim().to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -70,6 +99,22 @@ mod tests {
                     }
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn lines_of_cells_are_a_table() {
+        let document = read("Attendees | Officials\nAnn Lee | Bo Wu\nCy Dee\n | Apologies\n");
+        assert_eq!(
+            document.blocks[0].kind,
+            Kind::Table {
+                rows: vec![
+                    vec!["Attendees".into(), "Officials".into()],
+                    vec!["Ann Lee".into(), "Bo Wu".into()],
+                    vec!["Cy Dee".into()],
+                    vec!["".into(), "Apologies".into()],
+                ]
+            }
         );
     }
 }

@@ -1,0 +1,807 @@
+//! Attendance: who was present, in attendance, sent apologies or was
+//! absent, from the blocks of a document. A label (`Present:`, `Directors
+//! Present`, `Board members in attendance were:`, `Regrets`, `Apologies for
+//! absence`, a heading or a list item) is followed by its people on the
+//! same line, or by the list items, lines or table rows after it;
+//! `Apologies were received from …` sentences count too. An entry that does
+//! not read as a name is never a person: it is reported as a point to check.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::document::{Document, Kind};
+use crate::model::Person;
+use crate::parse::people::{looks_like_name, parse_person};
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?
+        (?P<label>
+          (?:(?:board|committee|council|panel|tac|tsc|voting|non-voting|core|team|other)\s+)?
+          (?:members?|directors|governors|councillors|cllrs|trustees|officers|officials|staff|guests|observers|visitors|participants|attendees|others|representatives|secretariat)
+          (?:\s+(?:present|absent|in\s+attendance|not\s+in\s+attendance|not\s+present|attending))?
+        | present | attendees | attending | attendance | in\s+attendance
+        | also\s+present | also\s+in\s+attendance | also\s+attending | roll\s+call
+        | panel | board | committee
+        | apologies(?:\s+for\s+absence)?(?:\s+received)?(?:\s+from)? | regrets | absent | absentees
+        | not\s+present | excused
+        )
+        (?:\s+(?:were|was|are|is))?(?:\s*[:\-–—]\s*|\s*$|\t\s*|\s{3,})(?P<rest>.*)$",
+    )
+    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+static APOLOGIES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)?\s*(?:received|given|noted|tendered|sent)\s+(?:from|by)\s+(?P<people>[^.]+)",
+    )
+    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// `Ann Lee (Acme) Bo Wu (Beta)`: a closing parenthesis then a name starts
+/// the next person, as if a comma were there.
+static CLOSE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\)\.?\s+(\p{Lu})").unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Present,
+    InAttendance,
+    Apologies,
+    Absent,
+}
+
+#[derive(Debug, Default)]
+pub struct Attendance {
+    pub present: Vec<Person>,
+    pub in_attendance: Vec<Person>,
+    pub apologies: Vec<Person>,
+    pub absent: Vec<Person>,
+    /// The blocks that held it (labels and their entries), which the other
+    /// recognisers do not read again.
+    pub blocks: BTreeSet<usize>,
+    /// Entries under a label that do not read as a person.
+    pub unsure: Vec<String>,
+}
+
+impl Attendance {
+    fn list(&mut self, list: List) -> &mut Vec<Person> {
+        match list {
+            List::Present => &mut self.present,
+            List::InAttendance => &mut self.in_attendance,
+            List::Apologies => &mut self.apologies,
+            List::Absent => &mut self.absent,
+        }
+    }
+
+    fn add(&mut self, list: List, entry: &str) {
+        let (people, unsure) = entry_people(entry);
+        self.list(list).extend(people);
+        self.unsure.extend(unsure);
+    }
+}
+
+/// Which list a label starts, or `None` when the text is not a label.
+pub fn label(text: &str) -> Option<(List, String)> {
+    let plain = plain(text);
+    let caps = LABEL.captures(&plain)?;
+    let label = caps.name("label")?.as_str().to_lowercase();
+    let rest = caps
+        .name("rest")
+        .map_or("", |m| m.as_str())
+        .trim()
+        .to_string();
+    let members = [
+        "member",
+        "director",
+        "governor",
+        "councillor",
+        "cllrs",
+        "trustee",
+        "voting",
+        "board",
+        "participant",
+        "attendee",
+        "representative",
+        "core",
+        "team",
+        "panel",
+        "committee",
+    ];
+    let list = if label.contains("apolog") || label.contains("regrets") || label.contains("excused")
+    {
+        List::Apologies
+    } else if label.contains("absent") || label.contains("not ") {
+        List::Absent
+    } else if label.starts_with("also")
+        || label == "in attendance"
+        || [
+            "officer",
+            "official",
+            "staff",
+            "guest",
+            "observer",
+            "visitor",
+            "other",
+            "secretariat",
+        ]
+        .iter()
+        .any(|w| label.starts_with(w))
+    {
+        List::InAttendance
+    } else if label.contains("present")
+        || label.contains("attend")
+        || label.contains("roll call")
+        || members.iter().any(|w| label.starts_with(w))
+    {
+        List::Present
+    } else {
+        return None;
+    };
+    Some((list, rest))
+}
+
+/// Finds the attendance of `document`. Paragraphs are first split where a
+/// label starts a line and where the names after it end, so that the
+/// blocks it takes hold attendance only.
+pub fn recognise(document: &mut Document) -> Attendance {
+    split_at_labels(document);
+    let document = &*document;
+    let mut attendance = Attendance::default();
+    let blocks = &document.blocks;
+    let mut at = 0;
+    while at < blocks.len() {
+        let Some(block) = blocks.get(at) else {
+            break;
+        };
+        let (text, label_level) = match &block.kind {
+            Kind::Heading { text, .. } | Kind::Paragraph { text } => (text.as_str(), None),
+            Kind::ListItem { level, text, .. } => (text.as_str(), Some(*level)),
+            Kind::Table { rows } => {
+                if labelled_columns(rows, &mut attendance) {
+                    attendance.blocks.insert(at);
+                }
+                at += 1;
+                continue;
+            }
+            Kind::PageBreak => {
+                at += 1;
+                continue;
+            }
+        };
+        let first_line = text.lines().next().unwrap_or("");
+        let Some((list, rest)) = label(first_line) else {
+            if let Some(caps) = APOLOGIES_SENTENCE.captures(&plain(text)) {
+                let people = caps.name("people").map_or("", |m| m.as_str()).to_string();
+                attendance.add(List::Apologies, &people);
+            }
+            at += 1;
+            continue;
+        };
+        attendance.blocks.insert(at);
+        if !is_none(&rest) && !rest.is_empty() && !continues(&rest) {
+            attendance.add(list, &rest);
+        }
+        // The paragraph's other lines are entries (`Present:` then names;
+        // the paragraph was split where they end).
+        // A list that runs on (`A, B and` then `C`) is read as one entry.
+        let mut entry = if continues(&rest) {
+            rest.clone()
+        } else {
+            String::new()
+        };
+        for line in text.lines().skip(1) {
+            entry.push(' ');
+            entry.push_str(line.trim());
+            if !continues(line) {
+                attendance.add(list, &entry);
+                entry.clear();
+            }
+        }
+        if !entry.trim().is_empty() {
+            attendance.add(list, &entry);
+        }
+        at = entries(document, at + 1, list, label_level, &mut attendance);
+        at = staff_line(document, at, &mut attendance);
+    }
+    attendance
+}
+
+/// Splits each paragraph before a line that is a label, and after the
+/// lines of names that follow a label (`Present:` and two lines of names,
+/// then prose, is three blocks' worth: the label and names, then prose).
+fn split_at_labels(document: &mut Document) {
+    let blocks = std::mem::take(&mut document.blocks);
+    for block in blocks {
+        let Kind::Paragraph { text } = &block.kind else {
+            document.blocks.push(block);
+            continue;
+        };
+        let mut part: Vec<&str> = Vec::new();
+        let mut part_line = block.line;
+        let mut in_label = false;
+        let mut continued = false;
+        for (at, line) in text.lines().enumerate() {
+            let is_label = label(line).is_some();
+            let ends_names = in_label && !is_label && !continued && !line_of_names(line);
+            continued = continues(line);
+            if (is_label || ends_names) && !part.is_empty() {
+                let text = part.join("\n");
+                document.push(part_line, Kind::Paragraph { text });
+                part.clear();
+                part_line = block.line + at;
+            }
+            if is_label {
+                in_label = true;
+            } else if ends_names {
+                in_label = false;
+            }
+            part.push(line);
+        }
+        if !part.is_empty() {
+            let text = part.join("\n");
+            document.push(part_line, Kind::Paragraph { text });
+        }
+    }
+}
+
+/// `SBC - Ann Lee; Bo Wu` after the attendance: staff of a body, in
+/// attendance.
+fn staff_line(document: &Document, at: usize, attendance: &mut Attendance) -> usize {
+    static ORG_STAFF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([A-Z][A-Za-z&]{1,12})\s+[-–]\s+(.+;.+)$")
+            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+    });
+    let Some(Kind::Paragraph { text }) = document.blocks.get(at).map(|b| &b.kind) else {
+        return at;
+    };
+    let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let Some(caps) = ORG_STAFF.captures(&joined) else {
+        return at;
+    };
+    let org = caps.get(1).map_or("", |m| m.as_str()).to_string();
+    let before = attendance.in_attendance.len();
+    attendance.add(List::InAttendance, caps.get(2).map_or("", |m| m.as_str()));
+    for person in attendance.in_attendance.iter_mut().skip(before) {
+        if person.org.is_none() {
+            person.org = Some(org.clone());
+        }
+    }
+    attendance.blocks.insert(at);
+    at + 1
+}
+
+/// Reads the entries after a label from block `at`; returns the first
+/// block that is not one of them.
+fn entries(
+    document: &Document,
+    mut at: usize,
+    list: List,
+    label_level: Option<u8>,
+    attendance: &mut Attendance,
+) -> usize {
+    let mut seen_items = false;
+    while let Some(block) = document.blocks.get(at) {
+        match &block.kind {
+            Kind::ListItem { level, text, .. } => {
+                // Under a list item label, its entries are the deeper items.
+                if label_level.is_some_and(|l| *level <= l) {
+                    break;
+                }
+                if label(text).is_some() {
+                    break;
+                }
+                attendance.add(list, text);
+                seen_items = true;
+            }
+            Kind::Paragraph { text } if !seen_items && lines_of_names(text) => {
+                for line in text.lines() {
+                    attendance.add(list, line);
+                }
+            }
+            Kind::Table { rows } if !seen_items => {
+                if !labelled_columns(rows, attendance) && !table_people(rows, list, attendance) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        attendance.blocks.insert(at);
+        at += 1;
+        if !matches!(block.kind, Kind::ListItem { .. }) {
+            break;
+        }
+    }
+    at
+}
+
+/// A paragraph whose every line is a short list of names.
+fn lines_of_names(text: &str) -> bool {
+    text.lines().all(line_of_names)
+}
+
+fn without_continuation(line: &str) -> &str {
+    let line = line.trim_end();
+    let line = line.strip_suffix(" and").unwrap_or(line);
+    line.trim_end_matches([',', '&']).trim_end()
+}
+
+/// A line that ends mid-list (`A, B and`), so the next line goes on with it.
+fn continues(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(',') || line.ends_with(" and") || line.ends_with('&')
+}
+
+fn line_of_names(line: &str) -> bool {
+    let (people, unsure) = entry_people(without_continuation(line));
+    !people.is_empty() && unsure.is_empty()
+}
+
+/// A table whose header cells are labels (`Attendees | Officials`), and
+/// where a cell that is a label starts a new list in its column (`|
+/// Apologies`): each column's cells are that list's people. Whether the
+/// table was one.
+fn labelled_columns(rows: &[Vec<String>], attendance: &mut Attendance) -> bool {
+    let Some(header) = rows.first() else {
+        return false;
+    };
+    let mut lists: Vec<Option<List>> = header
+        .iter()
+        .map(|cell| {
+            label(cell)
+                .filter(|(_, rest)| rest.is_empty())
+                .map(|(l, _)| l)
+        })
+        .collect();
+    if lists.iter().all(Option::is_none) {
+        return false;
+    }
+    for row in rows.iter().skip(1) {
+        for (column, cell) in row.iter().enumerate() {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            match label(cell) {
+                Some((list, rest)) => {
+                    if let Some(slot) = lists.get_mut(column) {
+                        *slot = Some(list);
+                    }
+                    if !rest.is_empty() {
+                        attendance.add(list, &rest);
+                    }
+                }
+                None => {
+                    if let Some(Some(list)) = lists.get(column) {
+                        attendance.add(*list, cell);
+                    }
+                }
+            }
+        }
+    }
+    true
+}
+
+/// The people of a table: the column headed as names, else the column
+/// whose cells read as names.
+fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -> bool {
+    let Some(header) = rows.first() else {
+        return false;
+    };
+    let headed = header.iter().position(|cell| {
+        let cell = cell.to_lowercase();
+        [
+            "name",
+            "names",
+            "member",
+            "attendee",
+            "participant",
+            "governor",
+            "councillor",
+        ]
+        .iter()
+        .any(|w| cell.trim() == *w || cell.starts_with(&format!("{w} ")))
+    });
+    let (column, body) = match headed {
+        Some(column) => (Some(column), rows.get(1..).unwrap_or(&[])),
+        None => {
+            let columns = header.len();
+            let named = (0..columns).find(|&c| {
+                let cells: Vec<&String> = rows.iter().filter_map(|r| r.get(c)).collect();
+                !cells.is_empty() && cells.iter().all(|cell| looks_like_name(&plain(cell)))
+            });
+            (named, rows)
+        }
+    };
+    let Some(column) = column else {
+        return false;
+    };
+    for row in body {
+        if let Some(cell) = row.get(column).filter(|c| !c.trim().is_empty()) {
+            attendance.add(list, cell);
+        }
+    }
+    true
+}
+
+fn is_none(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    matches!(
+        lower.as_str(),
+        "none" | "nil" | "n/a" | "-" | "none received" | "no apologies"
+    )
+}
+
+/// Text without Markdown emphasis, links or a leading checkbox or bullet.
+fn plain(text: &str) -> String {
+    let text = MARKDOWN_LINK.replace_all(text, "$1");
+    let text = text.replace("**", "").replace("__", "").replace('`', "");
+    let text = text.trim().trim_start_matches('#').trim();
+    let text = text
+        .trim_start_matches(['•', '·', '▪', '◦'])
+        .trim_start_matches("- ")
+        .trim_start_matches("[x] ")
+        .trim_start_matches("[X] ")
+        .trim_start_matches("[ ] ");
+    text.trim_matches(['_', '*']).trim().to_string()
+}
+
+/// The people of one entry (`Ann Lee`, `Ann Lee — Chair`, `Cllrs A, B and
+/// C`, `Bo Wu (@bowu)`), and what in it is not a person.
+pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
+    let text = plain(entry);
+    let text = text.trim_end_matches(['.', ',', ';']).trim();
+    if text.is_empty() || is_none(text) {
+        return (Vec::new(), Vec::new());
+    }
+    // Columns (`Ann Lee      Acme Ltd`, `Acme Ltd<TAB>Ann Lee<TAB>Member`):
+    // the column that is a person's name, the first other one their org.
+    let columns = split_columns(text);
+    if columns.len() > 1 {
+        if let Some(person) = person_among(&columns) {
+            return (vec![person], Vec::new());
+        }
+        // Several names side by side (a layout in columns), perhaps each
+        // with initials: each name is a person.
+        let named = names_among(&columns);
+        if named.len() > 1 {
+            return (named, Vec::new());
+        }
+    }
+    // `Name — Role` or `Org - Name`.
+    let sides: Vec<&str> = split_role(text)
+        .map(|(a, b)| vec![a, b])
+        .unwrap_or_default();
+    if let Some(person) = person_among(&sides) {
+        return (vec![person], Vec::new());
+    }
+    let semicolons = text.replace(';', ",");
+    let separated = CLOSE_THEN_NAME.replace_all(&semicolons, "), $1");
+    let mut people = Vec::new();
+    let mut unsure = Vec::new();
+    for group in split_people(&separated) {
+        for mut person in group {
+            strip_handle(&mut person);
+            if looks_like_name(&person.name) {
+                people.push(person);
+            } else {
+                unsure.push(person.name);
+            }
+        }
+    }
+    (people, unsure)
+}
+
+/// The cells of a line aligned by runs of spaces or by tabs.
+fn split_columns(text: &str) -> Vec<&str> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\t+|\s{3,}").unwrap_or_else(|err| unreachable!("static regex: {err}"))
+    });
+    GAP.split(text)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Words that make a cell an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "council",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "foundation",
+    "studios",
+    "society",
+    "association",
+    "group",
+    "department",
+    "office",
+    "trust",
+    "agency",
+    "authority",
+    "ministry",
+    "school",
+    "institute",
+    "systems",
+    "technologies",
+    "labs",
+    "partners",
+    "company",
+    "bank",
+    "services",
+    "networks",
+    "gazette",
+    "government",
+    "board",
+    "committee",
+    "fund",
+    "centre",
+    "center",
+    "representative",
+    "member",
+    "members",
+];
+
+/// Roles written beside a name.
+const ROLE_WORDS: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "vice-chair",
+    "secretary",
+    "treasurer",
+    "clerk",
+    "minutes",
+    "director",
+    "president",
+    "convenor",
+    "convener",
+    "observer",
+    "guest",
+];
+
+fn org_like(cell: &str) -> bool {
+    let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();
+    let acronym = cell.len() > 1
+        && !cell.contains(' ')
+        && cell.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    acronym
+        || words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            ORG_WORDS.contains(&w) || ROLE_WORDS.contains(&w)
+        })
+}
+
+/// The cells that are people's names (two words or more), the others
+/// (initials, organisations) left out.
+fn names_among(cells: &[&str]) -> Vec<Person> {
+    cells
+        .iter()
+        .filter(|cell| !org_like(cell))
+        .filter_map(|cell| parse_person(cell, 0))
+        .filter(|p| looks_like_name(&p.name) && p.name.contains(' '))
+        .collect()
+}
+
+/// The one cell of `cells` that is a person's name, with the first other
+/// cell as their organisation or role; `None` unless exactly one fits.
+fn person_among(cells: &[&str]) -> Option<Person> {
+    let named: Vec<(usize, Person)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| !org_like(cell))
+        .filter_map(|(at, cell)| Some((at, parse_person(cell, 0)?)))
+        .filter(|(_, p)| looks_like_name(&p.name) && p.name.contains(' '))
+        .collect();
+    let [(at, person)] = named.as_slice() else {
+        return None;
+    };
+    let mut person = person.clone();
+    if person.org.is_none() {
+        let other = cells.iter().enumerate().find(|(i, _)| i != at);
+        person.org = other.map(|(_, cell)| cell.trim_matches(['_', '*', ' ']).to_string());
+    }
+    Some(person)
+}
+
+/// `Ann Lee — Chair`, `Ann Lee - Acme Ltd`: a name, a spaced dash, a role.
+fn split_role(text: &str) -> Option<(&str, &str)> {
+    [" — ", " – ", " - ", " -- "].iter().find_map(|dash| {
+        let (name, role) = text.split_once(dash)?;
+        (!role.trim().is_empty() && !role.contains(',')).then_some((name.trim(), role.trim()))
+    })
+}
+
+/// `Bo Wu @bowu`: the handle is not part of the name.
+fn strip_handle(person: &mut Person) {
+    if person.name.contains('@') {
+        let name: Vec<&str> = person
+            .name
+            .split_whitespace()
+            .filter(|w| !w.starts_with('@'))
+            .collect();
+        person.name = name.join(" ");
+    }
+}
+
+/// People written as a list in running text: commas, `and`, and a
+/// `Councillors A, B and C (Org)` enumeration that shares its title and org.
+pub fn split_people(text: &str) -> Vec<Vec<Person>> {
+    let mut groups: Vec<Vec<Person>> = Vec::new();
+    // Parts of an enumeration still open: "Councillors A", "B", … "and C (Org)".
+    let mut open: Vec<Person> = Vec::new();
+    let mut councillors = false;
+    for part in crate::text::split_top_level(text, crate::text::literal(",")) {
+        let mut part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some((first, rest)) = part.split_once(' ') {
+            if first.eq_ignore_ascii_case("councillors") || first.eq_ignore_ascii_case("cllrs") {
+                groups.push(std::mem::take(&mut open));
+                councillors = true;
+                part = rest;
+            }
+        }
+        let part = part.strip_prefix("and ").unwrap_or(part);
+        let names: Vec<&str> = part.split(" and ").collect();
+        let closes = names.len() > 1;
+        for name in &names {
+            if let Some(person) = parse_person(name, 0) {
+                open.push(person);
+            }
+        }
+        let org = open.last().and_then(|p| p.org.clone());
+        // An enumeration ends at its "and", or at an org in parentheses.
+        if closes || org.is_some() || !councillors {
+            let shares = closes || councillors;
+            for person in &mut open {
+                if councillors && person.title.is_none() {
+                    person.title = Some("Cllr".to_string());
+                }
+                if shares && person.org.is_none() {
+                    person.org.clone_from(&org);
+                }
+            }
+            groups.push(std::mem::take(&mut open));
+            councillors = false;
+        }
+    }
+    for person in &mut open {
+        if councillors && person.title.is_none() {
+            person.title = Some("Cllr".to_string());
+        }
+    }
+    groups.push(open);
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::readers::{Format, read};
+
+    fn names(people: &[Person]) -> Vec<String> {
+        people.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn labels_in_their_spellings_and_nothing_that_merely_starts_like_one() {
+        for (text, list) in [
+            ("Present:", List::Present),
+            ("Directors Present:", List::Present),
+            ("Board members in attendance were:", List::Present),
+            ("Also in attendance were:", List::InAttendance),
+            ("In attendance: Ann Lee (Clerk)", List::InAttendance),
+            ("Apologies for absence", List::Apologies),
+            ("Regrets:", List::Apologies),
+            ("Directors Absent:", List::Absent),
+            ("Voting Members Not in Attendance:", List::Absent),
+            ("2. Present", List::Present),
+            ("**Attendees**:", List::Present),
+        ] {
+            assert_eq!(label(text).map(|(l, _)| l), Some(list), "{text}");
+        }
+        for text in [
+            "Presentation of the accounts",
+            "Attendance to constitute a quorum was recognised",
+            "Members of the public asked about parking",
+            "Present the budget to the council",
+        ] {
+            assert_eq!(label(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_under_labels_in_lists_lines_tables_and_sentences() {
+        let markdown = "## Present\n\n- Ann Lee — _Chair_\n- Bo Wu (@bowu)\n\n\
+            ## Apologies\n\n- Cllr Cy Dee\n\n## 1. Minutes\n\n- Agreed: approved\n";
+        let found = recognise(&mut read(markdown, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(found.present[0].org.as_deref(), Some("Chair"));
+        assert_eq!(names(&found.apologies), ["Cy Dee"]);
+        assert_eq!(found.blocks.len(), 5);
+
+        let text = "Directors Present:\n\n    Ann Lee\n    Bo T. Wu\n\nDirectors Absent:\n\n    Cy Dee\n\n\
+            Apologies were received from Di Eve and Flo Gee.\n";
+        let found = recognise(&mut read(text, Format::Text));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo T. Wu"]);
+        assert_eq!(names(&found.absent), ["Cy Dee"]);
+        assert_eq!(names(&found.apologies), ["Di Eve", "Flo Gee"]);
+
+        let nested = "- Attending:\n  - Ann Lee\n  - Bo Wu (left early)\n- Agenda\n";
+        let found = recognise(&mut read(nested, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+
+        let table = "Attendees:\n\n| Name | Organisation |\n|---|---|\n| Ann Lee | Acme |\n| Bo Wu | Beta |\n";
+        let found = recognise(&mut read(table, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+
+        let columns = "Attendees:\n\nAnn Lee          Acme University\nProfessor Bo Wu\tBeta Ltd\n\n\
+            Apologies: Cy Dee (Gamma) Di Eve (Delta)\n";
+        let found = recognise(&mut read(columns, Format::Text));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(found.present[1].org.as_deref(), Some("Beta Ltd"));
+        assert_eq!(names(&found.apologies), ["Cy Dee", "Di Eve"]);
+
+        let side_by_side = "Present      Ann Lee          AL      Bo Wu    BW\n             Cy Dee           CD\n\n\
+            Attendees | Officials\nDi Eve (DE) | Flo Gee (FG)\nGus Ho (GH) | \n | Apologies\n | Ivy Jo (IJ)\n\n\
+            Present\nCouncillors A Bell (Chair), C Dunn and\nE Fox\n";
+        let found = recognise(&mut read(side_by_side, Format::Text));
+        assert_eq!(
+            names(&found.present),
+            [
+                "Ann Lee", "Bo Wu", "Cy Dee", "Di Eve", "Gus Ho", "A Bell", "C Dunn", "E Fox"
+            ]
+        );
+        assert_eq!(names(&found.in_attendance), ["Flo Gee"]);
+        assert_eq!(names(&found.apologies), ["Ivy Jo"]);
+    }
+
+    #[test]
+    fn what_is_not_a_name_is_unsure_never_a_person() {
+        let found = recognise(&mut read(
+            "Present: Ann Lee, the whole team of 2019, and Bo Wu\n",
+            Format::Text,
+        ));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(found.unsure, ["the whole team of 2019"]);
+    }
+
+    #[test]
+    fn labels_inside_paragraphs_and_staff_lines() {
+        let text = "Minutes of the Board\nPresent: Ann Lee, Bo Wu,\nCy Dee\n\nACME - Di Eve; Flo Gee\n\n\
+            The meeting opened at seven.\nIntel Corporation - Gus Ho\n";
+        let mut document = read(text, Format::Text);
+        let found = recognise(&mut document);
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu", "Cy Dee"]);
+        assert_eq!(names(&found.in_attendance), ["Di Eve", "Flo Gee"]);
+        assert_eq!(found.in_attendance[0].org.as_deref(), Some("ACME"));
+        assert_eq!(
+            document.lines_except(&found.blocks),
+            [
+                "Minutes of the Board",
+                "",
+                "The meeting opened at seven.",
+                "Intel Corporation - Gus Ho",
+                ""
+            ]
+        );
+        let (people, _) = entry_people("Intel Corporation - Gus Ho");
+        assert_eq!(names(&people), ["Gus Ho"]);
+        assert_eq!(people[0].org.as_deref(), Some("Intel Corporation"));
+    }
+}
