@@ -17,7 +17,7 @@ use crate::parse::people::{looks_like_name, parse_person};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?
+        r"(?ix)^(?P<number>(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s+)?(?:the\s+)?
         (?P<label>
           (?:(?:board|committee|council|panel|tac|tsc|voting|non-voting|core|team|other)\s+)?
           (?:members?|directors|governors|councillors|cllrs|trustees|officers|officials|staff|guests|observers|visitors|participants|attendees|others|representatives|secretariat)
@@ -69,6 +69,8 @@ pub struct Attendance {
     pub blocks: BTreeSet<usize>,
     /// Entries under a label that do not read as a person.
     pub unsure: Vec<String>,
+    /// Labels numbered as agenda items, by block: the number and label.
+    items: Vec<(usize, String)>,
 }
 
 impl Attendance {
@@ -86,6 +88,16 @@ impl Attendance {
         self.list(list).extend(people);
         self.unsure.extend(unsure);
     }
+}
+
+/// `19.09.01 Apologies` of `19.09.01  Apologies: none`, when a label has an
+/// item number.
+fn numbered_label(text: &str) -> Option<String> {
+    let plain = plain(text);
+    let caps = LABEL.captures(&plain)?;
+    let number = caps.name("number")?.as_str().trim();
+    let label = caps.name("label")?.as_str();
+    Some(format!("{number} {label}"))
 }
 
 /// Which list a label starts, or `None` when the text is not a label.
@@ -153,7 +165,26 @@ pub fn label(text: &str) -> Option<(List, String)> {
 /// blocks it takes hold attendance only.
 pub fn recognise(document: &mut Document) -> Attendance {
     split_at_labels(document);
-    let document = &*document;
+    let mut attendance = read_attendance(document);
+    // A label numbered as an agenda item (`19.09.01 Apologies`) stays, as
+    // its label alone, for the item it is.
+    for (at, item) in std::mem::take(&mut attendance.items) {
+        if let Some(block) = document.blocks.get_mut(at) {
+            let level = match block.kind {
+                Kind::Heading { level, .. } => Some(level),
+                _ => None,
+            };
+            block.kind = match level {
+                Some(level) => Kind::Heading { level, text: item },
+                None => Kind::Paragraph { text: item },
+            };
+            attendance.blocks.remove(&at);
+        }
+    }
+    attendance
+}
+
+fn read_attendance(document: &Document) -> Attendance {
     let mut attendance = Attendance::default();
     let blocks = &document.blocks;
     let mut at = 0;
@@ -186,6 +217,9 @@ pub fn recognise(document: &mut Document) -> Attendance {
             continue;
         };
         attendance.blocks.insert(at);
+        if let Some(item) = numbered_label(first_line) {
+            attendance.items.push((at, item));
+        }
         if !is_none(&rest) && !rest.is_empty() && !continues(&rest) {
             attendance.add(list, &rest);
         }
@@ -340,6 +374,9 @@ fn continues(line: &str) -> bool {
 }
 
 fn line_of_names(line: &str) -> bool {
+    if is_none(&plain(line)) {
+        return true;
+    }
     let (people, unsure) = entry_people(without_continuation(line));
     !people.is_empty() && unsure.is_empty()
 }
@@ -743,6 +780,15 @@ mod tests {
         assert_eq!(names(&found.apologies), ["Di Eve", "Flo Gee"]);
 
         let nested = "- Attending:\n  - Ann Lee\n  - Bo Wu (left early)\n- Agenda\n";
+        let numbered = "19.09.01  Apologies\nNone\n\n2. Present: Ann Lee\n";
+        let mut document = read(numbered, Format::Text);
+        let found = recognise(&mut document);
+        assert_eq!(names(&found.present), ["Ann Lee"]);
+        assert_eq!(
+            document.lines_except(&found.blocks),
+            ["19.09.01 Apologies", "", "2. Present", ""]
+        );
+
         let found = recognise(&mut read(nested, Format::Markdown));
         assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
 

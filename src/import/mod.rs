@@ -5,6 +5,7 @@
 
 pub mod attendance;
 pub mod document;
+pub mod items;
 pub mod readers;
 pub mod text;
 
@@ -127,6 +128,7 @@ enum Mode {
 pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Imported {
     let mut document = readers::read(raw, format);
     let attendance = attendance::recognise(&mut document);
+    items::number_headings(&mut document);
     let rest = document.lines_except(&attendance.blocks).join("\n");
     let (lines, dropped) = text::clean_lines(&rest);
     let mut imported = Imported {

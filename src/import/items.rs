@@ -1,0 +1,117 @@
+//! Which headings are agenda items, when the document numbers none: a page
+//! written in Markdown or HTML often gives each item a heading (`## Public
+//! Forum`) and no number. Then the headings of the level that holds most of
+//! them (below a single title) are the items, numbered in order; headings
+//! that organise the page rather than the meeting (`Agenda`, `Notes`) are
+//! not.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::document::{Document, Kind};
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\*\*)?(?:item\s+)?\d{1,3}[a-z]?(?:[./]\d{1,3})*[.):]?\s+\S")
+        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// Headings that are parts of the page, not items of the meeting.
+const NOT_ITEMS: &[&str] = &[
+    "agenda",
+    "notes",
+    "chat",
+    "meeting details",
+    "minutes",
+    "summary",
+    "contents",
+    "table of contents",
+    "attachments",
+    "links",
+];
+
+/// Numbers the item headings of a document that numbers none of its
+/// headings or paragraphs; leaves any other document as it is.
+pub fn number_headings(document: &mut Document) {
+    let numbered = document.blocks.iter().any(|block| match &block.kind {
+        Kind::Heading { text, .. } | Kind::Paragraph { text } => text
+            .lines()
+            .next()
+            .is_some_and(|line| NUMBERED.is_match(line.trim())),
+        _ => false,
+    });
+    if numbered {
+        return;
+    }
+    let levels: Vec<u8> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            Kind::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    let Some(level) = item_level(&levels) else {
+        return;
+    };
+    let mut number = 0;
+    for block in &mut document.blocks {
+        if let Kind::Heading { level: l, text } = &mut block.kind {
+            let plain = text.replace("**", "");
+            let plain = plain.trim().trim_end_matches(':').trim();
+            if *l == level && !NOT_ITEMS.contains(&plain.to_lowercase().as_str()) {
+                number += 1;
+                *text = format!("{number}. {plain}");
+            }
+        }
+    }
+}
+
+/// The level of the item headings: the smallest level with two headings
+/// or more (a level with one heading, above the others, is the title).
+fn item_level(levels: &[u8]) -> Option<u8> {
+    let mut distinct: Vec<u8> = levels.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct
+        .into_iter()
+        .find(|level| levels.iter().filter(|l| *l == level).count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::readers::{Format, read};
+
+    #[test]
+    fn unnumbered_headings_become_numbered_items() {
+        let mut document = read(
+            "# Board, 3 June 2025\n\n## Agenda\n\n## Public forum\n\n### Detail\n\n## Roads\n",
+            Format::Markdown,
+        );
+        number_headings(&mut document);
+        assert_eq!(
+            document.lines(),
+            [
+                "# Board, 3 June 2025",
+                "",
+                "## Agenda",
+                "",
+                "## 1. Public forum",
+                "",
+                "### Detail",
+                "",
+                "## 2. Roads",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_that_numbers_its_items_is_left_alone() {
+        let text = "## 1. Welcome\n\n## Roads\n\n## Close\n";
+        let mut document = read(text, Format::Markdown);
+        number_headings(&mut document);
+        assert_eq!(document, read(text, Format::Markdown));
+    }
+}
