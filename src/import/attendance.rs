@@ -525,6 +525,10 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
     for group in split_people(&separated) {
         for mut person in group {
             strip_handle(&mut person);
+            if let Some(holder) = role_first(&person.name) {
+                let org = person.org.take();
+                person = Person { org, ..holder };
+            }
             if looks_like_name(&person.name) {
                 people.push(person);
             } else {
@@ -647,10 +651,36 @@ fn person_among(cells: &[&str]) -> Option<Person> {
         return None;
     };
     let mut person = person.clone();
-    if person.org.is_none() {
-        let other = cells.iter().enumerate().find(|(i, _)| i != at);
-        person.org = other.map(|(_, cell)| cell.trim_matches(['_', '*', ' ']).to_string());
+    let other = cells.iter().enumerate().find(|(i, _)| i != at);
+    if let Some((_, cell)) = other {
+        let cell = cell.trim_matches(['_', '*', ' ']).to_string();
+        if is_role(&cell) {
+            person.role.get_or_insert(cell);
+        } else {
+            person.org.get_or_insert(cell);
+        }
     }
+    Some(person)
+}
+
+fn is_role(cell: &str) -> bool {
+    ROLE_WORDS.contains(&cell.to_lowercase().as_str())
+}
+
+/// `Clerk J Brampton`: a role written before the name.
+fn role_first(text: &str) -> Option<Person> {
+    let (first, rest) = text.split_once(' ')?;
+    let (role, rest) = match rest.split_once(' ') {
+        Some((second, more)) if is_role(&format!("{first} {second}")) => {
+            (format!("{first} {second}"), more)
+        }
+        _ => (first.to_string(), rest),
+    };
+    if !is_role(&role) {
+        return None;
+    }
+    let mut person = parse_person(rest, 0).filter(|p| looks_like_name(&p.name))?;
+    person.role.get_or_insert(role);
     Some(person)
 }
 
@@ -768,7 +798,7 @@ mod tests {
             ## Apologies\n\n- Cllr Cy Dee\n\n## 1. Minutes\n\n- Agreed: approved\n";
         let found = recognise(&mut read(markdown, Format::Markdown));
         assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
-        assert_eq!(found.present[0].org.as_deref(), Some("Chair"));
+        assert_eq!(found.present[0].role.as_deref(), Some("Chair"));
         assert_eq!(names(&found.apologies), ["Cy Dee"]);
         assert_eq!(found.blocks.len(), 5);
 
@@ -846,6 +876,9 @@ mod tests {
                 ""
             ]
         );
+        let (people, _) = entry_people("P Moran, Clerk J Connelly");
+        assert_eq!(names(&people), ["P Moran", "J Connelly"]);
+        assert_eq!(people[1].role.as_deref(), Some("Clerk"));
         let (people, _) = entry_people("Intel Corporation - Gus Ho");
         assert_eq!(names(&people), ["Gus Ho"]);
         assert_eq!(people[0].org.as_deref(), Some("Intel Corporation"));

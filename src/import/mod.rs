@@ -3,10 +3,13 @@
 //! importer is sure of goes into the note; what it is unsure of is listed
 //! as a point to check; nothing is invented.
 
+pub mod actions;
 pub mod attendance;
+pub mod decisions;
 pub mod document;
 pub mod items;
 pub mod readers;
+pub mod sentences;
 pub mod text;
 
 use std::sync::LazyLock;
@@ -149,8 +152,17 @@ pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Im
         ));
     }
     title_and_date(&lines, &document.hints, options, &mut imported);
+    let people: Vec<Person> = imported
+        .present
+        .iter()
+        .chain(&imported.in_attendance)
+        .chain(&imported.apologies)
+        .chain(&imported.absent)
+        .cloned()
+        .collect();
     let mut reader = Reader {
         imported,
+        people,
         current: ImportedItem {
             number: "0".to_string(),
             title: "Preamble".to_string(),
@@ -327,6 +339,8 @@ fn strip_markup(line: &str) -> String {
 
 struct Reader {
     imported: Imported,
+    /// Everyone the attendance names: who an action's owner may be.
+    people: Vec<Person>,
     /// The item being read; finished items are in `imported.items`.
     current: ImportedItem,
     mode: Mode,
@@ -452,15 +466,39 @@ impl Reader {
             Mode::Actions => match will_do(text) {
                 Some(action) => self.item().actions.push(action),
                 None => {
-                    let line = format!("- {text}");
-                    self.item().prose.push(line);
+                    if let Some(rest) = self.take_findings(text) {
+                        self.item().prose.push(format!("- {rest}"));
+                    }
                 }
             },
             Mode::Prose => {
-                let line = format!("- {text}");
-                self.item().prose.push(line);
+                if let Some(rest) = self.take_findings(text) {
+                    self.item().prose.push(format!("- {rest}"));
+                }
             }
         }
+    }
+
+    /// Takes the actions and decisions out of a piece of prose, sentence
+    /// by sentence; gives back what is left of it, if anything.
+    fn take_findings(&mut self, text: &str) -> Option<String> {
+        let people = actions::People::new(&self.people);
+        let mut kept = Vec::new();
+        let mut found_actions = Vec::new();
+        let mut found_decisions = Vec::new();
+        for sentence in sentences::split(text) {
+            if let Some(action) = actions::recognise(sentence, &people) {
+                found_actions.push(action);
+            } else if decisions::is_decision(sentence) {
+                found_decisions.push(sentence.to_string());
+            } else {
+                kept.push(sentence);
+            }
+        }
+        let item = self.item();
+        item.actions.extend(found_actions);
+        item.decisions.extend(found_decisions);
+        (!kept.is_empty()).then(|| kept.join(" "))
     }
 
     fn end_paragraph(&mut self) {
@@ -485,8 +523,12 @@ impl Reader {
         }
         if SENTENCE_LABEL.is_match(&text) {
             self.mode = Mode::Decisions;
+            self.item().prose.push(text);
+            return;
         }
-        self.item().prose.push(text);
+        if let Some(rest) = self.take_findings(&text) {
+            self.item().prose.push(rest);
+        }
     }
 
     /// A row of a Markdown table: people tables (Name / Organisation /

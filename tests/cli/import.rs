@@ -363,7 +363,7 @@ fn the_legacy_minutes_when_present() {
 
     let (dir, path, report) = import(&file("2010-10-28-iewm-board-notes.txt"), &[]);
     assert!(
-        report.contains("found 35 people (17 present, 6 in attendance, 12 apologies), 9 items, 12 decisions, 0 actions"),
+        report.contains("found 35 people (17 present, 6 in attendance, 12 apologies), 9 items, 15 decisions, 0 actions"),
         "{report}"
     );
     let note = show(dir.path(), &path);

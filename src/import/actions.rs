@@ -1,0 +1,367 @@
+//! Actions written as prose or labelled: `Action: Clerk to write to…`,
+//! `Action ND: Email the contact`, `Action #3: propose…`, `AI: …`, `WM to
+//! circulate the paper`, `KO will push this forward`, `Matthew agreed to…`,
+//! `…that TS would contact…`. An owner is written only when the words name
+//! people of the document (by name, surname with a title, first name,
+//! initials) or a role such as the Clerk; a labelled action whose owner
+//! cannot be told gets none, and a point to check. Sentences that only
+//! might be actions (`X will…`) are actions only when X is someone.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::ImportedAction;
+use crate::model::Person;
+use crate::names::name_key;
+use crate::parse::people::split_owner_list;
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\*\*)?(?:action(?:\s+point)?s?|ai|todo|to\s+do)(?:\s*#?\s*\d+)?(?:\s+(?P<who>[A-Z][\w'’.]*(?:\s*(?:/|&|,|and)\s*[A-Z][\w'’.]*)*))?\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*(?P<what>.+)$",
+    )
+    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// `WHO to…`, `WHO will…`: the owner words at the start of a sentence
+/// (or after `that`), then what binds them.
+static WHO_DOES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:it\s+was\s+agreed|agreed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
+    )
+    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
+/// Roles an action is given to when no name is written.
+const ROLES: &[&str] = &[
+    "clerk",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "vice-chair",
+    "secretary",
+    "minute secretary",
+    "treasurer",
+    "headteacher",
+    "head teacher",
+    "convenor",
+    "pmo",
+];
+
+/// The people an action's owner may be.
+pub struct People<'a> {
+    people: &'a [Person],
+}
+
+impl<'a> People<'a> {
+    pub fn new(people: &'a [Person]) -> Self {
+        People { people }
+    }
+
+    /// The owners named by `who`: every part must resolve, to one person
+    /// (their name as listed) or to a role; else `None`.
+    fn owners(&self, who: &str) -> Option<Vec<String>> {
+        let parts = split_owner_list(who);
+        let owners: Option<Vec<String>> = parts.iter().map(|part| self.owner(part)).collect();
+        owners.filter(|o| !o.is_empty())
+    }
+
+    fn owner(&self, written: &str) -> Option<String> {
+        let written = written
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim();
+        let lower = written.to_lowercase();
+        if let Some(role) = ROLES.iter().find(|r| **r == lower) {
+            return Some(self.by_role(role).unwrap_or_else(|| capitalise(written)));
+        }
+        let key = name_key(written);
+        if let Some(person) = self.people.iter().find(|p| name_key(&p.name) == key) {
+            return Some(person.name.clone());
+        }
+        let words: Vec<&str> = written.split_whitespace().collect();
+        let (titled, rest) = match words.as_slice() {
+            [title, rest @ ..] if is_title(title) && !rest.is_empty() => (true, rest),
+            _ => (false, words.as_slice()),
+        };
+        let fits: Vec<&Person> = match rest {
+            [one] if is_initials(one) => self.by_initials(one),
+            [one] => {
+                let surname = self.by(|name| name.last() == Some(&name_key(one)));
+                if titled || surname.len() == 1 && self.by_first(one).is_empty() {
+                    surname
+                } else {
+                    self.by_first(one)
+                }
+            }
+            [first, last] => self.by(|name| {
+                name.first() == Some(&name_key(first))
+                    && name
+                        .last()
+                        .is_some_and(|l| l.starts_with(&name_key(last).replace('.', "")))
+            }),
+            _ => Vec::new(),
+        };
+        match fits.as_slice() {
+            [one] => Some(one.name.clone()),
+            _ => None,
+        }
+    }
+
+    fn by(&self, test: impl Fn(&[String]) -> bool) -> Vec<&Person> {
+        self.people
+            .iter()
+            .filter(|p| {
+                let words: Vec<String> = p.name.split_whitespace().map(name_key).collect();
+                test(&words)
+            })
+            .collect()
+    }
+
+    fn by_first(&self, first: &str) -> Vec<&Person> {
+        let first = name_key(first);
+        self.by(|name| name.len() > 1 && name.first() == Some(&first))
+    }
+
+    /// Initials as listed (`Kieron O’Hara (KO)`), else as made from the
+    /// name (`TS` for Trevor Smith).
+    fn by_initials(&self, initials: &str) -> Vec<&Person> {
+        let listed: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.initials.as_deref() == Some(initials))
+            .collect();
+        if !listed.is_empty() {
+            return listed;
+        }
+        self.people
+            .iter()
+            .filter(|p| made_initials(&p.name) == initials)
+            .collect()
+    }
+
+    fn by_role(&self, role: &str) -> Option<String> {
+        let holders: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| {
+                [&p.title, &p.org, &p.role]
+                    .iter()
+                    .any(|field| field.as_deref().is_some_and(|f| f.to_lowercase() == role))
+            })
+            .collect();
+        match holders.as_slice() {
+            [one] => Some(one.name.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn is_title(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    [
+        "cllr",
+        "councillor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+    ]
+    .contains(&word.as_str())
+}
+
+fn is_initials(word: &str) -> bool {
+    let count = word.chars().count();
+    (2..=4).contains(&count)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word.chars().all(char::is_alphabetic)
+}
+
+fn made_initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The action in `sentence`, if it is one.
+pub fn recognise(sentence: &str, people: &People) -> Option<ImportedAction> {
+    let plain = sentence.replace("**", "");
+    let plain = plain.trim().trim_end_matches('.').trim();
+    if let Some(caps) = LABELLED.captures(plain) {
+        let what = caps.name("what").map_or("", |m| m.as_str()).trim();
+        let labelled_owner = caps.name("who").and_then(|who| people.owners(who.as_str()));
+        // `Action: WM to circulate…`: the owner inside the text.
+        if let Some(mut action) = who_does(what, people) {
+            if let Some(owners) = labelled_owner {
+                action.owners = owners;
+            }
+            action.text = what.to_string();
+            return Some(action);
+        }
+        return Some(ImportedAction {
+            check: labelled_owner
+                .is_none()
+                .then(|| "the owner of this action could not be told from the text".to_string()),
+            owners: labelled_owner.unwrap_or_default(),
+            text: what.to_string(),
+        });
+    }
+    who_does(plain, people).map(|mut action| {
+        action.text = plain.to_string();
+        action
+    })
+}
+
+/// What follows `would` or `will` when it is a wish or a state, not a
+/// task: `would like`, `will be`.
+const NOT_TASKS: &[&str] = &[
+    "like",
+    "welcome",
+    "be",
+    "have",
+    "appreciate",
+    "prefer",
+    "hope",
+    "expect",
+    "want",
+    "wish",
+    "need",
+    "love",
+    "not",
+    "probably",
+    "also be",
+    "continue to be",
+];
+
+fn who_does(text: &str, people: &People) -> Option<ImportedAction> {
+    let caps = WHO_DOES.captures(text)?;
+    let who = caps.name("who")?.as_str();
+    let bind = caps.name("bind")?.as_str().to_lowercase();
+    let what = caps.name("what")?.as_str();
+    let first_word = what.split_whitespace().next().unwrap_or("");
+    if matches!(bind.as_str(), "will" | "would" | "shall") && NOT_TASKS.contains(&first_word) {
+        return None;
+    }
+    match people.owners(who) {
+        Some(owners) => Some(ImportedAction {
+            owners,
+            text: what.to_string(),
+            check: None,
+        }),
+        // `MoJ and HO to produce…`: a firm action by someone the document
+        // names but who is not among its people: kept, without an owner.
+        None if bind == "to" && who.split_whitespace().count() <= 4 && is_initials_list(who) => {
+            Some(ImportedAction {
+                owners: Vec::new(),
+                text: what.to_string(),
+                check: Some(format!(
+                    "`{who}` is not among the attendees; give the owner"
+                )),
+            })
+        }
+        None => None,
+    }
+}
+
+fn is_initials_list(who: &str) -> bool {
+    split_owner_list(who).iter().all(|part| {
+        let part = part.trim();
+        part.chars().filter(|c| c.is_uppercase()).count() >= 2 && !part.contains(' ')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::people::parse_person;
+
+    fn people() -> Vec<Person> {
+        [
+            "Trevor Smith",
+            "Kieron O’Hara (KO)",
+            "Matthew Weier O'Phinney",
+            "Cllr Mike Dixon",
+            "J Brampton (Clerk)",
+            "Luís Cobucci",
+            "Marco Pivetta",
+        ]
+        .iter()
+        .filter_map(|p| parse_person(p, 0))
+        .collect()
+    }
+
+    fn found(sentence: &str) -> Option<(Vec<String>, String)> {
+        let listed = people();
+        recognise(sentence, &People::new(&listed)).map(|a| (a.owners, a.text))
+    }
+
+    #[test]
+    fn actions_with_owners_of_the_document() {
+        let cases = [
+            ("The Clerk to respond accordingly.", vec!["J Brampton"]),
+            ("KO will push this forward.", vec!["Kieron O’Hara"]),
+            (
+                "TS would contact Democratic Services.",
+                vec!["Trevor Smith"],
+            ),
+            (
+                "Councillor Dixon will carry out this risk assessment.",
+                vec!["Mike Dixon"],
+            ),
+            (
+                "Matthew agreed to develop a plan for rolling releases.",
+                vec!["Matthew Weier O'Phinney"],
+            ),
+            (
+                "Marco and Luís agreed to get the repository moved.",
+                vec!["Marco Pivetta", "Luís Cobucci"],
+            ),
+            ("Action TS: book the hall", vec!["Trevor Smith"]),
+            (
+                "Action: Clerk to write to the committee",
+                vec!["J Brampton"],
+            ),
+        ];
+        for (sentence, owners) in cases {
+            let (got, _) = found(sentence).unwrap_or_else(|| panic!("{sentence}"));
+            assert_eq!(got, owners, "{sentence}");
+        }
+        assert_eq!(
+            found("Action #3: propose a concrete solution"),
+            Some((vec![], "propose a concrete solution".to_string()))
+        );
+        assert_eq!(
+            found("MoJ and HO to produce lists of databases").map(|a| a.0),
+            Some(vec![])
+        );
+    }
+
+    #[test]
+    fn no_owner_is_invented_and_prose_is_not_an_action() {
+        for sentence in [
+            "The report will be circulated next week.",
+            "Members of the public were welcome to attend.",
+            "Jane Doe will send the figures.",
+            "It was noted that the hall would close.",
+            "KO would welcome any comments on the paper.",
+            "Trevor Smith will be away in May.",
+        ] {
+            assert_eq!(found(sentence), None, "{sentence}");
+        }
+    }
+}
