@@ -27,7 +27,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 /// (or after `that`), then what binds them.
 static WHO_DOES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:it\s+was\s+agreed|agreed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
+        r"^(?:(?:[Ii]t\s+was\s+(?:also\s+)?agreed|[Aa]greed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
     )
     .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
@@ -64,6 +64,18 @@ impl<'a> People<'a> {
     fn owners(&self, who: &str) -> Option<Vec<String>> {
         let parts = split_owner_list(who);
         let owners: Option<Vec<String>> = parts.iter().map(|part| self.owner(part)).collect();
+        owners.filter(|o| !o.is_empty())
+    }
+
+    /// The owners in an action column (`GD/CC/HL`, `Clerk`): each must
+    /// be someone or a role.
+    pub fn owners_of_column(&self, column: &str) -> Option<Vec<String>> {
+        let parts: Vec<&str> = column.split(['/', ',', '&']).map(str::trim).collect();
+        let owners: Option<Vec<String>> = parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|part| self.owner(part))
+            .collect();
         owners.filter(|o| !o.is_empty())
     }
 
@@ -200,31 +212,66 @@ fn capitalise(word: &str) -> String {
 
 /// The action in `sentence`, if it is one.
 pub fn recognise(sentence: &str, people: &People) -> Option<ImportedAction> {
-    let plain = sentence.replace("**", "");
-    let plain = plain.trim().trim_end_matches('.').trim();
+    let plain = sentence
+        .replace(['\u{200b}', '\u{feff}'], "")
+        .replace("**", "");
+    let plain = plain
+        .trim()
+        .trim_start_matches([
+            '•', '●', '○', '■', '□', '▪', '◦', '‣', '➢', '\u{f0b7}', '*', '-', '–', ' ',
+        ])
+        .trim_end_matches('.')
+        .trim();
     if let Some(caps) = LABELLED.captures(plain) {
         let what = caps.name("what").map_or("", |m| m.as_str()).trim();
         let labelled_owner = caps.name("who").and_then(|who| people.owners(who.as_str()));
+        // The text is kept as written, label and all (`Action ND: Email
+        // the contact`), as the minutes' own words.
+        // Without an owner the label stays out: a note's action line reads
+        // the words before its colon as the owner.
+        let text = if labelled_owner.is_some() {
+            plain.to_string()
+        } else {
+            what.to_string()
+        };
+        let written = caps.name("who").map(|w| w.as_str().to_string());
         // `Action: WM to circulate…`: the owner inside the text.
         if let Some(mut action) = who_does(what, people) {
             if let Some(owners) = labelled_owner {
                 action.owners = owners;
             }
-            action.text = what.to_string();
+            action.text = text;
             return Some(action);
         }
         return Some(ImportedAction {
-            check: labelled_owner
-                .is_none()
-                .then(|| "the owner of this action could not be told from the text".to_string()),
+            check: labelled_owner.is_none().then(|| match written {
+                Some(who) => format!("`{who}` owns this action but is not among the attendees"),
+                None => "the owner of this action could not be told from the text".to_string(),
+            }),
             owners: labelled_owner.unwrap_or_default(),
-            text: what.to_string(),
+            text,
         });
     }
-    who_does(plain, people).map(|mut action| {
-        action.text = plain.to_string();
-        action
-    })
+    who_does(plain, people)
+        .or_else(|| in_a_clause(plain, people))
+        .map(|mut action| {
+            action.text = plain.to_string();
+            action
+        })
+}
+
+/// `…supported the campaign and TS would contact JA`: an action in a
+/// clause after `and`, `;` or `so`, when its owner is someone.
+fn in_a_clause(sentence: &str, people: &People) -> Option<ImportedAction> {
+    [", and ", " and ", "; ", ", so ", " so "]
+        .iter()
+        .flat_map(|joint| {
+            sentence
+                .match_indices(joint)
+                .map(move |(at, _)| at + joint.len())
+        })
+        .filter_map(|at| sentence.get(at..))
+        .find_map(|clause| who_does(clause, people).filter(|a| !a.owners.is_empty()))
 }
 
 /// What follows `would` or `will` when it is a wish or a state, not a

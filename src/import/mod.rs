@@ -51,6 +51,10 @@ static_regex!(
     r"^((?:[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)(?:\s*(?:&|and|,)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)*)\s+(?:also\s+)?(?:will|agreed to|undertook to|to|would|offered to)\s+(.+)$"
 );
 static_regex!(
+    OWNER_COLUMN,
+    r"^(?P<text>.*?)\s{4,}(?P<who>[A-Z][A-Za-z'’]*(?:\s*[/,&]\s*[A-Z][A-Za-z'’]*){0,4}|[A-Z][a-z]+\s+[A-Z][a-z]+)\s*$"
+);
+static_regex!(
     NEXT_STEPS,
     r"(?i)^(next steps|actions?|actions arising|action points|agreed actions)\s*:?$"
 );
@@ -171,6 +175,7 @@ pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Im
         mode: Mode::Prose,
         table_header: None,
         paragraph: Vec::new(),
+        owner_column: Vec::new(),
     };
     for line in &lines {
         reader.line(line);
@@ -347,6 +352,9 @@ struct Reader {
     /// The header cells of the Markdown table being read, if any.
     table_header: Option<Vec<String>>,
     paragraph: Vec<String>,
+    /// Owners written in a right-hand column beside the paragraph's lines,
+    /// with the start of the line each stood beside.
+    owner_column: Vec<(Vec<String>, String)>,
 }
 
 impl Reader {
@@ -355,6 +363,8 @@ impl Reader {
     }
 
     fn line(&mut self, line: &str) {
+        let owned = self.right_hand_owner(line);
+        let line = owned.as_deref().unwrap_or(line);
         let plain = strip_markup(line);
         if plain.is_empty() {
             self.end_paragraph();
@@ -479,6 +489,31 @@ impl Reader {
         }
     }
 
+    /// A line with an owner in a right-hand column (`…the next agenda
+    /// <many spaces> Clerk`, as minutes laid out in two columns come out of
+    /// a PDF): the owner is kept for the sentence the line is in, and the
+    /// line is given back without it. An owner column on a line of its own
+    /// goes with the line before.
+    fn right_hand_owner(&mut self, line: &str) -> Option<String> {
+        let caps = OWNER_COLUMN.captures(line)?;
+        let column = caps.name("who")?;
+        // Right-hand: well into the line, as a column is.
+        if column.start() < 40 {
+            return None;
+        }
+        let people = actions::People::new(&self.people);
+        let owners = people.owners_of_column(column.as_str())?;
+        let text = caps.name("text").map_or("", |m| m.as_str());
+        let start = if text.trim().is_empty() {
+            self.paragraph.last().cloned().unwrap_or_default()
+        } else {
+            strip_markup(text)
+        };
+        let start: String = start.chars().take(40).collect();
+        self.owner_column.push((owners, start));
+        Some(text.trim_end().to_string())
+    }
+
     /// Takes the actions and decisions out of a piece of prose, sentence
     /// by sentence; gives back what is left of it, if anything.
     fn take_findings(&mut self, text: &str) -> Option<String> {
@@ -486,8 +521,19 @@ impl Reader {
         let mut kept = Vec::new();
         let mut found_actions = Vec::new();
         let mut found_decisions = Vec::new();
+        let mut columns = std::mem::take(&mut self.owner_column);
         for sentence in sentences::split(text) {
-            if let Some(action) = actions::recognise(sentence, &people) {
+            let beside = columns
+                .iter()
+                .position(|(_, start)| !start.is_empty() && sentence.contains(start.trim()));
+            if let Some(at) = beside {
+                let (owners, _) = columns.remove(at);
+                found_actions.push(ImportedAction {
+                    owners,
+                    text: sentence.trim_end_matches('.').to_string(),
+                    check: None,
+                });
+            } else if let Some(action) = actions::recognise(sentence, &people) {
                 found_actions.push(action);
             } else if decisions::is_decision(sentence) {
                 found_decisions.push(sentence.to_string());

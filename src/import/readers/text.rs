@@ -1,7 +1,9 @@
 //! Plain text, as Word's "save as text" and `pdftotext -layout` write it:
 //! paragraphs are runs of lines between blank lines, kept line by line
 //! (indentation and numbering included, for the recognisers to read); a
-//! form feed is a page break.
+//! line that starts with a bullet glyph (`●`, `○`, `■`, `•`, Word's symbol
+//! bullet) is a list item, its level from its indentation, and the lines
+//! indented under it continue it; a form feed is a page break.
 
 use crate::import::document::{Document, Kind};
 
@@ -24,13 +26,33 @@ pub fn read(raw: &str) -> Document {
         document.push(start, kind);
         paragraph.clear();
     };
+    let mut list = List::default();
     for (at, line) in raw.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let mut pieces = line.split('\u{c}').peekable();
         while let Some(piece) = pieces.next() {
-            if piece.trim().is_empty() {
+            if let Some((indent, text)) = bullet(piece) {
                 flush(&mut document, &mut paragraph, start);
+                let level = list.level(indent);
+                let kind = Kind::ListItem {
+                    level,
+                    marker: "-".to_string(),
+                    text: text.to_string(),
+                };
+                document.push(at + 1, kind);
+                list.open = Some(indent);
+            } else if list.continues(piece) && paragraph.is_empty() {
+                if let Some(Kind::ListItem { text, .. }) =
+                    document.blocks.last_mut().map(|b| &mut b.kind)
+                {
+                    text.push(' ');
+                    text.push_str(piece.trim());
+                }
+            } else if piece.trim().is_empty() {
+                flush(&mut document, &mut paragraph, start);
+                list = List::default();
             } else {
+                list.open = None;
                 if paragraph.is_empty() {
                     start = at + 1;
                 }
@@ -44,6 +66,46 @@ pub fn read(raw: &str) -> Document {
     }
     flush(&mut document, &mut paragraph, start);
     document
+}
+
+const BULLETS: &[char] = &[
+    '•', '●', '○', '■', '□', '▪', '▫', '◦', '‣', '➢', '►', '◆', '◇', '·', '\u{f0b7}', '\u{f0a7}',
+];
+
+/// The indentation and text of a line that starts with a bullet glyph.
+fn bullet(line: &str) -> Option<(usize, &str)> {
+    let trimmed = line.trim_start();
+    let rest = trimmed.strip_prefix(BULLETS)?;
+    let text = rest.trim_start_matches(['\u{200b}', ' ', '\t']).trim_end();
+    if text.is_empty() {
+        return None;
+    }
+    Some((line.len() - trimmed.len(), text))
+}
+
+/// The bullet list being read: the indentations of its levels, and the
+/// indentation of the last item, whose more indented lines continue it.
+#[derive(Default)]
+struct List {
+    indents: Vec<usize>,
+    open: Option<usize>,
+}
+
+impl List {
+    fn level(&mut self, indent: usize) -> u8 {
+        while self.indents.last().is_some_and(|last| *last > indent) {
+            self.indents.pop();
+        }
+        if self.indents.last() != Some(&indent) {
+            self.indents.push(indent);
+        }
+        u8::try_from(self.indents.len().saturating_sub(1)).unwrap_or(u8::MAX)
+    }
+
+    fn continues(&self, line: &str) -> bool {
+        let indent = line.len() - line.trim_start().len();
+        self.open.is_some_and(|open| indent > open) && !line.trim().is_empty()
+    }
 }
 
 /// Lines of cells between `|` (as Word's tables come out as text): at
@@ -98,6 +160,24 @@ mod tests {
                         text: "Page two".into()
                     }
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn bulleted_lines_are_list_items_with_levels() {
+        let document = read(
+            "Notes\n●\u{200b} Budget (May)\n     ○\u{200b} GB reports the hall is booked\n          and paid\n     ○\u{200b} Action GB: buy chairs\n● Close\n",
+        );
+        assert_eq!(
+            document.lines(),
+            [
+                "Notes",
+                "",
+                "- Budget (May)",
+                "  - GB reports the hall is booked and paid",
+                "  - Action GB: buy chairs",
+                "- Close"
             ]
         );
     }
