@@ -11,6 +11,7 @@ pub mod items;
 pub mod readers;
 pub mod sentences;
 pub mod text;
+pub mod title;
 
 use std::sync::LazyLock;
 
@@ -29,10 +30,6 @@ macro_rules! static_regex {
     };
 }
 
-static_regex!(
-    DATE_IN_TEXT,
-    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b"
-);
 static_regex!(
     ITEM_LINE,
     r"^(?i:item\s+)?(\d{1,2}[a-z]?(?:\.\d{1,2})?)(?:[.):]\s*|\s+)(\S.{1,90})$"
@@ -194,59 +191,17 @@ pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Im
     imported
 }
 
-/// The meeting's name and date from the title lines: the first line with a
-/// date and some words before it (`NOTES OF IEWM BOARD MEETING – 28th
-/// October 2010`). A publishing tool's title is read first, as the page's
-/// own title line; its `date` comes after a title line's date and before
-/// the first date of the text, which may be the previous meeting's.
+/// The meeting's name and date: as the command line gives them, else as
+/// the title recogniser reads them, with a point to check either way.
 fn title_and_date(
     lines: &[String],
     hints: &document::Hints,
     options: &ImportOptions,
     imported: &mut Imported,
 ) {
-    let mut first_date = None;
-    let mut title = None;
-    let mut title_date = None;
-    let mut previous = String::new();
-    let hinted_title = hints.title.iter().take(1);
-    for line in hinted_title.chain(lines.iter().take(80)) {
-        let plain = strip_markup(line);
-        let Some(caps) = DATE_IN_TEXT.captures(&plain) else {
-            if !plain.is_empty() {
-                previous = plain;
-            }
-            continue;
-        };
-        let Some(whole) = caps.get(0) else {
-            continue;
-        };
-        let date = crate::parse::dates::suggest_iso(whole.as_str())
-            .and_then(|iso| crate::parse::dates::parse_iso_date(&iso));
-        if first_date.is_none() {
-            first_date = date;
-        }
-        let mut prefix = clean_title(plain.get(..whole.start()).unwrap_or(""));
-        // `TUESDAY 18 MARCH 2014` alone: the title is the line above it.
-        if prefix.is_empty() && !previous.is_empty() && previous.split_whitespace().count() <= 8 {
-            prefix = clean_title(&previous);
-        }
-        if prefix.split_whitespace().count() >= 2 && !prefix.to_lowercase().starts_with("date") {
-            title = Some(prefix);
-            title_date = date;
-            break;
-        }
-    }
-    // A publishing tool's title without a date still names the meeting
-    // when no line of the text does.
-    let hinted_title = hints
-        .title
-        .as_deref()
-        .map(clean_title)
-        .filter(|t| t.split_whitespace().count() >= 2);
-    let hinted_date = hints.date.as_deref().and_then(hinted_date);
-    imported.meeting = options.meeting.clone().or(title).or(hinted_title);
-    imported.date = options.date.or(title_date).or(hinted_date).or(first_date);
+    let read = title::recognise(lines, hints);
+    imported.meeting = options.meeting.clone().or(read.meeting);
+    imported.date = options.date.or(read.date);
     match (&options.meeting, &imported.meeting) {
         (None, Some(name)) => imported.checks.push(format!(
             "the meeting name `{name}` was read from the title; correct it with --meeting"
@@ -261,74 +216,6 @@ fn title_and_date(
             .checks
             .push("no meeting date was found; give one with --date".to_string());
     }
-}
-
-/// A front matter's date: ISO, perhaps with a time after it, or as people
-/// write dates.
-fn hinted_date(text: &str) -> Option<NaiveDate> {
-    let day = text.get(..10).and_then(crate::parse::dates::parse_iso_date);
-    day.or_else(|| {
-        crate::parse::dates::suggest_iso(text.trim())
-            .and_then(|iso| crate::parse::dates::parse_iso_date(&iso))
-    })
-}
-
-/// `NOTES OF IEWM BOARD MEETING –` → `IEWM Board`.
-fn clean_title(prefix: &str) -> String {
-    let mut title = prefix
-        .trim()
-        .trim_end_matches(|c: char| {
-            c == '–' || c == '-' || c == '—' || c == ':' || c == ',' || c.is_whitespace()
-        })
-        .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
-        .to_string();
-    for lead in [
-        "notes of the ",
-        "notes of ",
-        "minutes of the ",
-        "minutes of ",
-        "notes from ",
-        "minutes from ",
-    ] {
-        let starts = title
-            .get(..lead.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(lead));
-        if starts {
-            title = title.get(lead.len()..).unwrap_or("").to_string();
-        }
-    }
-    for tail in [" meeting", " meeting held"] {
-        // Compared on the title's own bytes: lower-casing can change lengths.
-        let cut = title.len().saturating_sub(tail.len());
-        let ends_with_tail = title
-            .get(cut..)
-            .is_some_and(|end| end.eq_ignore_ascii_case(tail));
-        if ends_with_tail {
-            title.truncate(cut);
-        }
-    }
-    let shouting = title
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    if shouting {
-        title = title
-            .split_whitespace()
-            .map(|word| {
-                if word.chars().count() <= 4 {
-                    word.to_string()
-                } else {
-                    let lower = word.to_lowercase();
-                    let mut chars = lower.chars();
-                    chars.next().map_or_else(String::new, |first| {
-                        first.to_uppercase().chain(chars).collect()
-                    })
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
-    title.trim().to_string()
 }
 
 /// Headings, bold markers and pipes off a line.

@@ -1,0 +1,527 @@
+//! The meeting's name and date, from the first lines of a document. The
+//! name is the body's (`Ayton Community Council`), not the sentence around
+//! it (`Minutes of a Meeting held on …`): dates, times, weekdays and the
+//! words that wrap a body's name are taken off, and a line that names a
+//! body (a council, board, committee, group, panel …) is preferred. The
+//! date is the one the header gives, not the previous meeting's (`the
+//! minutes of the meeting held on … were approved`), nor when a page was
+//! published or revised; dates are read in the forms minutes write them,
+//! numeric ones day first, as in the UK.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::document::Hints;
+
+macro_rules! regex {
+    ($pattern:expr) => {
+        LazyLock::new(|| {
+            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
+        })
+    };
+}
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = regex!(&format!(
+    r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(\d{{4}})\b"
+));
+static MONTH_DAY_YEAR: LazyLock<Regex> = regex!(&format!(
+    r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+));
+static YEAR_MONTH_DAY: LazyLock<Regex> =
+    regex!(&format!(r"(?i)\b(\d{{4}})\s+{MONTH}\s+(\d{{1,2}})\b"));
+static ISO: LazyLock<Regex> = regex!(r"\b(\d{4})-(\d{2})-(\d{2})\b");
+static NUMERIC: LazyLock<Regex> = regex!(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b");
+static TIME: LazyLock<Regex> = regex!(
+    r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\b(?:\s*(?:utc|gmt|bst|cet|edt|est|pst))?"
+);
+static WEEKDAY: LazyLock<Regex> = regex!(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?");
+static YEAR: LazyLock<Regex> = regex!(r"\b(?:19|20)\d{2}\b|\bQ[1-4]\b");
+static LEADS: LazyLock<Regex> = regex!(
+    r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:(?:minutes|notes|meeting\s+notes|meeting\s+minutes|record)\s+(?:of|for|from)\s+)?(?:(?:the|a|an)\s+)?(?:\d+(?:st|nd|rd|th)\s+meeting\s+of\s+(?:the\s+)?)?"
+);
+static TAILS: LazyLock<Regex> = regex!(
+    r"(?i)(?:[\s\-–—:,|(]+(?:(?:monthly|annual|general|regular|ordinary|special|extraordinary|public|full|quarterly|weekly)\s+)?(?:meeting|minutes|notes|agenda|held|on|at|of|the|a\.?g\.?m\.?|telco|call|summary|shared|record|\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))+[\s\-–—:,|(]*$"
+);
+static FIELD: LazyLock<Regex> = regex!(
+    r"(?i)^(?:date|time|location|venue|where|when|chair|chaired|present|attendees|attendants|attending|apologies|place|room|minutes\s+by|minute\s+taker|clerk|page|held|item\s+\d+[a-z]?)\b"
+);
+
+/// Words that name a body, preferred in a name.
+const BODY_WORDS: &[&str] = &[
+    "council",
+    "board",
+    "committee",
+    "group",
+    "panel",
+    "team",
+    "trust",
+    "partnership",
+    "foundation",
+    "society",
+    "governors",
+    "governing",
+    "tac",
+    "tsc",
+    "tc",
+    "wg",
+    "forum",
+    "association",
+    "executive",
+    "cabinet",
+    "commission",
+    "steering",
+    "assembly",
+    "club",
+];
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Title {
+    pub meeting: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// How many of the first non-empty lines are read for the name.
+const NAME_LINES: usize = 8;
+/// How many are read for the date.
+const DATE_LINES: usize = 30;
+
+pub fn recognise(lines: &[String], hints: &Hints) -> Title {
+    let first: Vec<String> = lines
+        .iter()
+        .map(|line| plain(line))
+        .filter(|line| !line.is_empty())
+        .take(DATE_LINES)
+        .collect();
+    Title {
+        meeting: name(&first, hints),
+        date: date(&first, hints),
+    }
+}
+
+fn plain(line: &str) -> String {
+    line.replace("**", "")
+        .replace("__", "")
+        .replace('\u{200b}', "")
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('_')
+        .trim()
+        .to_string()
+}
+
+fn name(lines: &[String], hints: &Hints) -> Option<String> {
+    // A title line, a body's name then the date (`NOTES OF IEWM BOARD
+    // MEETING – 28th October 2010`), names the meeting best.
+    let titled = hints
+        .title
+        .iter()
+        .chain(lines.iter().take(NAME_LINES))
+        .find_map(|line| {
+            let at = first_date(line)?;
+            let name = name_of(line.get(..at)?)?;
+            names_body(&name).then_some(name)
+        });
+    if titled.is_some() {
+        return titled;
+    }
+    let hinted = hints.title.iter().filter_map(|t| clean_name(t));
+    let candidates: Vec<String> = hinted
+        .chain(lines.iter().take(NAME_LINES).filter_map(|l| clean_name(l)))
+        .collect();
+    for (at, candidate) in candidates.iter().enumerate() {
+        if !names_body(candidate) {
+            continue;
+        }
+        // `The Apache Software Foundation` then `Board of Directors`.
+        let starts_with_body = |name: &str| {
+            name.split_whitespace()
+                .next()
+                .is_some_and(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
+        };
+        let short = |name: &str| name.split_whitespace().count() <= 4;
+        if let Some(next) = candidates
+            .get(at + 1)
+            .filter(|n| starts_with_body(n) && short(n))
+        {
+            if !starts_with_body(candidate) && candidate.split_whitespace().count() <= 5 {
+                return Some(format!("{candidate} {next}"));
+            }
+        }
+        return Some(candidate.clone());
+    }
+    // No line names a body: the page's own title, or one of the first
+    // lines, if it is a name at all (a later line is as likely a person or
+    // a place).
+    let title_line = hints.title.as_deref().and_then(clean_name);
+    title_line.or_else(|| lines.iter().take(3).find_map(|l| clean_name(l)))
+}
+
+/// A line as a body's name, or `None` when nothing of a name is left.
+fn clean_name(line: &str) -> Option<String> {
+    if FIELD.is_match(line) || super::attendance::label(line).is_some() {
+        return None;
+    }
+    // `… BOARD MEETING – 28th October 2010 Held at the Hall`: what comes
+    // after the date is where and when, not the name.
+    first_date(line)
+        .and_then(|at| line.get(..at))
+        .and_then(name_of)
+        .or_else(|| name_of(line))
+}
+
+fn first_date(line: &str) -> Option<usize> {
+    [
+        &*DAY_MONTH_YEAR,
+        &*MONTH_DAY_YEAR,
+        &*YEAR_MONTH_DAY,
+        &*ISO,
+        &*NUMERIC,
+    ]
+    .iter()
+    .filter_map(|pattern| pattern.find(line).map(|m| m.start()))
+    .min()
+}
+
+fn names_body(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Small words a name may hold in lower case (`Crime and Justice Panel`).
+const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "for", "&", "on", "in", "upon", "cum", "de", "la", "van", "von", "to", "-",
+    "–", "—", "with",
+];
+
+/// Every word capitalised, but for the small ones: a name, not a sentence.
+fn title_case(text: &str) -> bool {
+    text.split_whitespace().all(|word| {
+        let first = word
+            .trim_start_matches(['(', '"', '“', '\''])
+            .chars()
+            .next();
+        first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+            || CONNECTORS.contains(&word.to_lowercase().as_str())
+    })
+}
+
+fn name_of(line: &str) -> Option<String> {
+    let mut text = line.to_string();
+    for pattern in [
+        &*DAY_MONTH_YEAR,
+        &*MONTH_DAY_YEAR,
+        &*YEAR_MONTH_DAY,
+        &*ISO,
+        &*NUMERIC,
+    ] {
+        text = pattern.replace_all(&text, " ").to_string();
+    }
+    for pattern in [&*TIME, &*WEEKDAY, &*YEAR] {
+        text = pattern.replace_all(&text, " ").to_string();
+    }
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let before = text.clone();
+        text = LEADS.replace(&text, "").trim().to_string();
+        text = TAILS.replace(&text, "").trim().to_string();
+        if text == before {
+            break;
+        }
+    }
+    let text = text
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim();
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let starts_upper = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if letters < 3 || words > 12 || !starts_upper || text.contains(". ") || !title_case(text) {
+        return None;
+    }
+    Some(unshout(text))
+}
+
+/// `BURTON-CUM-WALDEN PARISH COUNCIL` as `Burton-Cum-Walden Parish
+/// Council`; short words (`IEWM`, `TAC`) stay in capitals.
+fn unshout(text: &str) -> String {
+    let shouting = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if !shouting {
+        return text.to_string();
+    }
+    text.split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            if CONNECTORS.contains(&lower.as_str()) {
+                return lower;
+            }
+            // Short words in capitals are acronyms (`IEWM`, `TAC`), unless
+            // they are ordinary words.
+            if word.chars().count() <= 4 && !ORDINARY.contains(&lower.as_str()) {
+                return word.to_string();
+            }
+            // `BURTON-CUM-WALDEN` as `Burton-cum-Walden`.
+            lower
+                .split('-')
+                .enumerate()
+                .map(|(at, part)| {
+                    if at > 0 && CONNECTORS.contains(&part) {
+                        return part.to_string();
+                    }
+                    let mut chars = part.chars();
+                    chars.next().map_or_else(String::new, |first| {
+                        first.to_uppercase().chain(chars).collect()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Short words that are words, not acronyms, when written in capitals.
+const ORDINARY: &[&str] = &[
+    "west", "east", "north", "south", "new", "old", "town", "city", "hall", "park", "road", "team",
+    "club", "area", "ward", "hill", "vale", "moor", "fell", "dale", "mill", "upper", "lower",
+    "high", "low", "st", "all", "our", "full", "open", "data", "user", "land",
+];
+
+/// Words on a date's line that make it another date than the meeting's.
+const NOT_THIS_MEETING: &[&str] = &[
+    "previous",
+    "last meeting",
+    "minutes of the",
+    "were approved",
+    "was approved",
+    "approved",
+    "confirmed",
+    "signed",
+    "created",
+    "revised",
+    "published",
+    "updated",
+    "next meeting",
+    "date of next",
+    "future",
+    "deadline",
+    "due",
+    "by ",
+    "until",
+    "circulated",
+    "posted",
+];
+
+fn date(lines: &[String], hints: &Hints) -> Option<NaiveDate> {
+    let mut best: Option<(i32, usize, NaiveDate)> = None;
+    let mut consider = |score: i32, at: usize, date: NaiveDate| {
+        let better = best.is_none_or(|(s, a, _)| score > s || (score == s && at < a));
+        if better {
+            best = Some((score, at, date));
+        }
+    };
+    if let Some(date) = hints.date.as_deref().and_then(hinted_date) {
+        consider(2, 0, date);
+    }
+    // The page's title is a title line.
+    if let Some(date) = hints.title.as_deref().and_then(hinted_date) {
+        consider(5, 0, date);
+    }
+    for (at, line) in lines.iter().enumerate() {
+        let lower = line.to_lowercase();
+        let mut score = 0;
+        if at < 4 {
+            score += 3;
+        }
+        if lower.contains("date") || lower.contains("held") || lower.contains("meeting") {
+            score += 2;
+        }
+        if NOT_THIS_MEETING.iter().any(|cue| lower.contains(cue)) {
+            score -= 10;
+        }
+        for date in dates_in(line) {
+            consider(score, at + 1, date);
+        }
+    }
+    best.filter(|(score, _, _)| *score >= 0)
+        .map(|(_, _, date)| date)
+}
+
+/// A front matter's date: ISO, perhaps with a time after it, or as people
+/// write dates.
+fn hinted_date(text: &str) -> Option<NaiveDate> {
+    dates_in(text).into_iter().next()
+}
+
+/// Every date written in `line`, in the order written.
+pub fn dates_in(line: &str) -> Vec<NaiveDate> {
+    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    let number =
+        |caps: &regex::Captures, at: usize| -> Option<u32> { caps.get(at)?.as_str().parse().ok() };
+    let month = |caps: &regex::Captures, at: usize| -> Option<u32> {
+        let name = caps.get(at)?.as_str().to_lowercase();
+        let months = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let position = months.iter().position(|m| name.starts_with(m))?;
+        u32::try_from(position + 1).ok()
+    };
+    let year = |caps: &regex::Captures, at: usize| -> Option<i32> {
+        let text = caps.get(at)?.as_str();
+        let value: i32 = text.parse().ok()?;
+        Some(if text.len() == 2 { 2000 + value } else { value })
+    };
+    let mut add = |start: usize, date: Option<NaiveDate>| {
+        if let Some(date) = date {
+            if !found.iter().any(|(at, _)| *at == start) {
+                found.push((start, date));
+            }
+        }
+    };
+    for caps in DAY_MONTH_YEAR.captures_iter(line) {
+        let date = NaiveDate::from_ymd_opt(
+            year(&caps, 3).unwrap_or(0),
+            month(&caps, 2).unwrap_or(0),
+            number(&caps, 1).unwrap_or(0),
+        );
+        add(caps.get(0).map_or(0, |m| m.start()), date);
+    }
+    for caps in MONTH_DAY_YEAR.captures_iter(line) {
+        let date = NaiveDate::from_ymd_opt(
+            year(&caps, 3).unwrap_or(0),
+            month(&caps, 1).unwrap_or(0),
+            number(&caps, 2).unwrap_or(0),
+        );
+        add(caps.get(0).map_or(0, |m| m.start()), date);
+    }
+    for caps in YEAR_MONTH_DAY.captures_iter(line) {
+        let date = NaiveDate::from_ymd_opt(
+            year(&caps, 1).unwrap_or(0),
+            month(&caps, 2).unwrap_or(0),
+            number(&caps, 3).unwrap_or(0),
+        );
+        add(caps.get(0).map_or(0, |m| m.start()), date);
+    }
+    for caps in ISO.captures_iter(line) {
+        let date = NaiveDate::from_ymd_opt(
+            year(&caps, 1).unwrap_or(0),
+            number(&caps, 2).unwrap_or(0),
+            number(&caps, 3).unwrap_or(0),
+        );
+        add(caps.get(0).map_or(0, |m| m.start()), date);
+    }
+    for caps in NUMERIC.captures_iter(line) {
+        let date = NaiveDate::from_ymd_opt(
+            year(&caps, 3).unwrap_or(0),
+            number(&caps, 2).unwrap_or(0),
+            number(&caps, 1).unwrap_or(0),
+        );
+        add(caps.get(0).map_or(0, |m| m.start()), date);
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, date)| date).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> Title {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        recognise(&lines, &Hints::default())
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn the_bodys_name_not_the_sentence_around_it() {
+        for (text, name) in [
+            (
+                "### NOTES OF COUNTY PARTNERSHIP BOARD MEETING – 28th October 2010 Held at the Hall",
+                "County Partnership Board",
+            ),
+            (
+                "Hillfoot Community Council\nMinutes of a Meeting held on Tuesday 5 March 2019",
+                "Hillfoot Community Council",
+            ),
+            (
+                "# Minutes from the 2020-06-01 Larchwood Technical Steering Committee Meeting",
+                "Larchwood Technical Steering Committee",
+            ),
+            (
+                "# Fenby Board monthly meeting, February 13, 2025",
+                "Fenby Board",
+            ),
+            (
+                "          The Quarry Foundation\n   Board of Directors Meeting Minutes\n   June 25, 2003",
+                "Quarry Foundation Board of Directors",
+            ),
+            ("KESTREL PARISH COUNCIL A.G.M.", "Kestrel Parish Council"),
+            (
+                "BURTON-CUM-DALE PARISH COUNCIL",
+                "Burton-cum-Dale Parish Council",
+            ),
+            (
+                "41\nReading Society Committee Meeting - Minutes",
+                "Reading Society Committee",
+            ),
+            (
+                "Date: 26/10/2016\nLocation: Lab 2\nOpen Data Users - Agenda",
+                "Open Data Users",
+            ),
+            (
+                "## COUNTY IMPROVEMENT PARTNERSHIP\n### NOTES OF COUNTY IMPROVEMENT BOARD MEETING – 9th November 2023",
+                "County Improvement Board",
+            ),
+            (
+                "WEST MIDLANDS PARTNERSHIP\nThe Committee discussed the waiting list.",
+                "West Midlands Partnership",
+            ),
+            (
+                "Harbour Trust Committee\nTUESDAY 12 MARCH 2024\nThe Committee discussed the list.",
+                "Harbour Trust Committee",
+            ),
+        ] {
+            assert_eq!(title(text).meeting.as_deref(), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_meetings_date_not_the_previous_one_nor_the_published_one() {
+        let text = "BRACKEN PARISH COUNCIL\nMINUTES OF THE MEETING HELD ON\nTUESDAY, 6 MAY 2025\n\
+            The minutes of the meeting held on 1 April 2025 were approved.";
+        assert_eq!(title(text).date, day(2025, 5, 6));
+        assert_eq!(
+            title("Group\nMeeting Date: March 27, 2019").date,
+            day(2019, 3, 27)
+        );
+        assert_eq!(title("Date: 26/10/2016").date, day(2016, 10, 26));
+        assert_eq!(title("## 2025 December 16").date, day(2025, 12, 16));
+        assert_eq!(title("Team\nrevised 31/3/2014").date, None);
+        let hints = Hints {
+            title: None,
+            date: Some("2024-05-01 10:00".into()),
+        };
+        assert_eq!(recognise(&[], &hints).date, day(2024, 5, 1));
+        let hints = Hints {
+            title: Some("Data Panel – sixth meeting 16 December 2010".into()),
+            date: Some("2011-03-08".into()),
+        };
+        let read = recognise(&[], &hints);
+        assert_eq!(
+            (read.meeting.as_deref(), read.date),
+            (Some("Data Panel"), day(2010, 12, 16))
+        );
+    }
+}
