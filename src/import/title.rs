@@ -300,7 +300,6 @@ const ORDINARY: &[&str] = &[
 const NOT_THIS_MEETING: &[&str] = &[
     "previous",
     "last meeting",
-    "minutes of the",
     "were approved",
     "was approved",
     "approved",
