@@ -445,11 +445,20 @@ pub(super) fn import(
                 continue;
             }
         };
-        let text = String::from_utf8_lossy(&bytes);
         let extension = file.extension().and_then(|e| e.to_str());
-        let format = crate::import::readers::Format::detect(extension, &text);
-        let mut imported = crate::import::import(&text, format, &options);
-        if std::str::from_utf8(&bytes).is_err() {
+        let format =
+            crate::import::readers::Format::detect(extension, &String::from_utf8_lossy(&bytes));
+        let document = match crate::import::readers::read_bytes(&bytes, format) {
+            Ok(document) => document,
+            Err(why) => {
+                let error = CliError::Tool(format!("{}: {why}", file.display()));
+                code = code.max(error.report(err));
+                continue;
+            }
+        };
+        let mut imported = crate::import::import_document(document, &options);
+        let binary = matches!(format, crate::import::readers::Format::Docx);
+        if !binary && std::str::from_utf8(&bytes).is_err() {
             imported.checks.insert(
                 0,
                 "the file is not UTF-8; characters that could not be read show as �".to_string(),

@@ -322,8 +322,18 @@ fn entries(
     attendance: &mut Attendance,
 ) -> usize {
     let mut seen_items = false;
+    // A list that runs on past its paragraph (`… R Robson and`, then the
+    // next paragraph), as Word writes a wrapped line.
+    let mut carry = String::new();
     while let Some(block) = document.blocks.get(at) {
         match &block.kind {
+            Kind::Paragraph { text } if !carry.is_empty() => {
+                carry.push(' ');
+                carry.push_str(&text.lines().map(str::trim).collect::<Vec<_>>().join(" "));
+                if !continues(&carry) {
+                    attendance.add(list, &std::mem::take(&mut carry));
+                }
+            }
             Kind::ListItem { level, text, .. } => {
                 // Under a list item label, its entries are the deeper items.
                 if label_level.is_some_and(|l| *level <= l) {
@@ -337,7 +347,15 @@ fn entries(
             }
             Kind::Paragraph { text } if !seen_items && lines_of_names(text) => {
                 for line in text.lines() {
-                    attendance.add(list, line);
+                    if continues(line) {
+                        carry.push_str(line.trim());
+                    } else if !carry.is_empty() {
+                        carry.push(' ');
+                        carry.push_str(line.trim());
+                        attendance.add(list, &std::mem::take(&mut carry));
+                    } else {
+                        attendance.add(list, line);
+                    }
                 }
             }
             Kind::Table { rows } if !seen_items => {
@@ -349,9 +367,12 @@ fn entries(
         }
         attendance.blocks.insert(at);
         at += 1;
-        if !matches!(block.kind, Kind::ListItem { .. }) {
+        if !matches!(block.kind, Kind::ListItem { .. }) && carry.is_empty() {
             break;
         }
+    }
+    if !carry.is_empty() {
+        attendance.add(list, &carry);
     }
     at
 }
@@ -467,6 +488,11 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
     true
 }
 
+/// `EDC`, `ACME`: one word in capitals names an organisation.
+fn is_acronym(name: &str) -> bool {
+    !name.contains(' ') && name.chars().count() >= 2 && name.chars().all(|c| c.is_uppercase())
+}
+
 fn is_none(text: &str) -> bool {
     let lower = text.trim().trim_end_matches('.').to_lowercase();
     matches!(
@@ -529,7 +555,7 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
                 let org = person.org.take();
                 person = Person { org, ..holder };
             }
-            if looks_like_name(&person.name) {
+            if looks_like_name(&person.name) && !is_acronym(&person.name) {
                 people.push(person);
             } else {
                 unsure.push(person.name);
@@ -808,6 +834,11 @@ mod tests {
         assert_eq!(names(&found.present), ["Ann Lee", "Bo T. Wu"]);
         assert_eq!(names(&found.absent), ["Cy Dee"]);
         assert_eq!(names(&found.apologies), ["Di Eve", "Flo Gee"]);
+
+        let wrapped = "Present\n\nCouncillors A Bell (Chair), C Dunn and\n\nE Fox, EDC\n\nThe meeting opened.\n";
+        let found = recognise(&mut read(wrapped, Format::Text));
+        assert_eq!(names(&found.present), ["A Bell", "C Dunn", "E Fox"]);
+        assert_eq!(found.unsure, ["EDC"]);
 
         let nested = "- Attending:\n  - Ann Lee\n  - Bo Wu (left early)\n- Agenda\n";
         let numbered = "19.09.01  Apologies\nNone\n\n2. Present: Ann Lee\n";

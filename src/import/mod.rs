@@ -130,7 +130,11 @@ enum Mode {
 
 /// Reads a document, in the format given, into what a note needs.
 pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Imported {
-    let mut document = readers::read(raw, format);
+    import_document(readers::read(raw, format), options)
+}
+
+/// What a note needs, from a document a reader made.
+pub fn import_document(mut document: document::Document, options: &ImportOptions) -> Imported {
     let attendance = attendance::recognise(&mut document);
     items::number_headings(&mut document);
     let rest = document.lines_except(&attendance.blocks).join("\n");

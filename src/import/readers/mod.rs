@@ -2,6 +2,7 @@
 //! (what Word and `pdftotext -layout` export), Markdown (through
 //! pulldown-cmark) and HTML (through a real HTML parser).
 
+mod docx;
 mod html;
 mod markdown;
 mod text;
@@ -13,6 +14,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// A Word document, read from its bytes.
+    Docx,
 }
 
 impl Format {
@@ -24,6 +27,7 @@ impl Format {
         let extension = extension.map(str::to_ascii_lowercase);
         match extension.as_deref() {
             Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("docx") => Format::Docx,
             Some("md" | "markdown") => Format::Markdown,
             _ if looks_like_html(raw) => Format::Html,
             _ => Format::Text,
@@ -40,11 +44,23 @@ fn looks_like_html(text: &str) -> bool {
     .any(|tag| lower.contains(tag))
 }
 
+/// Reads a document of a text format.
 pub fn read(raw: &str, format: Format) -> Document {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     match format {
         Format::Text => text::read(raw),
         Format::Markdown => markdown::read(raw),
         Format::Html => html::read(raw),
+        Format::Docx => docx::read(raw.as_bytes()).unwrap_or_default(),
+    }
+}
+
+/// Reads a document from its bytes: a `.docx` as Word wrote it, any other
+/// format as text (bytes that are not UTF-8 shown as �). The error says
+/// why a file of a binary format could not be read.
+pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Document, String> {
+    match format {
+        Format::Docx => docx::read(bytes),
+        _ => Ok(read(&String::from_utf8_lossy(bytes), format)),
     }
 }
