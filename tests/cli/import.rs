@@ -399,3 +399,97 @@ fn the_legacy_minutes_when_present() {
         "nothing is written"
     );
 }
+
+/// A Word document made here: paragraphs with styles, and a table.
+fn docx(paragraphs: &[(&str, &str)], table: &[[&str; 2]]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for (style, text) in paragraphs {
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+        ));
+    }
+    body.push_str("<w:tbl>");
+    for row in table {
+        body.push_str("<w:tr>");
+        for cell in row {
+            body.push_str(&format!(
+                "<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>"
+            ));
+        }
+        body.push_str("</w:tr>");
+    }
+    body.push_str("</w:tbl>");
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut bytes = Vec::new();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    bytes
+}
+
+/// A .docx is read as Word wrote it: its title, its attendance table, its
+/// headings as items; a PDF is refused with the way to go on.
+#[test]
+fn word_documents_are_read_and_pdfs_say_how_to_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = docx(
+        &[
+            ("Title", "Fellside Trust Board"),
+            ("Normal", "Minutes of the meeting held on 4 March 2025"),
+            ("Heading2", "1. Welcome"),
+            (
+                "Normal",
+                "The Board agreed to renew the lease for five years.",
+            ),
+            ("Heading2", "2. Paths"),
+            (
+                "Normal",
+                "Ann Lee to ask the council about the footpath signs.",
+            ),
+        ],
+        &[
+            ["Attendees", "Officers"],
+            ["Ann Lee", "Bo Wu (Clerk)"],
+            ["Cy Dee", ""],
+        ],
+    );
+    std::fs::write(dir.path().join("minutes.docx"), bytes).unwrap();
+    let output = minutes_in(dir.path(), &["import", "minutes.docx", "--out", "."]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let note = dir.path().join("2025-03-04-fellside-trust-board.md");
+    let model = show(dir.path(), &note);
+    assert_eq!(model["meeting"], "Fellside Trust Board");
+    assert_eq!(names(&model, "present"), ["Ann Lee", "Cy Dee"]);
+    assert_eq!(names(&model, "in_attendance"), ["Bo Wu"]);
+    assert_eq!(model["items"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        actions(&model),
+        [(
+            vec!["Ann Lee".to_string()],
+            "Ann Lee to ask the council about the footpath signs".to_string()
+        )]
+    );
+    let decisions = &model["items"][0]["decisions"];
+    assert_eq!(
+        decisions[0]["text"],
+        "The Board agreed to renew the lease for five years."
+    );
+
+    std::fs::write(dir.path().join("scan.pdf"), "%PDF-1.4\n%âãÏÓ\n").unwrap();
+    let output = minutes_in(dir.path(), &["import", "scan.pdf", "--stdout"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("scan.pdf: PDF is not read directly yet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pdftotext -layout"), "{stderr}");
+}
