@@ -20,6 +20,7 @@ mod person_ambiguous;
 mod person_conflict;
 mod person_duplicate;
 mod person_merged;
+mod person_not_a_name;
 mod quorum_not_met;
 mod required_field;
 mod unknown_field;
@@ -40,6 +41,7 @@ static ALL: &[&dyn Rule] = &[
     &field_type::FieldType,
     &unknown_field::UnknownField,
     &person_merged::PersonMerged,
+    &person_not_a_name::PersonNotAName,
     &person_duplicate::PersonDuplicate,
     &person_conflict::PersonConflict,
     &chair_not_present::ChairNotPresent,
