@@ -26,9 +26,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         | also\s+present | also\s+in\s+attendance | also\s+attending | roll\s+call
         | panel | board | committee
         | apologies(?:\s+for\s+absence)?(?:\s+received)?(?:\s+from)? | regrets | absent | absentees
+        | attendants | missing | presenters | speakers | invited
         | not\s+present | excused
         )
-        (?:\s+(?:were|was|are|is))?(?:\s*[:\-–—]\s*|\s*$|\t\s*|\s{3,})(?P<rest>.*)$",
+        (?:\s+(?:were|was|are|is))?(?:\s*\([^)]{1,40}\))?(?:\s*[:\-–—]\s*|\s*$|\t\s*|\s{3,})(?P<rest>.*)$",
     )
     .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
@@ -88,6 +89,22 @@ impl Attendance {
         self.list(list).extend(people);
         self.unsure.extend(unsure);
     }
+
+    /// A list item under a label is one person: `[ ]` in a list of those
+    /// present marks one absent, `[x]` one present; `Name, Org` is one
+    /// person with their organisation.
+    fn add_item(&mut self, list: List, item: &str) {
+        let trimmed = item.trim_start();
+        let (list, text) = match (trimmed.get(..3), list) {
+            (Some("[ ]"), List::Present) => (List::Absent, trimmed.get(3..).unwrap_or("")),
+            (Some("[x]" | "[X]"), _) => (list, trimmed.get(3..).unwrap_or("")),
+            _ => (list, item),
+        };
+        match name_then_org(&plain(text)) {
+            Some(person) => self.list(list).push(person),
+            None => self.add(list, text),
+        }
+    }
 }
 
 /// `19.09.01 Apologies` of `19.09.01  Apologies: none`, when a label has an
@@ -130,10 +147,11 @@ pub fn label(text: &str) -> Option<(List, String)> {
     let list = if label.contains("apolog") || label.contains("regrets") || label.contains("excused")
     {
         List::Apologies
-    } else if label.contains("absent") || label.contains("not ") {
+    } else if label.contains("absent") || label.contains("not ") || label == "missing" {
         List::Absent
     } else if label.starts_with("also")
         || label == "in attendance"
+        || ["presenters", "speakers", "invited"].contains(&label.as_str())
         || [
             "officer",
             "official",
@@ -342,7 +360,7 @@ fn entries(
                 if label(text).is_some() {
                     break;
                 }
-                attendance.add(list, text);
+                attendance.add_item(list, text);
                 seen_items = true;
             }
             Kind::Paragraph { text } if !seen_items && lines_of_names(text) => {
@@ -367,7 +385,13 @@ fn entries(
         }
         attendance.blocks.insert(at);
         at += 1;
-        if !matches!(block.kind, Kind::ListItem { .. }) && carry.is_empty() {
+        // Names a paragraph each (as HTML pages write `<p>Ann Lee</p>`)
+        // go on while the next paragraph is names too.
+        let next_names = matches!(
+            document.blocks.get(at).map(|b| &b.kind),
+            Some(Kind::Paragraph { text }) if !seen_items && lines_of_names(text) && !sections(text)
+        );
+        if !matches!(block.kind, Kind::ListItem { .. }) && carry.is_empty() && !next_names {
             break;
         }
     }
@@ -375,6 +399,52 @@ fn entries(
         attendance.add(list, &carry);
     }
     at
+}
+
+/// Words of agenda headings, which look like names in title case.
+const SECTION_WORDS: &[&str] = &[
+    "matters",
+    "arising",
+    "minutes",
+    "welcome",
+    "introduction",
+    "introductions",
+    "agenda",
+    "item",
+    "items",
+    "update",
+    "updates",
+    "report",
+    "reports",
+    "business",
+    "apologies",
+    "declarations",
+    "interests",
+    "finance",
+    "finances",
+    "any",
+    "other",
+    "close",
+    "date",
+    "next",
+    "meeting",
+    "actions",
+    "action",
+    "review",
+    "summary",
+    "notes",
+    "approval",
+    "correspondence",
+    "planning",
+    "public",
+    "questions",
+    "attendance",
+    "present",
+];
+
+fn sections(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| SECTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A paragraph whose every line is a short list of names.
@@ -391,12 +461,36 @@ fn without_continuation(line: &str) -> &str {
 /// A line that ends mid-list (`A, B and`), so the next line goes on with it.
 fn continues(line: &str) -> bool {
     let line = line.trim_end();
-    line.ends_with(',') || line.ends_with(" and") || line.ends_with('&')
+    let last = line
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    // A name broken after its title: `… and Mr` then `David Dent`.
+    let title = [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "cllr",
+        "councillor",
+        "prof",
+        "rev",
+        "sir",
+        "dame",
+    ]
+    .contains(&last.as_str());
+    line.ends_with(',') || line.ends_with(" and") || line.ends_with('&') || title
 }
 
 fn line_of_names(line: &str) -> bool {
     if is_none(&plain(line)) {
         return true;
+    }
+    if label(line).is_some() {
+        return false;
     }
     let (people, unsure) = entry_people(without_continuation(line));
     !people.is_empty() && unsure.is_empty()
@@ -503,7 +597,17 @@ fn is_none(text: &str) -> bool {
 
 /// Text without Markdown emphasis, links or a leading checkbox or bullet.
 fn plain(text: &str) -> String {
+    static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{L})_(\p{L})").unwrap_or_else(|err| unreachable!("static regex: {err}"))
+    });
+    static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|\s)[*_]+(\S[^*_]*?)[*_]+(\s|$)")
+            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+    });
     let text = MARKDOWN_LINK.replace_all(text, "$1");
+    // IRC and wiki names: `Daniel_Peintner`.
+    let text = JOINED.replace_all(&text, "$1 $2");
+    let text = EMPHASIS.replace_all(&text, "$1$2$3");
     let text = text.replace("**", "").replace("__", "").replace('`', "");
     let text = text.trim().trim_start_matches('#').trim();
     let text = text
@@ -525,6 +629,30 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
     }
     // Columns (`Ann Lee      Acme Ltd`, `Acme Ltd<TAB>Ann Lee<TAB>Member`):
     // the column that is a person's name, the first other one their org.
+    // `Erik Sundell | Sandvik | @handle`: a row of a table written with
+    // pipes, the name first.
+    if text.contains('|') {
+        let cells: Vec<&str> = text.split('|').map(str::trim).collect();
+        let first = cells.first().copied().unwrap_or("");
+        let person =
+            parse_person(first, 0).filter(|p| looks_like_name(&p.name) && !is_acronym(&p.name));
+        return match person {
+            Some(mut person) => {
+                if let Some(org) = cells
+                    .get(1)
+                    .filter(|c| !c.is_empty() && !c.starts_with('@'))
+                {
+                    person.org.get_or_insert(org.to_string());
+                }
+                (vec![person], Vec::new())
+            }
+            None => (Vec::new(), vec![first.to_string()]),
+        };
+    }
+    // `Rob Weatherston RW`: initials after a name.
+    if let Some(person) = name_then_initials(text) {
+        return (vec![person], Vec::new());
+    }
     let columns = split_columns(text);
     if columns.len() > 1 {
         if let Some(person) = person_among(&columns) {
@@ -535,6 +663,11 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
         let named = names_among(&columns);
         if named.len() > 1 {
             return (named, Vec::new());
+        }
+        // Columns of a word or two with no name among them (`Company
+        // Name   Role`) are a header, not people.
+        if columns.iter().all(|c| c.split_whitespace().count() <= 2) {
+            return (Vec::new(), vec![columns.join(" ")]);
         }
     }
     // `Name — Role` or `Org - Name`.
@@ -555,7 +688,8 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
                 let org = person.org.take();
                 person = Person { org, ..holder };
             }
-            if looks_like_name(&person.name) && !is_acronym(&person.name) {
+            if looks_like_name(&person.name) && !is_acronym(&person.name) && !is_role(&person.name)
+            {
                 people.push(person);
             } else {
                 unsure.push(person.name);
@@ -563,6 +697,46 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
         }
     }
     (people, unsure)
+}
+
+/// `Gordon Bradley, Autodesk`, `Michael O’Gorman, Cisco Systems Inc.`: a
+/// name, then what is plainly not a second name.
+fn name_then_org(text: &str) -> Option<Person> {
+    let (name, rest) = text.split_once(", ")?;
+    let rest = rest.trim().trim_end_matches('.');
+    let second_name = parse_person(rest, 0)
+        .is_some_and(|p| looks_like_name(&p.name) && p.name.contains(' ') && !org_like(rest));
+    if second_name || rest.contains(" and ") {
+        return None;
+    }
+    let mut person =
+        parse_person(name, 0).filter(|p| looks_like_name(&p.name) && p.name.contains(' '))?;
+    if is_role(rest) || rest.split(", ").any(is_role) {
+        person.role.get_or_insert(rest.to_string());
+    } else {
+        person.org.get_or_insert(rest.to_string());
+    }
+    Some(person)
+}
+
+fn name_then_initials(text: &str) -> Option<Person> {
+    let (name, initials) = text.rsplit_once(' ')?;
+    let is_initials =
+        (2..=4).contains(&initials.chars().count()) && initials.chars().all(|c| c.is_uppercase());
+    if !is_initials || !name.contains(' ') {
+        return None;
+    }
+    let mut person = parse_person(name, 0).filter(|p| looks_like_name(&p.name))?;
+    let made: String = person
+        .name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if !made.starts_with(initials.chars().next()?) {
+        return None;
+    }
+    person.initials.get_or_insert(initials.to_string());
+    Some(person)
 }
 
 /// The cells of a line aligned by runs of spaces or by tabs.
@@ -714,7 +888,8 @@ fn role_first(text: &str) -> Option<Person> {
 fn split_role(text: &str) -> Option<(&str, &str)> {
     [" — ", " – ", " - ", " -- "].iter().find_map(|dash| {
         let (name, role) = text.split_once(dash)?;
-        (!role.trim().is_empty() && !role.contains(',')).then_some((name.trim(), role.trim()))
+        let listed = role.contains(',') && !org_like(role);
+        (!role.trim().is_empty() && !listed).then_some((name.trim(), role.trim()))
     })
 }
 
@@ -834,6 +1009,34 @@ mod tests {
         assert_eq!(names(&found.present), ["Ann Lee", "Bo T. Wu"]);
         assert_eq!(names(&found.absent), ["Cy Dee"]);
         assert_eq!(names(&found.apologies), ["Di Eve", "Flo Gee"]);
+
+        let html = "<p><strong>Officials (regular attendees)</strong></p><p>Ann Lee (Chair)</p><p>Dr Bo Wu</p>\
+            <p>Matters Arising</p><p><strong>Presenters</strong></p><p>Cy Dee (Acme)</p>\
+            <dl><dt>Regrets</dt><dd>Di_Eve, Flo_Gee</dd></dl>";
+        let found = recognise(&mut read(html, Format::Html));
+        assert_eq!(names(&found.in_attendance), ["Ann Lee", "Bo Wu", "Cy Dee"]);
+        assert_eq!(names(&found.apologies), ["Di Eve", "Flo Gee"]);
+        let piped = "## Attendees\n\n* name | institution | handle\n* Erik Vale | Sandvik | @ev\n* Tim | Binder | @tb\n\nAttendants:\nJo Barr,\nBeth Cole\nMissing:\nHal Smith (away)\n";
+        let found = recognise(&mut read(piped, Format::Markdown));
+        assert_eq!(
+            names(&found.present),
+            ["Erik Vale", "Tim", "Jo Barr", "Beth Cole"]
+        );
+        assert_eq!(found.present[0].org.as_deref(), Some("Sandvik"));
+        assert_eq!(names(&found.absent), ["Hal Smith"]);
+        let checked = "## Voting members\n\n* [x] Ann Lee - Chairperson, Acme Pty Ltd\n* [ ] Gus Ho, Autodesk\n* [x] Bo Wu, Beta Studios, Inc.\n";
+        let found = recognise(&mut read(checked, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(found.present[1].org.as_deref(), Some("Beta Studios, Inc"));
+        assert_eq!(names(&found.absent), ["Gus Ho"]);
+        let (people, unsure) = entry_people("Company        Name        Role");
+        assert!(people.is_empty() && unsure.len() == 1);
+        let (people, _) = entry_people("Rob Weatherston RW");
+        assert_eq!(people[0].initials.as_deref(), Some("RW"));
+
+        let broken = "Present: Miss Ann Lee and Mr\nBo Wu, Clerk\n\nThe meeting opened.\n";
+        let found = recognise(&mut read(broken, Format::Text));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
 
         let wrapped = "Present\n\nCouncillors A Bell (Chair), C Dunn and\n\nE Fox, EDC\n\nThe meeting opened.\n";
         let found = recognise(&mut read(wrapped, Format::Text));

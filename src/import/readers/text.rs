@@ -15,8 +15,19 @@ pub fn read(raw: &str) -> Document {
         if paragraph.is_empty() {
             return;
         }
+        // A table set with spaces may follow a line or two of text
+        // (`Members Present` then `Company   Name   Role`).
+        let table_at = (0..paragraph.len().saturating_sub(1))
+            .find(|&at| paragraph.get(at..).and_then(aligned_table).is_some());
+        if let Some(at) = table_at.filter(|at| *at > 0) {
+            let text = paragraph.get(..at).unwrap_or_default().join("\n");
+            document.push(start, Kind::Paragraph { text });
+            paragraph.drain(..at);
+        }
         let kind = if is_table(paragraph) {
             let rows = paragraph.iter().map(|line| cells(line)).collect();
+            Kind::Table { rows }
+        } else if let Some(rows) = aligned_table(paragraph) {
             Kind::Table { rows }
         } else {
             Kind::Paragraph {
@@ -108,6 +119,104 @@ impl List {
     }
 }
 
+/// Words that head the columns of a table set with spaces.
+const HEADER_WORDS: &[&str] = &[
+    "name",
+    "names",
+    "company",
+    "organisation",
+    "organization",
+    "role",
+    "member",
+    "members",
+    "attendee",
+    "attendees",
+    "representing",
+    "affiliation",
+    "institution",
+    "position",
+    "title",
+    "action",
+    "owner",
+    "who",
+    "by",
+    "due",
+    "date",
+    "status",
+    "item",
+];
+
+/// A table set with spaces, as `pdftotext -layout` writes one: a header
+/// line of two or more column words (`Company   Name   Role`) over rows;
+/// each row is cut where the header's columns start.
+fn aligned_table(lines: &[&str]) -> Option<Vec<Vec<String>>> {
+    let header = lines.first()?;
+    let starts = column_starts(header);
+    if starts.len() < 2 || lines.len() < 2 {
+        return None;
+    }
+    let cells = cut(header, &starts);
+    let headed = cells.iter().all(|cell| {
+        let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();
+        words.len() <= 3
+            && words
+                .iter()
+                .any(|w| HEADER_WORDS.contains(&w.trim_end_matches(':')))
+    });
+    if !headed {
+        return None;
+    }
+    Some(lines.iter().map(|line| cut(line, &starts)).collect())
+}
+
+/// Where each column of a line set with runs of three spaces starts, in
+/// characters.
+fn column_starts(line: &str) -> Vec<usize> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut starts = Vec::new();
+    let mut spaces = 3;
+    for (at, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            spaces += 1;
+        } else {
+            if spaces >= 3 {
+                starts.push(at);
+            }
+            spaces = 0;
+        }
+    }
+    starts
+}
+
+/// `line` cut into cells at `starts` (characters), a cell running on to
+/// the next start; a word that crosses a start stays in the cell it began.
+fn cut(line: &str, starts: &[usize]) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let text = |from: usize, to: usize| -> String {
+        chars
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for start in starts.iter().skip(1) {
+        let mut to = (*start).min(chars.len());
+        // Move back to a space so that no word is split.
+        while to > from && to < chars.len() && chars.get(to - 1).is_some_and(|c| !c.is_whitespace())
+        {
+            to -= 1;
+        }
+        cells.push(text(from, to));
+        from = to;
+    }
+    cells.push(text(from.min(chars.len()), chars.len()));
+    cells
+}
+
 /// Lines of cells between `|` (as Word's tables come out as text): at
 /// least half the lines, the first among them.
 fn is_table(lines: &[&str]) -> bool {
@@ -180,6 +289,36 @@ mod tests {
                 "- Close"
             ]
         );
+    }
+
+    #[test]
+    fn tables_set_with_spaces_are_tables() {
+        let document = read(
+            "Members Present\nCompany                Name              Role\nAcme Permanente        Jo Bitle          Voting Member\nBeta Labs              Al Cao            Member\n",
+        );
+        assert_eq!(
+            document.blocks[0].kind,
+            Kind::Paragraph {
+                text: "Members Present".into()
+            }
+        );
+        assert_eq!(
+            document.blocks[1].kind,
+            Kind::Table {
+                rows: vec![
+                    vec!["Company".into(), "Name".into(), "Role".into()],
+                    vec![
+                        "Acme Permanente".into(),
+                        "Jo Bitle".into(),
+                        "Voting Member".into()
+                    ],
+                    vec!["Beta Labs".into(), "Al Cao".into(), "Member".into()],
+                ]
+            }
+        );
+        // A line of names side by side is not a table.
+        let names = read("Present      Ann Lee          AL\n             Bo Wu            BW\n");
+        assert!(matches!(names.blocks[0].kind, Kind::Paragraph { .. }));
     }
 
     #[test]
