@@ -35,6 +35,37 @@ static DECISION: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A decision that names nothing itself and points at what was written
+/// before it: `This was agreed.`, `Approved unanimously`, `Motion carried`.
+pub fn refers_back(sentence: &str) -> bool {
+    let plain = sentence.replace("**", "");
+    let words: Vec<String> = plain
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let pointing = matches!(
+        words.first().map(String::as_str),
+        Some(
+            "this"
+                | "it"
+                | "that"
+                | "these"
+                | "approved"
+                | "agreed"
+                | "carried"
+                | "adopted"
+                | "motion"
+                | "resolution"
+                | "which"
+                | "all"
+        )
+    );
+    pointing && words.len() <= 6
+}
+
 /// Whether a sentence records a decision of the meeting.
 pub fn is_decision(sentence: &str) -> bool {
     let plain = sentence.replace("**", "");
@@ -44,6 +75,14 @@ pub fn is_decision(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_decisions_point_back() {
+        assert!(refers_back("This was agreed."));
+        assert!(refers_back("Approved unanimously"));
+        assert!(refers_back("Motion has been approved and passed."));
+        assert!(!refers_back("The Committee agreed to fund the hall."));
+    }
 
     #[test]
     fn decisions_in_their_prose_forms() {

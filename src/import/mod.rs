@@ -177,6 +177,7 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
         table_header: None,
         paragraph: Vec::new(),
         owner_column: Vec::new(),
+        decision_open: false,
     };
     for line in &lines {
         reader.line(line);
@@ -246,6 +247,9 @@ struct Reader {
     /// Owners written in a right-hand column beside the paragraph's lines,
     /// with the start of the line each stood beside.
     owner_column: Vec<(Vec<String>, String)>,
+    /// A `RESOLVED that …` decision whose sentence goes on onto the next
+    /// lines of its paragraph.
+    decision_open: bool,
 }
 
 impl Reader {
@@ -258,9 +262,18 @@ impl Reader {
         let line = owned.as_deref().unwrap_or(line);
         let plain = strip_markup(line);
         if plain.is_empty() {
+            self.decision_open = false;
             self.end_paragraph();
             return;
         }
+        if self.decision_open && self.continues_decision(&plain) {
+            if let Some(last) = self.item().decisions.last_mut() {
+                last.push(' ');
+                last.push_str(&plain);
+            }
+            return;
+        }
+        self.decision_open = false;
         if plain.starts_with('|') {
             self.end_paragraph();
             self.table_row(&plain);
@@ -317,6 +330,7 @@ impl Reader {
                 self.mode = Mode::Decisions;
             } else {
                 self.item().decisions.push(rest.to_string());
+                self.decision_open = !rest.ends_with('.');
             }
             return;
         }
@@ -380,6 +394,16 @@ impl Reader {
         }
     }
 
+    /// Whether a line goes on with the decision before it: not a list
+    /// item, heading, label or numbered item of its own.
+    fn continues_decision(&self, plain: &str) -> bool {
+        let starts_lower = plain
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == '(');
+        starts_lower && !LIST_MARK.is_match(plain) && !ITEM_LINE.is_match(plain)
+    }
+
     /// A line with an owner in a right-hand column (`…the next agenda
     /// <many spaces> Clerk`, as minutes laid out in two columns come out of
     /// a PDF): the owner is kept for the sentence the line is in, and the
@@ -408,11 +432,11 @@ impl Reader {
     /// Takes the actions and decisions out of a piece of prose, sentence
     /// by sentence; gives back what is left of it, if anything.
     fn take_findings(&mut self, text: &str) -> Option<String> {
-        let people = actions::People::new(&self.people);
-        let mut kept = Vec::new();
+        let mut kept: Vec<String> = Vec::new();
         let mut found_actions = Vec::new();
-        let mut found_decisions = Vec::new();
+        let mut found_decisions: Vec<String> = Vec::new();
         let mut columns = std::mem::take(&mut self.owner_column);
+        let people = actions::People::new(&self.people);
         for sentence in sentences::split(text) {
             let beside = columns
                 .iter()
@@ -427,9 +451,25 @@ impl Reader {
             } else if let Some(action) = actions::recognise(sentence, &people) {
                 found_actions.push(action);
             } else if decisions::is_decision(sentence) {
-                found_decisions.push(sentence.to_string());
+                // `This was agreed.`: what was decided is the sentence before.
+                let decision = match kept.pop().filter(|_| decisions::refers_back(sentence)) {
+                    Some(before) => format!("{before} {sentence}"),
+                    None => sentence.to_string(),
+                };
+                found_decisions.push(decision);
             } else {
-                kept.push(sentence);
+                kept.push(sentence.to_string());
+            }
+        }
+        // `Approved unanimously` alone: what was approved is the text just
+        // before it in the item.
+        if kept.is_empty() && found_actions.is_empty() {
+            if let [only] = found_decisions.as_mut_slice() {
+                if decisions::refers_back(only) {
+                    if let Some(before) = self.current.prose.pop() {
+                        *only = format!("{} {only}", before.trim_start_matches("- "));
+                    }
+                }
             }
         }
         let item = self.item();
@@ -725,6 +765,26 @@ mod tests {
             Some("County Partnership Board")
         );
         assert_eq!(imported.date, NaiveDate::from_ymd_opt(2010, 10, 28));
+    }
+
+    #[test]
+    fn decisions_keep_their_whole_sentence() {
+        let text = "Present: Ann Lee, Bo Wu\n\n1. Accounts\n\nRESOLVED that the accounts be approved\nand signed by the Chair.\n\n\
+            2. Hall\n\nThe group looked at the new lease. This was agreed.\n\n- Renew the cleaning contract\n- Approved unanimously\n";
+        let imported = import(text, readers::Format::Text, &ImportOptions::default());
+        let decisions: Vec<&str> = imported
+            .items
+            .iter()
+            .flat_map(|i| i.decisions.iter().map(String::as_str))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                "that the accounts be approved and signed by the Chair.",
+                "The group looked at the new lease. This was agreed.",
+                "Renew the cleaning contract Approved unanimously"
+            ]
+        );
     }
 
     #[test]
