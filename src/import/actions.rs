@@ -32,23 +32,6 @@ static WHO_DOES: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
 
-/// Roles an action is given to when no name is written.
-const ROLES: &[&str] = &[
-    "clerk",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "vice-chair",
-    "secretary",
-    "minute secretary",
-    "treasurer",
-    "headteacher",
-    "head teacher",
-    "convenor",
-    "pmo",
-];
-
 /// The people an action's owner may be.
 pub struct People<'a> {
     people: &'a [Person],
@@ -86,7 +69,7 @@ impl<'a> People<'a> {
             .trim_start_matches("The ")
             .trim();
         let lower = written.to_lowercase();
-        if let Some(role) = ROLES.iter().find(|r| **r == lower) {
+        if let Some(role) = super::attendance::OFFICES.iter().find(|r| **r == lower) {
             return Some(self.by_role(role).unwrap_or_else(|| capitalise(written)));
         }
         let key = name_key(written);

@@ -795,23 +795,41 @@ const ORG_WORDS: &[&str] = &[
     "members",
 ];
 
-/// Roles written beside a name.
-const ROLE_WORDS: &[&str] = &[
+/// Offices a person holds, by which minutes also give them actions (`the
+/// Clerk to write`).
+pub const OFFICES: &[&str] = &[
     "chair",
     "chairman",
     "chairwoman",
     "chairperson",
     "vice-chair",
     "secretary",
+    "minute secretary",
     "treasurer",
     "clerk",
-    "minutes",
-    "director",
-    "president",
+    "parish clerk",
+    "town clerk",
+    "assistant town clerk",
+    "headteacher",
+    "head teacher",
     "convenor",
     "convener",
+    "pmo",
+];
+
+/// Other roles written beside a name.
+const OTHER_ROLES: &[&str] = &[
+    "minutes",
+    "minute taker",
+    "director",
+    "president",
     "observer",
     "guest",
+    "scribe",
+    "note taker",
+    "notetaker",
+    "facilitator",
+    "moderator",
 ];
 
 fn org_like(cell: &str) -> bool {
@@ -822,7 +840,7 @@ fn org_like(cell: &str) -> bool {
     acronym
         || words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            ORG_WORDS.contains(&w) || ROLE_WORDS.contains(&w)
+            ORG_WORDS.contains(&w) || is_role(w)
         })
 }
 
@@ -864,7 +882,8 @@ fn person_among(cells: &[&str]) -> Option<Person> {
 }
 
 fn is_role(cell: &str) -> bool {
-    ROLE_WORDS.contains(&cell.to_lowercase().as_str())
+    let lower = cell.to_lowercase();
+    OFFICES.contains(&lower.as_str()) || OTHER_ROLES.contains(&lower.as_str())
 }
 
 /// `Clerk J Brampton`: a role written before the name.

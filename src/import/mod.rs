@@ -112,6 +112,17 @@ impl Imported {
         self.present.len() + self.in_attendance.len() + self.apologies.len() + self.absent.len()
     }
 
+    /// Everyone the attendance names, in every list.
+    pub fn everyone(&self) -> Vec<Person> {
+        let lists = [
+            &self.present,
+            &self.in_attendance,
+            &self.apologies,
+            &self.absent,
+        ];
+        lists.into_iter().flatten().cloned().collect()
+    }
+
     /// Minutes say who attended; a document that names nobody present or
     /// sending apologies (a committee report, say) is not minutes.
     pub fn is_minutes(&self) -> bool {
@@ -157,14 +168,7 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
         ));
     }
     title_and_date(&lines, &document.hints, options, &mut imported);
-    let people: Vec<Person> = imported
-        .present
-        .iter()
-        .chain(&imported.in_attendance)
-        .chain(&imported.apologies)
-        .chain(&imported.absent)
-        .cloned()
-        .collect();
+    let people = imported.everyone();
     let mut reader = Reader {
         imported,
         people,
@@ -659,14 +663,7 @@ fn dedupe_people(imported: &mut Imported) {
 /// name; an owner that fits nobody, or several, is kept as written and
 /// reported.
 fn resolve_owners(imported: &mut Imported) {
-    let attendees: Vec<Person> = imported
-        .present
-        .iter()
-        .chain(&imported.in_attendance)
-        .chain(&imported.apologies)
-        .chain(&imported.absent)
-        .cloned()
-        .collect();
+    let attendees = imported.everyone();
     let mut checks = Vec::new();
     for item in &mut imported.items {
         for action in &mut item.actions {
