@@ -243,6 +243,22 @@ pub fn recognise(sentence: &str, people: &People) -> Option<ImportedAction> {
         })
 }
 
+/// `Jeff Triplett: Create a draft forum post`, as lists of actions write
+/// them, when the words before the colon are someone. Only under an
+/// actions heading: elsewhere `Name: …` is what someone said.
+pub fn owner_colon(text: &str, people: &People) -> Option<ImportedAction> {
+    let (who, what) = text.split_once(": ")?;
+    if who.split_whitespace().count() > 6 || what.trim().is_empty() {
+        return None;
+    }
+    let owners = people.owners(who)?;
+    Some(ImportedAction {
+        owners,
+        text: what.trim().to_string(),
+        check: None,
+    })
+}
+
 /// `…supported the campaign and TS would contact JA`: an action in a
 /// clause after `and`, `;` or `so`, when its owner is someone.
 fn in_a_clause(sentence: &str, people: &People) -> Option<ImportedAction> {

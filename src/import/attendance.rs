@@ -604,7 +604,8 @@ fn plain(text: &str) -> String {
         Regex::new(r"(^|\s)[*_]+(\S[^*_]*?)[*_]+(\s|$)")
             .unwrap_or_else(|err| unreachable!("static regex: {err}"))
     });
-    let text = MARKDOWN_LINK.replace_all(text, "$1");
+    let text = text.replace(['\u{a0}', '\u{202f}'], " ");
+    let text = MARKDOWN_LINK.replace_all(&text, "$1");
     // IRC and wiki names: `Daniel_Peintner`.
     let text = JOINED.replace_all(&text, "$1 $2");
     let text = EMPHASIS.replace_all(&text, "$1$2$3");
@@ -1050,6 +1051,8 @@ mod tests {
         assert_eq!(names(&found.absent), ["Gus Ho"]);
         let (people, unsure) = entry_people("Company        Name        Role");
         assert!(people.is_empty() && unsure.len() == 1);
+        let (people, _) = entry_people("Tom Ash —\u{a0}Secretary");
+        assert_eq!(people[0].role.as_deref(), Some("Secretary"));
         let (people, _) = entry_people("Rob Weatherston RW");
         assert_eq!(people[0].initials.as_deref(), Some("RW"));
 

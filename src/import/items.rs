@@ -28,6 +28,11 @@ const NOT_ITEMS: &[&str] = &[
     "table of contents",
     "attachments",
     "links",
+    "action items",
+    "actions",
+    "action points",
+    "next steps",
+    "action items (ais)",
 ];
 
 /// Numbers the item headings of a document that numbers none of its

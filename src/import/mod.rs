@@ -53,7 +53,7 @@ static_regex!(
 );
 static_regex!(
     NEXT_STEPS,
-    r"(?i)^(next steps|actions?|actions arising|action points|agreed actions)\s*:?$"
+    r"(?i)^(next steps|actions?|actions arising|action points|action items|action items \(ais\)|agreed actions|action list|to ?dos?)\s*:?$"
 );
 static_regex!(
     LIST_MARK,
@@ -382,7 +382,9 @@ impl Reader {
                     _ => decisions.push(text.to_string()),
                 }
             }
-            Mode::Actions => match will_do(text) {
+            Mode::Actions => match will_do(text)
+                .or_else(|| actions::owner_colon(text, &actions::People::new(&self.people)))
+            {
                 Some(action) => self.item().actions.push(action),
                 None => {
                     if let Some(rest) = self.take_findings(text) {
@@ -453,6 +455,10 @@ impl Reader {
                     check: None,
                 });
             } else if let Some(action) = actions::recognise(sentence, &people) {
+                // `It was agreed that TS would contact …` is both.
+                if decisions::is_decision(sentence) {
+                    found_decisions.push(sentence.to_string());
+                }
                 found_actions.push(action);
             } else if decisions::is_decision(sentence) {
                 // `This was agreed.`: what was decided is the sentence before.

@@ -163,7 +163,9 @@ fn name(lines: &[String], hints: &Hints) -> Option<String> {
 
 /// A line as a body's name, or `None` when nothing of a name is left.
 fn clean_name(line: &str) -> Option<String> {
-    if FIELD.is_match(line) || super::attendance::label(line).is_some() {
+    // A list item is an entry of something, never the title.
+    let listed = line.starts_with("- ") || line.starts_with("* ");
+    if listed || FIELD.is_match(line) || super::attendance::label(line).is_some() {
         return None;
     }
     // `… BOARD MEETING – 28th October 2010 Held at the Hall`: what comes
