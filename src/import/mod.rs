@@ -610,10 +610,12 @@ fn action_mark(text: &str) -> Option<ImportedAction> {
     {
         return None;
     }
-    if !before.is_empty()
-        && !text.to_lowercase().starts_with("action")
-        && before.split_whitespace().count() < 3
-    {
+    // `Action: Ann to write …` has nothing before the label: the owner is
+    // inside the text, which the action recogniser reads.
+    if before.is_empty() {
+        return None;
+    }
+    if !text.to_lowercase().starts_with("action") && before.split_whitespace().count() < 3 {
         return None;
     }
     Some(ImportedAction {

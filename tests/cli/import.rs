@@ -540,7 +540,7 @@ fn the_real_minutes_score_no_lower_when_present() {
         ("people precision", number("people_precision"), 0.88),
         ("decisions found", matched("decisions_matched"), 105.0),
         ("actions found", matched("actions_matched"), 74.0),
-        ("owner precision", number("owner_precision"), 0.66),
+        ("owner precision", number("owner_precision"), 0.69),
         ("names right", number("first_try_meeting_name_ok"), 18.0),
         ("dates right", number("first_try_date_ok"), 23.0),
     ];
