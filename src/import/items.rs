@@ -57,6 +57,7 @@ pub fn number_headings(document: &mut Document) {
         })
         .collect();
     let Some(level) = item_level(&levels) else {
+        bold_paragraphs_as_items(document);
         return;
     };
     let mut number = 0;
@@ -70,6 +71,50 @@ pub fn number_headings(document: &mut Document) {
             }
         }
     }
+}
+
+/// With no headings to go by, paragraphs that are wholly bold and short
+/// (`<p><strong>Welcome and Introductions</strong></p>`) are the items,
+/// when there are two or more.
+fn bold_paragraphs_as_items(document: &mut Document) {
+    let titles: Vec<usize> = document
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(at, block)| match &block.kind {
+            Kind::Paragraph { text } if is_bold_title(text) => Some(at),
+            _ => None,
+        })
+        .collect();
+    if titles.len() < 2 {
+        return;
+    }
+    for (number, at) in titles.into_iter().enumerate() {
+        if let Some(block) = document.blocks.get_mut(at) {
+            if let Kind::Paragraph { text } = &block.kind {
+                let title = text.replace("**", "").trim().to_string();
+                block.kind = Kind::Heading {
+                    level: 2,
+                    text: format!("{}. {title}", number + 1),
+                };
+            }
+        }
+    }
+}
+
+fn is_bold_title(text: &str) -> bool {
+    let trimmed = text.trim();
+    let inner = trimmed
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"));
+    inner.is_some_and(|inner| {
+        let inner = inner.trim();
+        !inner.contains("**")
+            && !inner.ends_with(':')
+            && !inner.is_empty()
+            && inner.split_whitespace().count() <= 10
+            && !NOT_ITEMS.contains(&inner.to_lowercase().as_str())
+    })
 }
 
 /// The level of the item headings: the smallest level with two headings
@@ -107,6 +152,28 @@ mod tests {
                 "### Detail",
                 "",
                 "## 2. Roads",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn bold_paragraphs_are_items_when_there_are_no_headings() {
+        let mut document = read(
+            "<p><strong>Apologies:</strong></p><p><strong>Welcome</strong></p><p>Text.</p><p><strong>Budget update</strong></p>",
+            Format::Html,
+        );
+        number_headings(&mut document);
+        assert_eq!(
+            document.lines(),
+            [
+                "**Apologies:**",
+                "",
+                "## 1. Welcome",
+                "",
+                "Text.",
+                "",
+                "## 2. Budget update",
                 ""
             ]
         );

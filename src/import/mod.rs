@@ -32,7 +32,7 @@ macro_rules! static_regex {
 
 static_regex!(
     ITEM_LINE,
-    r"^(?i:item\s+)?(\d{1,2}[a-z]?(?:\.\d{1,2})?)(?:[.):]\s*|\s+)(\S.{1,90})$"
+    r"^(?i:item\s+)?(?:[A-Z]{1,5}\s+)?(\d{1,3}(?:[./]\s?\d{1,4}){0,2}[a-z]?)(?:[.):]\s*|\s+)(\S.{1,90})$"
 );
 static_regex!(
     LABEL,
@@ -75,6 +75,13 @@ pub struct ImportedItem {
     pub prose: Vec<String>,
     pub decisions: Vec<String>,
     pub actions: Vec<ImportedAction>,
+}
+
+impl ImportedItem {
+    /// Whether the item holds nothing but its title.
+    pub fn is_empty(&self) -> bool {
+        self.prose.is_empty() && self.decisions.is_empty() && self.actions.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -191,13 +198,24 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
     imported.items.push(reader.current);
     dedupe_people(&mut imported);
     resolve_owners(&mut imported);
-    imported.items.retain(|item| {
-        item.number != "0"
-            || !item.prose.is_empty()
-            || !item.decisions.is_empty()
-            || !item.actions.is_empty()
-    });
     imported
+        .items
+        .retain(|item| item.number != "0" || !item.is_empty());
+    drop_agenda_entries(&mut imported.items);
+    imported
+}
+
+/// An item with nothing in it whose number comes again later is a line of
+/// the agenda printed above the minutes, not an item of its own.
+fn drop_agenda_entries(items: &mut Vec<ImportedItem>) {
+    let numbers: Vec<String> = items.iter().map(|i| i.number.replace(' ', "")).collect();
+    let mut at = 0;
+    items.retain(|item| {
+        let later = numbers.get(at + 1..).unwrap_or_default();
+        let number = numbers.get(at).cloned().unwrap_or_default();
+        at += 1;
+        !(item.is_empty() && later.contains(&number))
+    });
 }
 
 /// The meeting's name and date: as the command line gives them, else as
@@ -286,7 +304,9 @@ impl Reader {
         self.table_header = None;
         let is_heading = line.trim_start().starts_with('#');
         let was_bold = line.trim_start().starts_with("**");
-        let indented = line.starts_with(' ') || line.starts_with('\t');
+        // One or two spaces are how a PDF's text keeps a margin; more, or a
+        // tab, is a list inside the item.
+        let indented = line.starts_with("   ") || line.starts_with('\t');
         let list_item = LIST_MARK
             .find(&plain)
             .map(|m| plain.get(m.end()..).unwrap_or("").trim().to_string());
@@ -790,6 +810,14 @@ mod tests {
                 "Renew the cleaning contract Approved unanimously"
             ]
         );
+    }
+
+    #[test]
+    fn an_agenda_above_the_minutes_is_not_items_twice() {
+        let text = "Present: Ann Lee\n\nBM 18/2021 Apologies\nBM 19/2021 Minutes\n\nBM 18/2021 Apologies\n\nNone received.\n\nBM 19/2021 Minutes\n\nThe minutes were agreed and signed.\n";
+        let imported = import(text, readers::Format::Text, &ImportOptions::default());
+        let numbers: Vec<&str> = imported.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["18/2021", "19/2021"]);
     }
 
     #[test]

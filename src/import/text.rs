@@ -11,6 +11,10 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
 
+static MINUTE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,5}\s+)?\d").unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
 /// The entities Word and PDF exports use.
 pub fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
@@ -53,7 +57,11 @@ pub fn clean_lines(text: &str) -> (Vec<String>, usize) {
         let line = line.trim_end().replace('\u{a0}', " ");
         let trimmed = line.trim();
         let is_list = trimmed.starts_with("- ") || trimmed.starts_with("* ");
-        if trimmed.chars().count() >= 20 && !is_list && !seen.insert(trimmed.to_string()) {
+        // A numbered line (`3. Budget`, `BM 18/2021 Apologies`) printed in
+        // an agenda above the minutes comes again as the item: kept.
+        let numbered = MINUTE_NUMBER.is_match(trimmed.trim_start_matches('#').trim_start());
+        let repeated = !is_list && !numbered && !seen.insert(trimmed.to_string());
+        if trimmed.chars().count() >= 20 && repeated {
             dropped += 1;
             continue;
         }
