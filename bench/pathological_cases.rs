@@ -28,7 +28,7 @@ pub type Make = fn(usize) -> String;
 
 /// What each input is, how to make it at size n, the command, and an n
 /// small enough for a debug build (the tests run each once at that size).
-pub const CASES: [(&str, Make, &[&str], usize); 6] = [
+pub const CASES: [(&str, Make, &[&str], usize); 7] = [
     (
         "nested brackets in front matter",
         |n| {
@@ -79,5 +79,25 @@ pub const CASES: [(&str, Make, &[&str], usize); 6] = [
         },
         &["actions", "--no-cache", "."],
         5_000,
+    ),
+    (
+        "HTML nested thousands deep, imported",
+        |n| {
+            format!(
+                "<p>Present: Ann Lee</p>{}x{}",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )
+        },
+        &[
+            "import",
+            "n.md",
+            "--meeting",
+            "X",
+            "--date",
+            "2025-01-01",
+            "--stdout",
+        ],
+        20_000,
     ),
 ];

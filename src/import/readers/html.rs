@@ -33,7 +33,17 @@ const BLOCKS: &[&str] = &[
     "center",
 ];
 
+/// How deep elements may nest. The HTML parsing algorithm looks through
+/// the open elements for each tag, so its time grows with the square of
+/// the depth; no page of minutes comes near this.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Reads a page; one nested deeper than [`MAX_DEPTH`] gives an empty
+/// document (see [`too_deep`]).
 pub fn read(raw: &str) -> Document {
+    if too_deep(raw) {
+        return Document::default();
+    }
     let html = Html::parse_document(raw);
     let mut walker = Walker::default();
     walker.document.hints = Hints {
@@ -43,6 +53,49 @@ pub fn read(raw: &str) -> Document {
     walker.children(html.tree.root());
     walker.flush_paragraph();
     walker.document
+}
+
+/// Whether elements nest deeper than [`MAX_DEPTH`], by one pass over the
+/// tags: start tags less end tags, leaving out void elements and those the
+/// parser closes by itself (`p`, `li`, `td` …), which do not nest.
+pub fn too_deep(raw: &str) -> bool {
+    const NOT_NESTING: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "embed", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "option", "optgroup", "rb", "rt", "rp", "colgroup", "caption", "head", "body",
+        "html", "!doctype", "!--",
+    ];
+    let bytes = raw.as_bytes();
+    let mut depth: usize = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|b| *b == b'<'))
+    {
+        at += offset + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = if closing { at + 1 } else { at };
+        let name: String = bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!' || **b == b'-')
+            .take(16)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn title_of(html: &Html) -> Option<String> {
@@ -249,6 +302,19 @@ fn push_collapsed(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = format!(
+            "{}x{}",
+            "<div>".repeat(MAX_DEPTH + 1),
+            "</div>".repeat(MAX_DEPTH + 1)
+        );
+        assert!(too_deep(&deep));
+        assert_eq!(read(&deep), Document::default());
+        let wide = "<div><p>a</div>".repeat(5000) + &"<li>b".repeat(5000);
+        assert!(!too_deep(&wide));
+    }
 
     #[test]
     fn pages_and_fragments_become_blocks() {

@@ -69,6 +69,10 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Document, String> {
         // The Rust PDF readers measured on real minutes lose the layout
         // (columns, action owners at the right) or panic on some files;
         // poppler's pdftotext keeps it. Until one does, say how to go on.
+        Format::Html if html::too_deep(&String::from_utf8_lossy(bytes)) => Err(format!(
+            "its HTML nests elements more than {} deep, which no page of minutes does; not read",
+            html::MAX_DEPTH
+        )),
         Format::Pdf => Err("PDF is not read directly yet: convert it with `pdftotext -layout FILE.pdf` (poppler-utils) and import the .txt it writes".to_string()),
         _ => Ok(read(&String::from_utf8_lossy(bytes), format)),
     }
