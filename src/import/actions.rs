@@ -262,6 +262,8 @@ pub fn owner_colon(text: &str, people: &People) -> Option<ImportedAction> {
 /// `…supported the campaign and TS would contact JA`: an action in a
 /// clause after `and`, `;` or `so`, when its owner is someone.
 fn in_a_clause(sentence: &str, people: &People) -> Option<ImportedAction> {
+    // A few clauses at most: a sentence of thousands of `and`s is not
+    // minutes, and each try reads the rest of the sentence.
     [", and ", " and ", "; ", ", so ", " so "]
         .iter()
         .flat_map(|joint| {
@@ -269,6 +271,7 @@ fn in_a_clause(sentence: &str, people: &People) -> Option<ImportedAction> {
                 .match_indices(joint)
                 .map(move |(at, _)| at + joint.len())
         })
+        .take(8)
         .filter_map(|at| sentence.get(at..))
         .find_map(|clause| who_does(clause, people).filter(|a| !a.owners.is_empty()))
 }

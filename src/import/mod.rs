@@ -209,13 +209,20 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
 /// the agenda printed above the minutes, not an item of its own.
 fn drop_agenda_entries(items: &mut Vec<ImportedItem>) {
     let numbers: Vec<String> = items.iter().map(|i| i.number.replace(' ', "")).collect();
-    let mut at = 0;
-    items.retain(|item| {
-        let later = numbers.get(at + 1..).unwrap_or_default();
-        let number = numbers.get(at).cloned().unwrap_or_default();
-        at += 1;
-        !(item.is_empty() && later.contains(&number))
-    });
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (at, number) in numbers.iter().enumerate() {
+        last.insert(number.as_str(), at);
+    }
+    let keep: Vec<bool> = items
+        .iter()
+        .zip(&numbers)
+        .enumerate()
+        .map(|(at, (item, number))| {
+            !(item.is_empty() && last.get(number.as_str()).is_some_and(|l| *l > at))
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    items.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// The meeting's name and date: as the command line gives them, else as
@@ -463,12 +470,16 @@ impl Reader {
         let mut found_decisions: Vec<String> = Vec::new();
         let mut columns = std::mem::take(&mut self.owner_column);
         let people = actions::People::new(&self.people);
+        // Owner columns stand beside lines in order, so only the first one
+        // not yet placed is looked for in each sentence (linear, however
+        // long the paragraph).
+        columns.reverse();
         for sentence in sentences::split(text) {
             let beside = columns
-                .iter()
-                .position(|(_, start)| !start.is_empty() && sentence.contains(start.trim()));
-            if let Some(at) = beside {
-                let (owners, _) = columns.remove(at);
+                .last()
+                .is_some_and(|(_, start)| !start.is_empty() && sentence.contains(start.trim()));
+            let placed = if beside { columns.pop() } else { None };
+            if let Some((owners, _)) = placed {
                 found_actions.push(ImportedAction {
                     owners,
                     text: sentence.trim_end_matches('.').to_string(),

@@ -165,7 +165,13 @@ fn name(lines: &[String], hints: &Hints) -> Option<String> {
 fn clean_name(line: &str) -> Option<String> {
     // A list item is an entry of something, never the title.
     let listed = line.starts_with("- ") || line.starts_with("* ");
-    if listed || FIELD.is_match(line) || super::attendance::label(line).is_some() {
+    // A title is short; a long line is text, and cleaning it a word at a
+    // time would take time growing with the square of its length.
+    if listed
+        || line.len() > 300
+        || FIELD.is_match(line)
+        || super::attendance::label(line).is_some()
+    {
         return None;
     }
     // `… BOARD MEETING – 28th October 2010 Held at the Hall`: what comes
