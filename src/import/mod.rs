@@ -360,8 +360,17 @@ impl Reader {
             if rest.is_empty() || SENTENCE_LABEL.is_match(rest) {
                 self.mode = Mode::Decisions;
             } else {
-                self.item().decisions.push(rest.to_string());
-                self.decision_open = !rest.ends_with('.');
+                // `Agreed: to write` is a label and its decision; `Agreed to
+                // write to the council` is a sentence, kept whole.
+                let labelled = caps.get(1).map_or(0, |m| m.end());
+                let sentence = !plain
+                    .get(labelled..)
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with([':', '.', '-', '–']);
+                let decision = if sentence { plain.as_str() } else { rest };
+                self.decision_open = !decision.ends_with('.');
+                self.item().decisions.push(decision.to_string());
             }
             return;
         }
@@ -816,7 +825,7 @@ mod tests {
         assert_eq!(
             decisions,
             [
-                "that the accounts be approved and signed by the Chair.",
+                "RESOLVED that the accounts be approved and signed by the Chair.",
                 "The group looked at the new lease. This was agreed.",
                 "Renew the cleaning contract Approved unanimously"
             ]
