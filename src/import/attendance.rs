@@ -214,7 +214,12 @@ fn read_attendance(document: &Document) -> Attendance {
             Kind::Heading { text, .. } | Kind::Paragraph { text } => (text.as_str(), None),
             Kind::ListItem { level, text, .. } => (text.as_str(), Some(*level)),
             Kind::Table { rows } => {
-                if labelled_columns(rows, &mut attendance) {
+                // A table of people needs no label above it: its header
+                // says so (`Name | Organisation | Apologies`).
+                let named = people_table(rows);
+                if labelled_columns(rows, &mut attendance)
+                    || (named && table_people(rows, List::Present, &mut attendance))
+                {
                     attendance.blocks.insert(at);
                 }
                 at += 1;
@@ -512,7 +517,13 @@ fn labelled_columns(rows: &[Vec<String>], attendance: &mut Attendance) -> bool {
                 .map(|(l, _)| l)
         })
         .collect();
-    if lists.iter().all(Option::is_none) {
+    // Every header cell a label (`Attendees | Officials`); a table with a
+    // Name column and an Apologies column of marks is read by its names.
+    let labelled = header
+        .iter()
+        .zip(&lists)
+        .all(|(cell, list)| cell.trim().is_empty() || list.is_some());
+    if !labelled || lists.iter().all(Option::is_none) {
         return false;
     }
     for row in rows.iter().skip(1) {
@@ -546,21 +557,7 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
     let Some(header) = rows.first() else {
         return false;
     };
-    let headed = header.iter().position(|cell| {
-        let cell = cell.to_lowercase();
-        [
-            "name",
-            "names",
-            "member",
-            "attendee",
-            "participant",
-            "governor",
-            "councillor",
-        ]
-        .iter()
-        .any(|w| cell.trim() == *w || cell.starts_with(&format!("{w} ")))
-    });
-    let (column, body) = match headed {
+    let (column, body) = match name_header(rows) {
         Some(column) => (Some(column), rows.get(1..).unwrap_or(&[])),
         None => {
             let columns = header.len();
@@ -574,12 +571,83 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
     let Some(column) = column else {
         return false;
     };
+    let headed = |word: &str| header.iter().position(|h| h.to_lowercase().contains(word));
+    let org_column = headed("organisation")
+        .or_else(|| headed("org"))
+        .or_else(|| headed("company"));
+    // A column of apologies marks (`Apologies | yes`) moves a row's person.
+    let apologies_column = headed("apolog");
     for row in body {
-        if let Some(cell) = row.get(column).filter(|c| !c.trim().is_empty()) {
-            attendance.add(list, cell);
+        let Some(cell) = row.get(column).filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        let marked = |at: Option<usize>| {
+            at.and_then(|at| row.get(at))
+                .map(|mark| mark.trim().to_lowercase())
+                .filter(|mark| !mark.is_empty() && !matches!(mark.as_str(), "no" | "n" | "-" | "–"))
+        };
+        let row_list = if marked(apologies_column).is_some() {
+            List::Apologies
+        } else {
+            list
+        };
+        let before = attendance.list(row_list).len();
+        attendance.add(row_list, cell);
+        let org = org_column
+            .and_then(|at| row.get(at))
+            .filter(|o| !o.trim().is_empty());
+        for person in attendance.list(row_list).iter_mut().skip(before) {
+            if person.org.is_none() {
+                person.org = org.map(|o| o.trim().to_string());
+            }
         }
     }
     true
+}
+
+/// A table that is a list of people without a label above it: a column
+/// headed exactly `Name` (or `Member` …), most of whose cells are full
+/// names. (`Name of Committee` heads something else.)
+fn people_table(rows: &[Vec<String>]) -> bool {
+    let Some(column) = name_header(rows) else {
+        return false;
+    };
+    let exact = rows
+        .first()
+        .and_then(|header| header.get(column))
+        .is_some_and(|cell| !cell.trim().contains(' '));
+    let cells: Vec<&String> = rows
+        .iter()
+        .skip(1)
+        .filter_map(|row| row.get(column))
+        .collect();
+    let names = cells
+        .iter()
+        .filter(|cell| {
+            let plain = plain(cell);
+            looks_like_name(&plain) && plain.contains(' ')
+        })
+        .count();
+    exact && !cells.is_empty() && names * 2 > cells.len()
+}
+
+/// The column of a table headed as people's names.
+fn name_header(rows: &[Vec<String>]) -> Option<usize> {
+    const HEADERS: &[&str] = &[
+        "name",
+        "names",
+        "member",
+        "attendee",
+        "participant",
+        "governor",
+        "councillor",
+    ];
+    rows.first()?.iter().position(|cell| {
+        let cell = cell.trim().to_lowercase();
+        HEADERS
+            .iter()
+            .any(|w| cell == *w || cell.starts_with(&format!("{w} ")))
+    })
 }
 
 /// `EDC`, `ACME`: one word in capitals names an organisation.
@@ -1077,6 +1145,16 @@ mod tests {
 
         let found = recognise(&mut read(nested, Format::Markdown));
         assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+
+        let unlabelled = "| Name | Organisation | Apologies |\n|---|---|---|\n| Ann Lee | Acme | |\n| Bo Wu | Beta | yes |\n";
+        let found = recognise(&mut read(unlabelled, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee"]);
+        assert_eq!(found.present[0].org.as_deref(), Some("Acme"));
+        assert_eq!(names(&found.apologies), ["Bo Wu"]);
+        let sheet =
+            "| Name of Committee | Overview Committee |\n|---|---|\n| Report Title | Budget |\n";
+        let found = recognise(&mut read(sheet, Format::Markdown));
+        assert!(found.present.is_empty() && found.blocks.is_empty());
 
         let table = "Attendees:\n\n| Name | Organisation |\n|---|---|\n| Ann Lee | Acme |\n| Bo Wu | Beta |\n";
         let found = recognise(&mut read(table, Format::Markdown));

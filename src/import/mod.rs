@@ -20,7 +20,7 @@ use regex::Regex;
 
 use crate::model::Person;
 use crate::names::name_key;
-use crate::parse::people::{parse_person, split_owner_list};
+use crate::parse::people::split_owner_list;
 
 macro_rules! static_regex {
     ($name:ident, $pattern:expr) => {
@@ -558,8 +558,8 @@ impl Reader {
         }
     }
 
-    /// A row of a Markdown table: people tables (Name / Organisation /
-    /// Apologies) and action tables (a column headed Action).
+    /// A row of a table the recognisers left: action tables (a column
+    /// headed Action, Owner or Who); any other is kept as prose.
     fn table_row(&mut self, row: &str) {
         let cells: Vec<String> = row
             .trim_matches('|')
@@ -583,27 +583,6 @@ impl Reader {
                 .map(|c| c.trim())
                 .filter(|c| !c.is_empty())
         };
-        // A table of attendees: Name, Organisation, Apologies.
-        let name_column = header
-            .iter()
-            .position(|h| matches!(h.as_str(), "name" | "names" | "attendee" | "member"));
-        if let Some(name) = cell(name_column) {
-            let person =
-                parse_person(name, 0).filter(|p| crate::parse::people::looks_like_name(&p.name));
-            if let Some(mut person) = person {
-                if person.org.is_none() {
-                    person.org = cell(column("organisation").or(column("org"))).map(str::to_string);
-                }
-                let apologised = cell(column("apolog"))
-                    .is_some_and(|mark| !matches!(mark.to_lowercase().as_str(), "no" | "-" | "n"));
-                if apologised {
-                    self.imported.apologies.push(person);
-                } else {
-                    self.imported.present.push(person);
-                }
-                return;
-            }
-        }
         // A table with an Action (or Owner) column: that cell owns the row's text.
         if let Some(owner_at) = column("action").or(column("owner")).or(column("who")) {
             if let Some(owners) = cell(Some(owner_at)) {
