@@ -446,10 +446,8 @@ pub(super) fn import(
             }
         };
         let extension = file.extension().and_then(|e| e.to_str());
-        let format =
-            crate::import::readers::Format::detect(extension, &String::from_utf8_lossy(&bytes));
-        let document = match crate::import::readers::read_bytes(&bytes, format) {
-            Ok(document) => document,
+        let (format, document) = match crate::import::readers::read_bytes(&bytes, extension) {
+            Ok(read) => read,
             Err(why) => {
                 let error = CliError::Tool(format!("{}: {why}", file.display()));
                 code = code.max(error.report(err));

@@ -1048,7 +1048,7 @@ pub fn split_people(text: &str) -> Vec<Vec<Person>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::readers::{Format, read};
+    use crate::import::readers::{Format, read_text as read};
 
     fn names(people: &[Person]) -> Vec<String> {
         people.iter().map(|p| p.name.clone()).collect()

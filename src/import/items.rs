@@ -131,7 +131,7 @@ fn item_level(levels: &[u8]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::readers::{Format, read};
+    use crate::import::readers::{Format, read_text as read};
 
     #[test]
     fn unnumbered_headings_become_numbered_items() {

@@ -146,9 +146,14 @@ enum Mode {
     Actions,
 }
 
-/// Reads a document, in the format given, into what a note needs.
-pub fn import(raw: &str, format: readers::Format, options: &ImportOptions) -> Imported {
-    import_document(readers::read(raw, format), options)
+/// Reads a document, in the format given, into what a note needs; the
+/// error says why the document could not be read.
+pub fn import(
+    raw: &str,
+    format: readers::Format,
+    options: &ImportOptions,
+) -> Result<Imported, String> {
+    readers::read(raw, format).map(|document| import_document(document, options))
 }
 
 /// What a note needs, from a document a reader made.
@@ -795,7 +800,7 @@ mod tests {
     fn decisions_keep_their_whole_sentence() {
         let text = "Present: Ann Lee, Bo Wu\n\n1. Accounts\n\nRESOLVED that the accounts be approved\nand signed by the Chair.\n\n\
             2. Hall\n\nThe group looked at the new lease. This was agreed.\n\n- Renew the cleaning contract\n- Approved unanimously\n";
-        let imported = import(text, readers::Format::Text, &ImportOptions::default());
+        let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
         let decisions: Vec<&str> = imported
             .items
             .iter()
@@ -814,7 +819,7 @@ mod tests {
     #[test]
     fn an_agenda_above_the_minutes_is_not_items_twice() {
         let text = "Present: Ann Lee\n\nBM 18/2021 Apologies\nBM 19/2021 Minutes\n\nBM 18/2021 Apologies\n\nNone received.\n\nBM 19/2021 Minutes\n\nThe minutes were agreed and signed.\n";
-        let imported = import(text, readers::Format::Text, &ImportOptions::default());
+        let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
         let numbers: Vec<&str> = imported.items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["18/2021", "19/2021"]);
     }

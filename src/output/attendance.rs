@@ -93,7 +93,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn percent(rate: f64) -> String {
+pub(super) fn percent(rate: f64) -> String {
     format!("{:.0}%", rate * 100.0)
 }
 

@@ -32,8 +32,7 @@ fn due_text(action: &ReportAction) -> String {
 }
 
 fn percent(rate: Option<f64>) -> String {
-    rate.map(|r| format!("{:.0}%", r * 100.0))
-        .unwrap_or_default()
+    rate.map(super::attendance::percent).unwrap_or_default()
 }
 
 pub fn write(

@@ -38,11 +38,13 @@ const BLOCKS: &[&str] = &[
 /// the depth; no page of minutes comes near this.
 pub const MAX_DEPTH: usize = 1000;
 
-/// Reads a page; one nested deeper than [`MAX_DEPTH`] gives an empty
-/// document (see [`too_deep`]).
-pub fn read(raw: &str) -> Document {
+/// Reads a page; one nested deeper than [`MAX_DEPTH`] is refused, with
+/// why.
+pub fn read(raw: &str) -> Result<Document, String> {
     if too_deep(raw) {
-        return Document::default();
+        return Err(format!(
+            "its HTML nests elements more than {MAX_DEPTH} deep, which no page of minutes does; not read"
+        ));
     }
     let html = Html::parse_document(raw);
     let mut walker = Walker::default();
@@ -52,7 +54,7 @@ pub fn read(raw: &str) -> Document {
     };
     walker.children(html.tree.root());
     walker.flush_paragraph();
-    walker.document
+    Ok(walker.document)
 }
 
 /// Whether elements nest deeper than [`MAX_DEPTH`], by one pass over the
@@ -311,7 +313,7 @@ mod tests {
             "</div>".repeat(MAX_DEPTH + 1)
         );
         assert!(too_deep(&deep));
-        assert_eq!(read(&deep), Document::default());
+        assert!(read(&deep).unwrap_err().contains("more than 1000 deep"));
         let wide = "<div><p>a</div>".repeat(5000) + &"<li>b".repeat(5000);
         assert!(!too_deep(&wide));
     }
@@ -324,7 +326,7 @@ mod tests {
             <ol start=3><li>Budget<ul><li>Agreed: go</li></ul></li><li>Close</li></ol>\
             <table><tr><th>Name</th><th>Role</th></tr><tr><td>Ann Lee</td><td>Chair</td></tr></table>\
             <script>alert(1)</script><footer>© 2024</footer></body></html>";
-        let document = read(page);
+        let document = read(page).unwrap();
         assert_eq!(document.hints.title.as_deref(), Some("Board & Co"));
         assert_eq!(
             document.lines(),

@@ -9,13 +9,13 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::import::document::{Document, Hints, Kind};
 use crate::source::LineIndex;
 
-pub fn read(raw: &str) -> Document {
+pub fn read(raw: &str) -> Result<Document, String> {
     let (hints, body_start) = front_matter(raw);
     let body = raw.get(body_start..).unwrap_or("");
     if super::looks_like_html(body) {
-        let mut document = super::html::read(body);
+        let mut document = super::html::read(body)?;
         document.hints = hints;
-        return document;
+        return Ok(document);
     }
     let index = LineIndex::new(raw);
     let mut walker = Walker::default();
@@ -25,7 +25,7 @@ pub fn read(raw: &str) -> Document {
     }
     let mut document = walker.document;
     document.hints = hints;
-    document
+    Ok(document)
 }
 
 /// The hints of a leading `---` or `+++` block and where the body starts.
@@ -222,7 +222,7 @@ mod tests {
     fn a_publishing_tools_front_matter_gives_hints_not_text() {
         let document = read(
             "---\ntitle: \"Board meeting\"\ndate: 2024-05-01 10:00\nlayout: post\n---\n\n## 1. Welcome\n\nPresent: Ann Lee\n",
-        );
+       ).unwrap();
         assert_eq!(document.hints.title.as_deref(), Some("Board meeting"));
         assert_eq!(document.hints.date.as_deref(), Some("2024-05-01 10:00"));
         assert_eq!(
@@ -230,13 +230,16 @@ mod tests {
             ["## 1. Welcome", "", "Present: Ann Lee", ""]
         );
         assert_eq!(document.blocks[0].line, 7);
-        let hugo = read("+++\ntitle = 'Steering group'\n+++\nText\n");
+        let hugo = read("+++\ntitle = 'Steering group'\n+++\nText\n").unwrap();
         assert_eq!(hugo.hints.title.as_deref(), Some("Steering group"));
+        // A body of HTML nested too deep is refused with why, not read as nothing.
+        let deep = format!("---\ntitle: X\n---\n{}", "<div>".repeat(1001));
+        assert!(read(&deep).unwrap_err().contains("more than 1000 deep"));
     }
 
     #[test]
     fn lists_keep_their_levels_numbers_and_order() {
-        let document = read("3. Budget\n   - **Agreed**: go\n     on\n4. Close\n");
+        let document = read("3. Budget\n   - **Agreed**: go\n     on\n4. Close\n").unwrap();
         assert_eq!(
             document.lines(),
             ["3. Budget", "  - **Agreed**: go", "    on", "4. Close"]
@@ -245,7 +248,7 @@ mod tests {
 
     #[test]
     fn tables_are_tables() {
-        let document = read("| Name | Role |\n|---|---|\n| Ann Lee | Chair |\n");
+        let document = read("| Name | Role |\n|---|---|\n| Ann Lee | Chair |\n").unwrap();
         assert_eq!(
             document.blocks[0].kind,
             Kind::Table {

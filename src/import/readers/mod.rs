@@ -48,33 +48,37 @@ fn looks_like_html(text: &str) -> bool {
     .any(|tag| lower.contains(tag))
 }
 
-/// Reads a document of a text format. A binary format (a `.docx` or a PDF)
-/// cannot come as text: it gives an empty document here, and
-/// [`read_bytes`] says why.
-pub fn read(raw: &str, format: Format) -> Document {
+/// Reads a document given as text; the error says why it could not be.
+pub fn read(raw: &str, format: Format) -> Result<Document, String> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     match format {
-        Format::Text => text::read(raw),
+        Format::Text => Ok(text::read(raw)),
         Format::Markdown => markdown::read(raw),
         Format::Html => html::read(raw),
-        Format::Docx | Format::Pdf => Document::default(),
-    }
-}
-
-/// Reads a document from its bytes: a `.docx` as Word wrote it, any other
-/// format as text (bytes that are not UTF-8 shown as �). The error says
-/// why a file of a binary format could not be read.
-pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Document, String> {
-    match format {
-        Format::Docx => docx::read(bytes),
+        Format::Docx => Err("a Word document is read from its bytes, not as text".to_string()),
         // The Rust PDF readers measured on real minutes lose the layout
         // (columns, action owners at the right) or panic on some files;
         // poppler's pdftotext keeps it. Until one does, say how to go on.
-        Format::Html if html::too_deep(&String::from_utf8_lossy(bytes)) => Err(format!(
-            "its HTML nests elements more than {} deep, which no page of minutes does; not read",
-            html::MAX_DEPTH
-        )),
         Format::Pdf => Err("PDF is not read directly yet: convert it with `pdftotext -layout FILE.pdf` (poppler-utils) and import the .txt it writes".to_string()),
-        _ => Ok(read(&String::from_utf8_lossy(bytes), format)),
     }
+}
+
+/// Reads a file's bytes, its format found from its extension and what it
+/// holds: a `.docx` as Word wrote it, any other format as text (bytes that
+/// are not UTF-8 shown as �), converted once.
+pub fn read_bytes(bytes: &[u8], extension: Option<&str>) -> Result<(Format, Document), String> {
+    let text = String::from_utf8_lossy(bytes);
+    let format = Format::detect(extension, &text);
+    let document = match format {
+        Format::Docx => docx::read(bytes)?,
+        _ => read(&text, format)?,
+    };
+    Ok((format, document))
+}
+
+/// [`read`] for tests of the recognisers, which give it text of a format
+/// that always reads.
+#[cfg(test)]
+pub fn read_text(raw: &str, format: Format) -> Document {
+    read(raw, format).unwrap_or_default()
 }
