@@ -236,11 +236,97 @@ pub fn recognise(sentence: &str, people: &People) -> Option<ImportedAction> {
         });
     }
     who_does(plain, people)
+        .or_else(|| after_topic(plain).and_then(|rest| who_does(rest, people)))
         .or_else(|| in_a_clause(plain, people))
         .map(|mut action| {
             action.text = plain.to_string();
             action
         })
+}
+
+/// `Castle View – HL undertook to find out the cost`: what follows a short
+/// topic and a spaced dash, as bulleted minutes open their points.
+/// Also what follows an opening phrase and its comma (`In the meantime,
+/// TS would …`), when the phrase opens with a word that names no one.
+fn after_topic(sentence: &str) -> Option<&str> {
+    const OPENINGS: &[&str] = &[
+        "in",
+        "at",
+        "after",
+        "following",
+        "meanwhile",
+        "subsequently",
+        "finally",
+        "also",
+        "however",
+        "additionally",
+        "separately",
+        "then",
+    ];
+    let dashed = sentence
+        .split_once(" – ")
+        .or_else(|| sentence.split_once(" - "))
+        .filter(|(topic, _)| topic.split_whitespace().count() <= 6);
+    let opened = || {
+        sentence.split_once(", ").filter(|(opening, _)| {
+            let first = opening
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            opening.split_whitespace().count() <= 5 && OPENINGS.contains(&first.as_str())
+        })
+    };
+    dashed.or_else(opened).map(|(_, rest)| rest.trim())
+}
+
+/// `KC would contact the Police and HL would find out the cost`, beside an
+/// owner column `KC/HL`: one action a clause, each with its own owner,
+/// when the clauses' owners are the column's, all of them.
+pub fn shared_out(
+    sentence: &str,
+    owners: &[String],
+    people: &People,
+) -> Option<Vec<ImportedAction>> {
+    if owners.len() < 2 {
+        return None;
+    }
+    let sentence = sentence.trim_end_matches('.');
+    let (at, joint) = [", and ", " and ", "; "]
+        .iter()
+        .flat_map(|joint| {
+            sentence
+                .match_indices(joint)
+                .map(move |(at, _)| (at, *joint))
+        })
+        .take(8)
+        .find(|(at, joint)| {
+            sentence
+                .get(at + joint.len()..)
+                .and_then(|tail| who_does(tail, people))
+                .is_some_and(|a| !a.owners.is_empty())
+        })?;
+    let head = sentence.get(..at)?;
+    let tail = sentence.get(at + joint.len()..)?;
+    let first = recognise(head, people)?;
+    let second = who_does(tail, people)?;
+    let mut covered: Vec<&String> = first.owners.iter().chain(&second.owners).collect();
+    covered.sort();
+    covered.dedup();
+    let mut wanted: Vec<&String> = owners.iter().collect();
+    wanted.sort();
+    (covered == wanted).then(|| {
+        vec![
+            ImportedAction {
+                text: head.trim().to_string(),
+                ..first
+            },
+            ImportedAction {
+                text: tail.trim().to_string(),
+                ..second
+            },
+        ]
+    })
 }
 
 /// `Jeff Triplett: Create a draft forum post`, as lists of actions write
@@ -382,6 +468,10 @@ mod tests {
             ),
             ("Action TS: book the hall", vec!["Trevor Smith"]),
             (
+                "Castle View Houses – TS undertook to find out the cost.",
+                vec!["Trevor Smith"],
+            ),
+            (
                 "Action: Clerk to write to the committee",
                 vec!["J Brampton"],
             ),
@@ -397,6 +487,43 @@ mod tests {
         assert_eq!(
             found("MoJ and HO to produce lists of databases").map(|a| a.0),
             Some(vec![])
+        );
+    }
+
+    #[test]
+    fn a_sentence_beside_two_owners_is_an_action_each() {
+        let listed = people();
+        let people = People::new(&listed);
+        let owners = ["Trevor Smith".to_string(), "Kieron O’Hara".to_string()];
+        let shared = shared_out(
+            "In the meantime, TS would contact the Police and KO would find out the cost of a sign.",
+            &owners,
+            &people,
+        )
+        .unwrap_or_default();
+        let got: Vec<(Vec<String>, String)> =
+            shared.into_iter().map(|a| (a.owners, a.text)).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    vec!["Trevor Smith".to_string()],
+                    "In the meantime, TS would contact the Police".to_string()
+                ),
+                (
+                    vec!["Kieron O’Hara".to_string()],
+                    "KO would find out the cost of a sign".to_string()
+                ),
+            ]
+        );
+        // Owners of the clauses other than the column's: not shared out.
+        assert_eq!(
+            shared_out(
+                "TS would contact the Police and KO would find out the cost.",
+                &["Trevor Smith".to_string(), "Mike Dixon".to_string()],
+                &people
+            ),
+            None
         );
     }
 

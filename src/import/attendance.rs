@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::document::{Document, Kind};
 use crate::model::Person;
-use crate::parse::people::{looks_like_name, parse_person};
+use crate::parse::people::{are_initials_of, looks_like_name, parse_person};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -21,7 +21,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         (?P<label>
           (?:(?:board|committee|council|panel|tac|tsc|voting|non-voting|core|team|other)\s+)?
           (?:members?|directors|governors|councillors|cllrs|trustees|officers|officials|staff|guests|observers|visitors|participants|attendees|others|representatives|secretariat)
-          (?:\s+(?:present|absent|in\s+attendance|not\s+in\s+attendance|not\s+present|attending))?
+          (?:\s+(?:present|absent|in\s+attendance|not\s+in\s+attendance|not\s+present|attending|attendance))?
         | present | attendees | attending | attendance | in\s+attendance
         | also\s+present | also\s+in\s+attendance | also\s+attending | roll\s+call
         | panel | board | committee
@@ -565,7 +565,17 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
                 let cells: Vec<&String> = rows.iter().filter_map(|r| r.get(c)).collect();
                 !cells.is_empty() && cells.iter().all(|cell| looks_like_name(&plain(cell)))
             });
-            (named, rows)
+            // `Voting Rep | Company | Attended`: a header row, though its
+            // first cell reads like a name.
+            let headed = header.iter().any(|cell| is_column_header(cell));
+            (
+                named,
+                if headed {
+                    rows.get(1..).unwrap_or(&[])
+                } else {
+                    rows
+                },
+            )
         }
     };
     let Some(column) = column else {
@@ -577,6 +587,9 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
         .or_else(|| headed("company"));
     // A column of apologies marks (`Apologies | yes`) moves a row's person.
     let apologies_column = headed("apolog");
+    // A column of attendance marks (`Attended | X`): a row left blank there
+    // is a member who was absent.
+    let attended_column = headed("attended");
     for row in body {
         let Some(cell) = row.get(column).filter(|c| !c.trim().is_empty()) else {
             continue;
@@ -588,6 +601,8 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
         };
         let row_list = if marked(apologies_column).is_some() {
             List::Apologies
+        } else if attended_column.is_some() && marked(attended_column).is_none() {
+            List::Absent
         } else {
             list
         };
@@ -629,6 +644,22 @@ fn people_table(rows: &[Vec<String>]) -> bool {
         })
         .count();
     exact && !cells.is_empty() && names * 2 > cells.len()
+}
+
+/// A header cell of a table of people other than the names' own.
+fn is_column_header(cell: &str) -> bool {
+    const HEADERS: &[&str] = &[
+        "company",
+        "organisation",
+        "organization",
+        "affiliation",
+        "role",
+        "position",
+        "attended",
+        "apologies",
+        "institution",
+    ];
+    HEADERS.contains(&cell.trim().to_lowercase().as_str())
 }
 
 /// The column of a table headed as people's names.
@@ -724,6 +755,9 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
     }
     let columns = split_columns(text);
     if columns.len() > 1 {
+        if let Some(people) = names_with_initials(&columns) {
+            return (people, Vec::new());
+        }
         if let Some(person) = person_among(&columns) {
             return (vec![person], Vec::new());
         }
@@ -924,6 +958,34 @@ fn names_among(cells: &[&str]) -> Vec<Person> {
         .collect()
 }
 
+/// `Ann Lee   AL   Bo Wu (Acme) BW`: names side by side, each followed by
+/// its initials (in a cell of their own or after the name). `None` unless
+/// every cell is a name or the initials of the name before it.
+fn names_with_initials(cells: &[&str]) -> Option<Vec<Person>> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut paired = false;
+    for cell in cells {
+        let previous = people.last_mut().filter(|p| p.initials.is_none());
+        if let Some(previous) = previous.filter(|p| are_initials_of(cell, &p.name)) {
+            previous.initials = Some((*cell).to_string());
+            paired = true;
+            continue;
+        }
+        let person = match name_then_initials(cell) {
+            Some(person) => {
+                paired = true;
+                person
+            }
+            None => parse_person(cell, 0)?,
+        };
+        if !looks_like_name(&person.name) || !person.name.contains(' ') || org_like(&person.name) {
+            return None;
+        }
+        people.push(person);
+    }
+    paired.then_some(people)
+}
+
 /// The one cell of `cells` that is a person's name, with the first other
 /// cell as their organisation or role; `None` unless exactly one fits.
 fn person_among(cells: &[&str]) -> Option<Person> {
@@ -1068,6 +1130,7 @@ mod tests {
             ("Voting Members Not in Attendance:", List::Absent),
             ("2. Present", List::Present),
             ("**Attendees**:", List::Present),
+            ("Voting member attendance", List::Present),
         ] {
             assert_eq!(label(text).map(|(l, _)| l), Some(list), "{text}");
         }
@@ -1156,6 +1219,11 @@ mod tests {
         let found = recognise(&mut read(sheet, Format::Markdown));
         assert!(found.present.is_empty() && found.blocks.is_empty());
 
+        let marks = "### Attendees\n\n| Board Member Voting Rep | Company | Attended |\n|---|---|---|\n\
+            | Ann Lee | Acme | X |\n| Bo Wu | Beta | |\n";
+        let found = recognise(&mut read(marks, Format::Markdown));
+        assert_eq!(names(&found.present), ["Ann Lee"]);
+        assert_eq!(names(&found.absent), ["Bo Wu"]);
         let table = "Attendees:\n\n| Name | Organisation |\n|---|---|\n| Ann Lee | Acme |\n| Bo Wu | Beta |\n";
         let found = recognise(&mut read(table, Format::Markdown));
         assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);

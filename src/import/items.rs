@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::attendance;
 use super::document::{Document, Kind};
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -19,6 +20,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings that are parts of the page, not items of the meeting.
 const NOT_ITEMS: &[&str] = &[
     "agenda",
+    "agenda items",
+    "discussion",
     "notes",
     "chat",
     "meeting details",
@@ -38,16 +41,41 @@ const NOT_ITEMS: &[&str] = &[
 /// Numbers the item headings of a document that numbers none of its
 /// headings or paragraphs; leaves any other document as it is.
 pub fn number_headings(document: &mut Document) {
-    let numbered = document.blocks.iter().any(|block| match &block.kind {
-        Kind::Heading { text, .. } | Kind::Paragraph { text } => text
-            .lines()
+    let opens_numbered = |text: &str| {
+        text.lines()
             .next()
-            .is_some_and(|line| NUMBERED.is_match(line.trim())),
-        _ => false,
-    });
+            .is_some_and(|line| NUMBERED.is_match(line.trim()))
+    };
+    // A numbered heading numbers the items; paragraphs do when two open
+    // with a number (one, `60 second updates on …`, is a sentence).
+    let headings = document
+        .blocks
+        .iter()
+        .any(|block| matches!(&block.kind, Kind::Heading { text, .. } if opens_numbered(text)));
+    let paragraphs = document
+        .blocks
+        .iter()
+        .filter(|block| matches!(&block.kind, Kind::Paragraph { text } if opens_numbered(text)))
+        .nth(1)
+        .is_some();
+    // With no headings, a numbered list (`1.  MINUTES OF THE JULY MEETING`)
+    // numbers the items.
+    let no_headings = !document
+        .blocks
+        .iter()
+        .any(|block| matches!(block.kind, Kind::Heading { .. }));
+    let listed = no_headings
+        && document
+            .blocks
+            .iter()
+            .filter(|block| matches!(&block.kind, Kind::ListItem { level: 0, marker, .. } if marker.starts_with(|c: char| c.is_ascii_digit())))
+            .nth(1)
+            .is_some();
+    let numbered = headings || paragraphs || listed;
     if numbered {
         return;
     }
+    outline_entries_as_headings(document);
     let levels: Vec<u8> = document
         .blocks
         .iter()
@@ -61,13 +89,85 @@ pub fn number_headings(document: &mut Document) {
         return;
     };
     let mut number = 0;
-    for block in &mut document.blocks {
+    // A heading that opens the document is its title, even at the items'
+    // level (`# ASWF TAC Meeting - March 27, 2019` over `# Agenda`).
+    for block in document.blocks.iter_mut().skip(1) {
         if let Kind::Heading { level: l, text } = &mut block.kind {
             let plain = text.replace("**", "");
             let plain = plain.trim().trim_end_matches(':').trim();
-            if *l == level && !NOT_ITEMS.contains(&plain.to_lowercase().as_str()) {
+            let part_of_page = NOT_ITEMS.contains(&plain.to_lowercase().as_str())
+                || attendance::label(plain).is_some();
+            if *l == level && !part_of_page {
                 number += 1;
                 *text = format!("{number}. {plain}");
+            }
+        }
+    }
+}
+
+/// Under a heading that organises the page (`### Notes`, `## Agenda
+/// items`), an outline's top entries that have entries of their own below
+/// them and read as titles (`* Election Update` over its points) are the
+/// items; they become headings of the level of the page's other headings.
+/// Under `Agenda`, when no heading of the page is an item, every top entry
+/// that reads as a title is one.
+fn outline_entries_as_headings(document: &mut Document) {
+    let item_headings = document
+        .blocks
+        .iter()
+        .filter_map(|block| match &block.kind {
+            Kind::Heading { text, .. } => Some(text.replace("**", "")),
+            _ => None,
+        })
+        .skip(1)
+        .any(|text| {
+            let plain = text.trim().trim_end_matches(':').trim();
+            !NOT_ITEMS.contains(&plain.to_lowercase().as_str())
+                && attendance::label(plain).is_none()
+        });
+    let mut under_page_heading = false;
+    let mut agenda = false;
+
+    let mut heading_level = 2;
+    let mut titles = Vec::new();
+    for (at, block) in document.blocks.iter().enumerate() {
+        match &block.kind {
+            Kind::Heading { level, text } => {
+                let plain = text.replace("**", "");
+                let plain = plain.trim().trim_end_matches(':').trim().to_lowercase();
+                // Under `Agenda` only when no heading is an item: else its
+                // entries are what the items will be, with headings of
+                // their own further down.
+                agenda = plain == "agenda";
+                under_page_heading =
+                    NOT_ITEMS.contains(&plain.as_str()) && (!agenda || !item_headings);
+                heading_level = *level;
+            }
+            Kind::ListItem { level: 0, text, .. } if under_page_heading => {
+                let whole_agenda = agenda && !item_headings;
+                let has_points = whole_agenda
+                    || matches!(
+                        document.blocks.get(at + 1).map(|b| &b.kind),
+                        Some(Kind::ListItem { level: 1.., .. })
+                    );
+                let title = text.trim();
+                let reads_as_title = !title.ends_with(['.', ':', '?'])
+                    && title.split_whitespace().count() <= 12
+                    && !title.contains('\n');
+                if has_points && reads_as_title {
+                    titles.push((at, heading_level));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (at, level) in titles {
+        if let Some(block) = document.blocks.get_mut(at) {
+            if let Kind::ListItem { text, .. } = &block.kind {
+                block.kind = Kind::Heading {
+                    level,
+                    text: text.trim().to_string(),
+                };
             }
         }
     }
@@ -153,6 +253,32 @@ mod tests {
                 "",
                 "## 2. Roads",
                 ""
+            ]
+        );
+    }
+
+    #[test]
+    fn an_outlines_titled_entries_under_a_page_heading_are_items() {
+        let mut document = read(
+            "# Team, 3 June 2025\n\n## Attendees\n\n- Ann Lee\n\n## Quick updates\n\n- Ann: done\n  - yes\n\n\
+             ## Agenda items\n\n- Add agenda item here\n- Roads budget [name=Ann]\n  - we agreed\n- Cloud credits\n  - what if?\n",
+            Format::Markdown,
+        );
+        number_headings(&mut document);
+        let headings: Vec<String> = document
+            .lines()
+            .into_iter()
+            .filter(|l| l.starts_with('#'))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "# Team, 3 June 2025",
+                "## Attendees",
+                "## 1. Quick updates",
+                "## Agenda items",
+                "## 2. Roads budget [name=Ann]",
+                "## 3. Cloud credits"
             ]
         );
     }

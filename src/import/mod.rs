@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod decisions;
 pub mod document;
 pub mod items;
+pub mod meetings;
 pub mod readers;
 pub mod sentences;
 pub mod text;
@@ -158,6 +159,7 @@ pub fn import(
 
 /// What a note needs, from a document a reader made.
 pub fn import_document(mut document: document::Document, options: &ImportOptions) -> Imported {
+    let other_meetings = meetings::keep_first(&mut document);
     let attendance = attendance::recognise(&mut document);
     items::number_headings(&mut document);
     let rest = document.lines_except(&attendance.blocks).join("\n");
@@ -169,6 +171,7 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
         absent: attendance.absent,
         ..Imported::default()
     };
+    imported.checks.extend(other_meetings);
     for entry in attendance.unsure {
         imported.checks.push(format!(
             "`{entry}` is listed with the attendance but does not read as a name; left out"
@@ -203,9 +206,11 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
     imported.items.push(reader.current);
     dedupe_people(&mut imported);
     resolve_owners(&mut imported);
-    imported
-        .items
-        .retain(|item| item.number != "0" || !item.is_empty());
+    // An empty preamble, or an empty `Action Items` section of a page's
+    // template, is no item of business.
+    imported.items.retain(|item| {
+        !item.is_empty() || (item.number != "0" && !NEXT_STEPS.is_match(&item.title))
+    });
     drop_agenda_entries(&mut imported.items);
     imported
 }
@@ -279,7 +284,7 @@ struct Reader {
     table_header: Option<Vec<String>>,
     paragraph: Vec<String>,
     /// Owners written in a right-hand column beside the paragraph's lines,
-    /// with the start of the line each stood beside.
+    /// with the part of the sentence each stood beside that is on its line.
     owner_column: Vec<(Vec<String>, String)>,
     /// A `RESOLVED that …` decision whose sentence goes on onto the next
     /// lines of its paragraph.
@@ -466,13 +471,23 @@ impl Reader {
         let people = actions::People::new(&self.people);
         let owners = people.owners_of_column(column.as_str())?;
         let text = caps.name("text").map_or("", |m| m.as_str());
-        let start = if text.trim().is_empty() {
+        let line_text = if text.trim().is_empty() {
             self.paragraph.last().cloned().unwrap_or_default()
         } else {
             strip_markup(text)
         };
-        let start: String = start.chars().take(40).collect();
-        self.owner_column.push((owners, start));
+        // The owner stands at the end of the line, so it goes with the
+        // sentence the line ends in (`…subsumed. Further advice was
+        // awaited.   HL` is the second sentence's).
+        let line_text = match LIST_MARK.find(&line_text) {
+            Some(mark) => line_text.get(mark.end()..).unwrap_or("").to_string(),
+            None => line_text,
+        };
+        let ending = sentences::split(&line_text)
+            .last()
+            .map(|piece| piece.chars().take(40).collect())
+            .unwrap_or_default();
+        self.owner_column.push((owners, ending));
         Some(text.trim_end().to_string())
     }
 
@@ -494,11 +509,22 @@ impl Reader {
                 .is_some_and(|(_, start)| !start.is_empty() && sentence.contains(start.trim()));
             let placed = if beside { columns.pop() } else { None };
             if let Some((owners, _)) = placed {
-                found_actions.push(ImportedAction {
-                    owners,
-                    text: sentence.trim_end_matches('.').to_string(),
-                    check: None,
-                });
+                let here = actions::recognise(sentence, &people);
+                if let Some(shared) = actions::shared_out(sentence, &owners, &people) {
+                    found_actions.extend(shared);
+                } else if here.is_none() && found_actions.last().is_some_and(|a| a.owners == owners)
+                {
+                    // `HL undertook to find the cost. The cost would be
+                    // met by the CC.   HL`: the column restates the owner
+                    // of the action just before.
+                    kept.push(sentence.to_string());
+                } else {
+                    found_actions.push(ImportedAction {
+                        owners,
+                        text: sentence.trim_end_matches('.').to_string(),
+                        check: None,
+                    });
+                }
             } else if let Some(action) = actions::recognise(sentence, &people) {
                 // `It was agreed that TS would contact …` is both.
                 if decisions::is_decision(sentence) {

@@ -97,7 +97,7 @@ fn is_role(group: &str) -> bool {
 
 /// `JGr` for James Griffin, `MG` for Matt Gott: two to four letters starting
 /// with the first name's initial and holding the surname's initial.
-fn are_initials_of(group: &str, name: &str) -> bool {
+pub fn are_initials_of(group: &str, name: &str) -> bool {
     let letters: Vec<char> = group.chars().collect();
     if !(2..=4).contains(&letters.len()) || !letters.iter().all(|c| c.is_alphabetic()) {
         return false;
