@@ -455,7 +455,10 @@ pub(super) fn import(
             }
         };
         let mut imported = crate::import::import_document(document, &options);
-        let binary = matches!(format, crate::import::readers::Format::Docx);
+        let binary = matches!(
+            format,
+            crate::import::readers::Format::Docx | crate::import::readers::Format::Pdf
+        );
         if !binary && std::str::from_utf8(&bytes).is_err() {
             imported.checks.insert(
                 0,

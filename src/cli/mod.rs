@@ -91,7 +91,7 @@ enum Command {
         after_help = "Examples:\n  minutes report --meeting \"Harbourside Partnership Board\" examples/\n  minutes report --meeting \"Harbourside Partnership Board\" --format html --out report.html examples/"
     )]
     Report(ReportArgs),
-    /// Bring a legacy minutes document (text, Markdown or HTML) into the format
+    /// Bring a legacy minutes document (Word .docx, PDF, text, Markdown or HTML) into the format
     #[command(
         after_help = "Examples:\n  minutes import old/2013-01-15-away-day.txt --out notes/\n  minutes import minutes.html --meeting \"Town Board\" --date 2014-03-18 --stdout\n\nThe note is named YYYY-MM-DD-series-slug.md, written atomically, and never replaces\na file unless --force is given. Each point the importer was unsure of is listed."
     )]

@@ -436,9 +436,9 @@ fn docx(paragraphs: &[(&str, &str)], table: &[[&str; 2]]) -> Vec<u8> {
 }
 
 /// A .docx is read as Word wrote it: its title, its attendance table, its
-/// headings as items; a PDF is refused with the way to go on.
+/// headings as items.
 #[test]
-fn word_documents_are_read_and_pdfs_say_how_to_go_on() {
+fn word_documents_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = docx(
         &[
@@ -482,16 +482,99 @@ fn word_documents_are_read_and_pdfs_say_how_to_go_on() {
         decisions[0]["text"],
         "The Board agreed to renew the lease for five years."
     );
+}
 
-    std::fs::write(dir.path().join("scan.pdf"), "%PDF-1.4\n%âãÏÓ\n").unwrap();
+/// A PDF of one page whose lines are drawn in Helvetica at the given
+/// positions (points from the bottom left), as a word processor prints it.
+fn pdf(lines: &[(f64, f64, &str)]) -> Vec<u8> {
+    let mut content = String::new();
+    for (x, y, text) in lines {
+        content.push_str(&format!("BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n"));
+    }
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (at, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", at + 1).into_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    out
+}
+
+/// A PDF is read from its text layer with its layout: an owner written in
+/// a right-hand column stays apart from the sentence beside it and owns
+/// it. A PDF with no text (a scan) is refused with why.
+#[test]
+fn pdfs_are_read_with_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = pdf(&[
+        (72.0, 780.0, "Fellside Trust Board"),
+        (72.0, 760.0, "Minutes of the meeting held on 4 March 2025"),
+        (72.0, 730.0, "Present:  Ann Lee (AL), Bo Wu (BW), Cy Dee"),
+        (72.0, 700.0, "1. Paths"),
+        (
+            90.0,
+            680.0,
+            "The footpath signs were discussed. The council",
+        ),
+        (90.0, 667.0, "would be asked to mend them."),
+        (480.0, 667.0, "AL"),
+        (72.0, 640.0, "2. Close"),
+        (90.0, 620.0, "The meeting closed at 9 pm."),
+    ]);
+    std::fs::write(dir.path().join("minutes.pdf"), bytes).unwrap();
+    let output = minutes_in(dir.path(), &["import", "minutes.pdf", "--out", "."]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("not UTF-8"), "{stderr}");
+    let note = dir.path().join("2025-03-04-fellside-trust-board.md");
+    let model = show(dir.path(), &note);
+    assert_eq!(model["meeting"], "Fellside Trust Board");
+    assert_eq!(names(&model, "present"), ["Ann Lee", "Bo Wu", "Cy Dee"]);
+    assert_eq!(model["items"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        actions(&model),
+        [(
+            vec!["Ann Lee".to_string()],
+            "The council would be asked to mend them".to_string()
+        )]
+    );
+
+    std::fs::write(dir.path().join("scan.pdf"), pdf(&[])).unwrap();
     let output = minutes_in(dir.path(), &["import", "scan.pdf", "--stdout"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("scan.pdf: PDF is not read directly yet"),
+        stderr.contains("scan.pdf: the PDF has no text layer"),
         "{stderr}"
     );
-    assert!(stderr.contains("pdftotext -layout"), "{stderr}");
+
+    std::fs::write(dir.path().join("broken.pdf"), "%PDF-1.4\n%âãÏÓ\n").unwrap();
+    let output = minutes_in(dir.path(), &["import", "broken.pdf", "--stdout"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.pdf: not a PDF that can be read"),
+        "{stderr}"
+    );
 }
 
 /// The importer on the real minutes beside the repository (not in a user's

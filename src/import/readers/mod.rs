@@ -1,10 +1,13 @@
 //! One reader per format, each making a [`Document`] of blocks: plain text
 //! (what Word and `pdftotext -layout` export), Markdown (through
-//! pulldown-cmark) and HTML (through a real HTML parser).
+//! pulldown-cmark), HTML (through a real HTML parser), Word (.docx) and
+//! PDF (its text layer laid out in columns, then read as text).
 
 mod docx;
 mod html;
 mod markdown;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod text;
 
 use super::document::Document;
@@ -16,7 +19,7 @@ pub enum Format {
     Html,
     /// A Word document, read from its bytes.
     Docx,
-    /// A PDF: not read yet (see [`read_bytes`]).
+    /// A PDF, read from its bytes (with the `pdf` feature).
     Pdf,
 }
 
@@ -56,10 +59,7 @@ pub fn read(raw: &str, format: Format) -> Result<Document, String> {
         Format::Markdown => markdown::read(raw),
         Format::Html => html::read(raw),
         Format::Docx => Err("a Word document is read from its bytes, not as text".to_string()),
-        // The Rust PDF readers measured on real minutes lose the layout
-        // (columns, action owners at the right) or panic on some files;
-        // poppler's pdftotext keeps it. Until one does, say how to go on.
-        Format::Pdf => Err("PDF is not read directly yet: convert it with `pdftotext -layout FILE.pdf` (poppler-utils) and import the .txt it writes".to_string()),
+        Format::Pdf => Err("a PDF is read from its bytes, not as text".to_string()),
     }
 }
 
@@ -71,9 +71,20 @@ pub fn read_bytes(bytes: &[u8], extension: Option<&str>) -> Result<(Format, Docu
     let format = Format::detect(extension, &text);
     let document = match format {
         Format::Docx => docx::read(bytes)?,
+        Format::Pdf => read_pdf(bytes)?,
         _ => read(&text, format)?,
     };
     Ok((format, document))
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
+    pdf::read(bytes)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_bytes: &[u8]) -> Result<Document, String> {
+    Err("this build reads no PDF (built without the `pdf` feature): convert it with `pdftotext -layout FILE.pdf` (poppler-utils) and import the .txt it writes".to_string())
 }
 
 /// [`read`] for tests of the recognisers, which give it text of a format

@@ -1,0 +1,321 @@
+//! PDF: the text layer laid out as the page shows it, then read as text.
+//!
+//! pdf-extract gives each glyph with its position. Its own plain-text
+//! output joins a line's pieces with one space, so a right-hand column of
+//! action owners, or the cells of a table, run into the sentence beside
+//! them. Here glyphs are put back on a grid of character cells, as
+//! `pdftotext -layout` does: a line is the glyphs that share a baseline, a
+//! glyph goes to the column its x position gives, and a gap of more than a
+//! line's height between lines is a blank line. The text reader then finds
+//! paragraphs, lists and space-aligned tables as in any exported text.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use super::text;
+use crate::import::document::Document;
+
+/// Reads a PDF's text layer; a PDF with no text (a scan) or that cannot be
+/// parsed is refused with why.
+pub fn read(bytes: &[u8]) -> Result<Document, String> {
+    let pages = glyphs_of(bytes)?;
+    if pages.iter().all(Vec::is_empty) {
+        return Err(
+            "the PDF has no text layer (a scan?): run OCR on it first (e.g. `ocrmypdf`) and import the result"
+                .to_string(),
+        );
+    }
+    let laid_out: Vec<String> = pages.iter().map(|page| lay_out(page)).collect();
+    Ok(text::read(&laid_out.join("\u{c}")))
+}
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    /// Left edge and baseline, in points from the page's top left.
+    x: f64,
+    y: f64,
+    /// Advance width and font size, in points.
+    width: f64,
+    size: f64,
+    text: String,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Vec<Glyph>>,
+    page_height: f64,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        self.pages.push(Vec::new());
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // The font size as the page shows it: the side of the square with
+        // the area of the transformed (size, size) vector.
+        let across = font_size * (trm.m11 + trm.m21);
+        let up = font_size * (trm.m12 + trm.m22);
+        let size = (across * up).abs().sqrt();
+        let glyph = Glyph {
+            x: trm.m31,
+            y: self.page_height - trm.m32,
+            width: width * size,
+            size,
+            text: char.to_string(),
+        };
+        let sane = [glyph.x, glyph.y, glyph.width, glyph.size]
+            .iter()
+            .all(|v| v.is_finite());
+        // Spaces are kept: a line of nothing but spaces is how Word draws
+        // an empty paragraph, the blank line between two others.
+        if sane && !char.is_empty() {
+            if let Some(page) = self.pages.last_mut() {
+                page.push(glyph);
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
+    let mut document = pdf_extract::Document::load_mem(bytes)
+        .map_err(|err| format!("not a PDF that can be read: {err}"))?;
+    if document.is_encrypted() {
+        // Most encrypted minutes only forbid editing: the empty user
+        // password opens them.
+        document
+            .decrypt("")
+            .map_err(|_| "the PDF is encrypted with a password".to_string())?;
+    }
+    let mut collector = Collector::default();
+    // pdf-extract panics on some fonts it does not know; one such file
+    // must be refused, never take the whole run down. The panic's own
+    // message (and backtrace) is kept off the user's terminal while it
+    // reads: the refusal says what happened.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pdf_extract::output_doc(&document, &mut collector)
+    }));
+    std::panic::set_hook(hook);
+    match outcome {
+        Ok(Ok(())) => Ok(collector.pages),
+        Ok(Err(err)) => Err(format!("its text could not be read: {err}")),
+        Err(_) => Err("its text could not be read (the PDF reader failed on one of its fonts); convert it with `pdftotext -layout FILE.pdf` and import the .txt".to_string()),
+    }
+}
+
+/// One page's glyphs as lines of text on a grid of character cells.
+fn lay_out(glyphs: &[Glyph]) -> String {
+    let cell = cell_width(glyphs);
+    let lines = lines_of(glyphs);
+    let pitch = line_pitch(&lines);
+    let margin = glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| g.x)
+        .fold(f64::INFINITY, f64::min);
+    let mut out = String::new();
+    let mut previous: Option<f64> = None;
+    for line in &lines {
+        let Some(first) = line.first() else {
+            continue;
+        };
+        if line.iter().all(|g| g.text.trim().is_empty()) {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push_str("\n\n");
+            }
+            previous = None;
+            continue;
+        }
+        if let Some(y) = previous {
+            out.push('\n');
+            // Wider apart than the page's usual line spacing: a blank line
+            // between paragraphs, as the eye reads it.
+            if first.y - y > 1.3 * pitch {
+                out.push('\n');
+            }
+        }
+        out.push_str(&line_text(line, cell, margin));
+        previous = Some(first.y);
+    }
+    out.push('\n');
+    out
+}
+
+/// The page's usual distance between baselines: the median of the gaps
+/// between lines that follow each other.
+fn line_pitch(lines: &[Vec<Glyph>]) -> f64 {
+    let baselines: Vec<f64> = lines
+        .iter()
+        .filter_map(|line| line.first().map(|g| g.y))
+        .collect();
+    let mut gaps: Vec<f64> = baselines
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if b > a => Some(b - a),
+            _ => None,
+        })
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let size = lines.iter().flatten().map(|g| g.size).fold(0.0, f64::max);
+    gaps.get(gaps.len() / 2)
+        .copied()
+        .unwrap_or(1.2 * size)
+        .max(1.0)
+}
+
+/// The width of a character cell: the median advance of the page's glyphs.
+fn cell_width(glyphs: &[Glyph]) -> f64 {
+    let mut widths: Vec<f64> = glyphs
+        .iter()
+        .map(|g| g.width)
+        .filter(|w| *w > 0.5)
+        .collect();
+    widths.sort_by(f64::total_cmp);
+    widths.get(widths.len() / 2).copied().unwrap_or(5.0)
+}
+
+/// Glyphs grouped into lines by baseline, top to bottom, each left to right.
+fn lines_of(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
+    let mut sorted: Vec<&Glyph> = glyphs.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for glyph in sorted {
+        let joins = lines
+            .last()
+            .and_then(|line| line.first())
+            .is_some_and(|first| (glyph.y - first.y).abs() <= 0.4 * first.size.max(glyph.size));
+        match lines.last_mut() {
+            Some(line) if joins => line.push(glyph.clone()),
+            _ => lines.push(vec![glyph.clone()]),
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    lines
+}
+
+/// A line's glyphs placed at their columns: a gap of a space's width is a
+/// space, a wider one as many spaces as its cells (so that columns line up
+/// as on the page).
+fn line_text(line: &[Glyph], cell: f64, margin: f64) -> String {
+    let mut text = String::new();
+    let mut columns = 0usize;
+    let mut end: Option<f64> = None;
+    for glyph in line.iter().filter(|g| !g.text.trim().is_empty()) {
+        if let Some(end) = end {
+            let gap = glyph.x - end;
+            if gap > 0.15 * glyph.size {
+                let wanted = column_at(glyph.x, cell, margin);
+                let spaces = if gap > 2.0 * cell {
+                    wanted.saturating_sub(columns).max(2)
+                } else {
+                    1
+                };
+                text.extend(std::iter::repeat_n(' ', spaces));
+                columns += spaces;
+            }
+        } else {
+            let indent = column_at(glyph.x, cell, margin);
+            text.extend(std::iter::repeat_n(' ', indent));
+            columns = indent;
+        }
+        text.push_str(&glyph.text);
+        columns += glyph.text.chars().count();
+        end = Some(glyph.x + glyph.width);
+    }
+    text
+}
+
+/// The grid column of a position; the page's left margin (its leftmost
+/// glyph) is column 0.
+fn column_at(x: f64, cell: f64, margin: f64) -> usize {
+    let column = ((x - margin).max(0.0) / cell).round();
+    // At most a few pages' width: a glyph placed far off the page must not
+    // make a line of millions of spaces.
+    if column.is_finite() {
+        column.min(400.0) as usize
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(y: f64, x: f64, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .filter(|(_, c)| *c != ' ')
+            .map(|(at, c)| Glyph {
+                x: x + 6.0 * at as f64,
+                y,
+                width: 6.0,
+                size: 11.0,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn columns_stay_apart_and_paragraphs_keep_their_blank_line() {
+        let mut page = glyphs(100.0, 56.0, "Roads were discussed.");
+        page.extend(glyphs(100.5, 460.0, "HL"));
+        page.extend(glyphs(113.0, 56.0, "The cost was agreed."));
+        page.extend(glyphs(126.0, 56.0, "So was the date."));
+        page.extend(glyphs(160.0, 56.0, "2. Close"));
+        let text = lay_out(&page);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5, "{text}");
+        let first = lines.first().copied().unwrap_or("");
+        assert!(first.starts_with("Roads were discussed."), "{text}");
+        assert!(
+            first.ends_with("HL") && first.contains("      HL"),
+            "{text}"
+        );
+        assert_eq!(lines.get(1).copied(), Some("The cost was agreed."));
+        assert_eq!(lines.get(3).copied(), Some(""));
+        assert_eq!(lines.get(4).copied(), Some("2. Close"));
+    }
+
+    #[test]
+    fn what_is_not_a_readable_pdf_is_refused_with_why() {
+        let err = read(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("not a PDF that can be read"), "{err}");
+    }
+}
