@@ -509,10 +509,10 @@ impl Reader {
                 .is_some_and(|(_, start)| !start.is_empty() && sentence.contains(start.trim()));
             let placed = if beside { columns.pop() } else { None };
             if let Some((owners, _)) = placed {
-                let here = actions::recognise(sentence, &people);
                 if let Some(shared) = actions::shared_out(sentence, &owners, &people) {
                     found_actions.extend(shared);
-                } else if here.is_none() && found_actions.last().is_some_and(|a| a.owners == owners)
+                } else if found_actions.last().is_some_and(|a| a.owners == owners)
+                    && actions::recognise(sentence, &people).is_none()
                 {
                     // `HL undertook to find the cost. The cost would be
                     // met by the CC.   HL`: the column restates the owner
