@@ -292,24 +292,20 @@ pub fn shared_out(
         return None;
     }
     let sentence = sentence.trim_end_matches('.');
-    let (at, joint) = [", and ", " and ", "; "]
+    let (head, tail, second) = [", and ", " and ", "; "]
         .iter()
         .flat_map(|joint| {
             sentence
                 .match_indices(joint)
-                .map(move |(at, _)| (at, *joint))
+                .map(move |(at, _)| (at, at + joint.len()))
         })
         .take(8)
-        .find(|(at, joint)| {
-            sentence
-                .get(at + joint.len()..)
-                .and_then(|tail| who_does(tail, people))
-                .is_some_and(|a| !a.owners.is_empty())
+        .find_map(|(end, start)| {
+            let tail = sentence.get(start..)?;
+            let action = who_does(tail, people).filter(|a| !a.owners.is_empty())?;
+            Some((sentence.get(..end)?, tail, action))
         })?;
-    let head = sentence.get(..at)?;
-    let tail = sentence.get(at + joint.len()..)?;
     let first = recognise(head, people)?;
-    let second = who_does(tail, people)?;
     let mut covered: Vec<&String> = first.owners.iter().chain(&second.owners).collect();
     covered.sort();
     covered.dedup();

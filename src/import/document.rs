@@ -46,6 +46,20 @@ pub struct Hints {
     pub date: Option<String>,
 }
 
+/// The marker of the next entry of the innermost list, for readers that
+/// keep a stack of the lists they are in (`Some(next number)` for an
+/// ordered one): `3.`, counting on, or `-` for a bullet.
+pub fn next_marker(lists: &mut [Option<u64>]) -> String {
+    match lists.last_mut() {
+        Some(Some(number)) => {
+            let marker = format!("{number}.");
+            *number += 1;
+            marker
+        }
+        _ => "-".to_string(),
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub hints: Hints,

@@ -112,14 +112,15 @@ pub fn number_headings(document: &mut Document) {
 /// Under `Agenda`, when no heading of the page is an item, every top entry
 /// that reads as a title is one.
 fn outline_entries_as_headings(document: &mut Document) {
+    // As in the numbering, a heading that opens the document is its title.
     let item_headings = document
         .blocks
         .iter()
+        .skip(1)
         .filter_map(|block| match &block.kind {
             Kind::Heading { text, .. } => Some(text.replace("**", "")),
             _ => None,
         })
-        .skip(1)
         .any(|text| {
             let plain = text.trim().trim_end_matches(':').trim();
             !NOT_ITEMS.contains(&plain.to_lowercase().as_str())

@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
-use crate::import::document::{Document, Hints, Kind};
+use crate::import::document::{Document, Hints, Kind, next_marker};
 
 /// Elements whose content is never the minutes' text.
 const SKIPPED: &[&str] = &[
@@ -201,14 +201,7 @@ impl Walker {
     /// items one level deeper.
     fn list_item(&mut self, element: ElementRef) {
         self.flush_paragraph();
-        let marker = match self.lists.last_mut() {
-            Some(Some(number)) => {
-                let marker = format!("{number}.");
-                *number += 1;
-                marker
-            }
-            _ => "-".to_string(),
-        };
+        let marker = next_marker(&mut self.lists);
         let level = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
         let mut own = Walker {
             lists: self.lists.clone(),

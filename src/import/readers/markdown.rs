@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::import::document::{Document, Hints, Kind};
+use crate::import::document::{Document, Hints, Kind, next_marker};
 use crate::source::LineIndex;
 
 pub fn read(raw: &str) -> Result<Document, String> {
@@ -119,14 +119,7 @@ impl Walker {
             }
             Tag::Item => {
                 self.flush_item();
-                let marker = match self.lists.last_mut() {
-                    Some(Some(number)) => {
-                        let marker = format!("{number}.");
-                        *number += 1;
-                        marker
-                    }
-                    _ => "-".to_string(),
-                };
+                let marker = next_marker(&mut self.lists);
                 self.item = Some((marker, line));
             }
             Tag::Paragraph if self.item.is_some() && !self.text.is_empty() => {

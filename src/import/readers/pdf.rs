@@ -28,7 +28,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
     Ok(text::read(&laid_out.join("\u{c}")))
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Glyph {
     /// Left edge and baseline, in points from the page's top left.
     x: f64,
@@ -39,10 +39,15 @@ struct Glyph {
     text: String,
 }
 
+/// More glyphs than a few thousand pages of minutes hold: a PDF made to
+/// exhaust memory is refused, not read.
+const MAX_GLYPHS: usize = 20_000_000;
+
 #[derive(Default)]
 struct Collector {
     pages: Vec<Vec<Glyph>>,
     page_height: f64,
+    glyphs: usize,
 }
 
 impl OutputDev for Collector {
@@ -87,6 +92,10 @@ impl OutputDev for Collector {
         // Spaces are kept: a line of nothing but spaces is how Word draws
         // an empty paragraph, the blank line between two others.
         if sane && !char.is_empty() {
+            self.glyphs += 1;
+            if self.glyphs > MAX_GLYPHS {
+                return Err(OutputError::FormatError(std::fmt::Error));
+            }
             if let Some(page) = self.pages.last_mut() {
                 page.push(glyph);
             }
@@ -130,6 +139,9 @@ fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
     std::panic::set_hook(hook);
     match outcome {
         Ok(Ok(())) => Ok(collector.pages),
+        Ok(Err(_)) if collector.glyphs > MAX_GLYPHS => Err(format!(
+            "its text layer holds more than {MAX_GLYPHS} characters; not read"
+        )),
         Ok(Err(err)) => Err(format!("its text could not be read: {err}")),
         Err(_) => Err("its text could not be read (the PDF reader failed on one of its fonts); convert it with `pdftotext -layout FILE.pdf` and import the .txt".to_string()),
     }
@@ -175,7 +187,7 @@ fn lay_out(glyphs: &[Glyph]) -> String {
 
 /// The page's usual distance between baselines: the median of the gaps
 /// between lines that follow each other.
-fn line_pitch(lines: &[Vec<Glyph>]) -> f64 {
+fn line_pitch(lines: &[Vec<&Glyph>]) -> f64 {
     let baselines: Vec<f64> = lines
         .iter()
         .filter_map(|line| line.first().map(|g| g.y))
@@ -207,18 +219,18 @@ fn cell_width(glyphs: &[Glyph]) -> f64 {
 }
 
 /// Glyphs grouped into lines by baseline, top to bottom, each left to right.
-fn lines_of(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
+fn lines_of(glyphs: &[Glyph]) -> Vec<Vec<&Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
     for glyph in sorted {
         let joins = lines
             .last()
             .and_then(|line| line.first())
             .is_some_and(|first| (glyph.y - first.y).abs() <= 0.4 * first.size.max(glyph.size));
         match lines.last_mut() {
-            Some(line) if joins => line.push(glyph.clone()),
-            _ => lines.push(vec![glyph.clone()]),
+            Some(line) if joins => line.push(glyph),
+            _ => lines.push(vec![glyph]),
         }
     }
     for line in &mut lines {
@@ -230,7 +242,7 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
 /// A line's glyphs placed at their columns: a gap of a space's width is a
 /// space, a wider one as many spaces as its cells (so that columns line up
 /// as on the page).
-fn line_text(line: &[Glyph], cell: f64, margin: f64) -> String {
+fn line_text(line: &[&Glyph], cell: f64, margin: f64) -> String {
     let mut text = String::new();
     let mut columns = 0usize;
     let mut end: Option<f64> = None;
