@@ -791,7 +791,14 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
                 let org = person.org.take();
                 person = Person { org, ..holder };
             }
-            if looks_like_name(&person.name) && !is_acronym(&person.name) && !is_role(&person.name)
+            let heading = person
+                .name
+                .split_whitespace()
+                .any(|w| HEADING_WORDS.contains(&w.to_lowercase().as_str()));
+            if looks_like_name(&person.name)
+                && !is_acronym(&person.name)
+                && !is_role(&person.name)
+                && !heading
             {
                 people.push(person);
             } else {
@@ -896,7 +903,13 @@ const ORG_WORDS: &[&str] = &[
     "representative",
     "member",
     "members",
+    "body",
+    "governing",
 ];
+
+/// Words of an attendance heading, which no name holds (`GOVERNOR
+/// ATTENDANCE`).
+const HEADING_WORDS: &[&str] = &["attendance", "present", "apologies", "absent", "register"];
 
 /// Offices a person holds, by which minutes also give them actions (`the
 /// Clerk to write`).

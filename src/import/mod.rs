@@ -10,6 +10,7 @@ pub mod document;
 pub mod items;
 pub mod meetings;
 pub mod readers;
+pub mod register;
 pub mod sentences;
 pub mod text;
 pub mod title;
@@ -160,7 +161,18 @@ pub fn import(
 /// What a note needs, from a document a reader made.
 pub fn import_document(mut document: document::Document, options: &ImportOptions) -> Imported {
     let other_meetings = meetings::keep_first(&mut document);
-    let attendance = attendance::recognise(&mut document);
+    let register = read_register(&mut document, options);
+    let mut attendance = attendance::recognise(&mut document);
+    if let Some(register) = &register {
+        // The register's members come first: they are the body.
+        for (list, members) in [
+            (&mut attendance.present, &register.present),
+            (&mut attendance.apologies, &register.apologies),
+            (&mut attendance.absent, &register.absent),
+        ] {
+            list.splice(0..0, members.iter().cloned());
+        }
+    }
     items::number_headings(&mut document);
     let rest = document.lines_except(&attendance.blocks).join("\n");
     let (lines, dropped) = text::clean_lines(&rest);
@@ -182,7 +194,17 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
             "{dropped} repeated line(s) were dropped as page headers or footers"
         ));
     }
-    title_and_date(&lines, &document.hints, options, &mut imported);
+    if let Some(check) = register.as_ref().and_then(|r| r.check.clone()) {
+        imported.checks.push(check);
+    }
+    // A register with a column for the date the whole document's title
+    // reads confirms that date, which the title may no longer show once
+    // the register's blocks are out.
+    let confirmed = ImportOptions {
+        date: options.date.or(register.and_then(|r| r.date)),
+        ..options.clone()
+    };
+    title_and_date(&lines, &document.hints, &confirmed, &mut imported);
     let people = imported.everyone();
     let mut reader = Reader {
         imported,
@@ -213,6 +235,25 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
     });
     drop_agenda_entries(&mut imported.items);
     imported
+}
+
+/// An attendance register (a grid of marks under meeting dates), read in
+/// the column of this meeting's date: the date given, else the one the
+/// title reads before anything is taken out. Its blocks leave the document.
+fn read_register(
+    document: &mut document::Document,
+    options: &ImportOptions,
+) -> Option<register::Register> {
+    let date = options
+        .date
+        .or_else(|| title::recognise(&document.lines(), &document.hints).date);
+    let register = register::recognise(document, date)?;
+    let mut at = 0;
+    document.blocks.retain(|_| {
+        at += 1;
+        !register.blocks.contains(&(at - 1))
+    });
+    Some(register)
 }
 
 /// An item with nothing in it whose number comes again later is a line of

@@ -491,6 +491,11 @@ fn pdf(lines: &[(f64, f64, &str)]) -> Vec<u8> {
     for (x, y, text) in lines {
         content.push_str(&format!("BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n"));
     }
+    pdf_of(&content)
+}
+
+/// A PDF of one page drawing `content` (operators) in Helvetica as /F1.
+fn pdf_of(content: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
@@ -577,6 +582,65 @@ fn pdfs_are_read_with_their_columns() {
     );
 }
 
+/// A governors' attendance register as a school's template prints it: a
+/// column per meeting headed by its date turned up the page, a mark per
+/// member, a key. The column of this meeting's date says who was there.
+#[test]
+fn an_attendance_register_is_read_in_this_meetings_column() {
+    let mut content = String::new();
+    let mut line = |x: f64, y: f64, text: &str| {
+        content.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({text}) Tj ET\n"));
+    };
+    line(72.0, 800.0, "NORTHFIELD ACADEMY GOVERNING BOARD");
+    line(72.0, 780.0, "COMMITTEE      Resources Committee");
+    line(400.0, 780.0, "DATE      14/10/2026");
+    line(72.0, 750.0, "GOVERNOR ATTENDANCE");
+    let members = [
+        ("AMELIA STONE", "P", "P"),
+        ("ROHAN PIKE", "P", "S"),
+        ("TESS MARLOW", "A", "A"),
+        ("IDRIS VAUGHAN", "", "L"),
+    ];
+    for (row, (name, first, second)) in members.iter().enumerate() {
+        let y = 680.0 - 14.0 * row as f64;
+        line(72.0, y, name);
+        line(262.0, y, first);
+        line(302.0, y, second);
+    }
+    line(72.0, 610.0, "P - Present      S - Sanctioned");
+    line(72.0, 596.0, "A - Absent       L - Late arrival");
+    line(72.0, 560.0, "1. Welcome");
+    line(90.0, 546.0, "The chair welcomed everyone.");
+    // The dates read up the page, as a turned table heading is drawn.
+    for (x, date) in [
+        (270.0, "16/09/2026"),
+        (310.0, "14/10/2026"),
+        (350.0, "18/11/2026"),
+    ] {
+        content.push_str(&format!(
+            "BT /F1 10 Tf 0 1 -1 0 {x} 696 Tm ({date}) Tj ET\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("register.pdf"), pdf_of(&content)).unwrap();
+    let output = minutes_in(dir.path(), &["import", "register.pdf", "--out", "."]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let note = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let model = show(dir.path(), &note);
+    assert_eq!(model["date"], "2026-10-14");
+    assert_eq!(names(&model, "present"), ["Amelia Stone", "Idris Vaughan"]);
+    assert_eq!(names(&model, "apologies"), ["Rohan Pike"]);
+    assert_eq!(names(&model, "absent"), ["Tess Marlow"]);
+    let text = std::fs::read_to_string(&note).unwrap();
+    assert!(!text.contains("16/09/2026"), "{text}");
+    assert!(!text.contains("Late arrival"), "{text}");
+}
+
 /// The importer on the real minutes beside the repository (not in a user's
 /// clone), scored by their own scorer against hand-written ground truth:
 /// no figure may fall below what the importer reached when this test was
@@ -619,25 +683,25 @@ fn the_real_minutes_score_no_lower_when_present() {
             .unwrap_or(0.0)
     };
     let floors = [
-        ("people recall", number("people_recall"), 0.73),
+        ("people recall", number("people_recall"), 0.78),
         ("people precision", number("people_precision"), 0.92),
         ("decisions found", matched("decisions_matched"), 110.0),
         ("items counted exactly", matched("items_exact"), 11.0),
         ("actions found", matched("actions_matched"), 81.0),
         ("owner precision", number("owner_precision"), 0.83),
         ("names right", number("first_try_meeting_name_ok"), 19.0),
-        ("dates right", number("first_try_date_ok"), 23.0),
+        ("dates right", number("first_try_date_ok"), 25.0),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what}: {got} is below {floor}; {summary}");
     }
     let ceilings = [
-        ("first try unusable", number("first_try_unusable"), 5.0),
+        ("first try unusable", number("first_try_unusable"), 4.0),
         ("owners invented", number("owners_invented"), 3.0),
         (
             "entries naming nobody",
             number("people_entries_naming_nobody"),
-            16.0,
+            14.0,
         ),
     ];
     for (what, got, ceiling) in ceilings {

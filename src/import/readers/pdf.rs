@@ -37,6 +37,17 @@ struct Glyph {
     width: f64,
     size: f64,
     text: String,
+    /// How the glyph's baseline runs on the page: across (ordinary text),
+    /// or turned a quarter to read up or down the page (a register's
+    /// column of dates).
+    turn: Turn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    Across,
+    Up,
+    Down,
 }
 
 /// More glyphs than a few thousand pages of minutes hold: a PDF made to
@@ -79,12 +90,21 @@ impl OutputDev for Collector {
         let across = font_size * (trm.m11 + trm.m21);
         let up = font_size * (trm.m12 + trm.m22);
         let size = (across * up).abs().sqrt();
+        // The baseline's direction is where the matrix takes (1, 0).
+        let turn = if trm.m12.abs() <= trm.m11.abs() {
+            Turn::Across
+        } else if trm.m12 > 0.0 {
+            Turn::Up
+        } else {
+            Turn::Down
+        };
         let glyph = Glyph {
             x: trm.m31,
             y: self.page_height - trm.m32,
             width: width * size,
             size,
             text: char.to_string(),
+            turn,
         };
         let sane = [glyph.x, glyph.y, glyph.width, glyph.size]
             .iter()
@@ -148,9 +168,15 @@ fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
 }
 
 /// One page's glyphs as lines of text on a grid of character cells.
-fn lay_out(glyphs: &[Glyph]) -> String {
-    let cell = cell_width(glyphs);
-    let lines = lines_of(glyphs);
+fn lay_out(page: &[Glyph]) -> String {
+    let turned = turned_runs(page);
+    let glyphs: Vec<&Glyph> = page
+        .iter()
+        .filter(|g| g.turn == Turn::Across)
+        .chain(&turned)
+        .collect();
+    let cell = cell_width(&glyphs);
+    let lines = lines_of(&glyphs);
     let pitch = line_pitch(&lines);
     let margin = glyphs
         .iter()
@@ -207,8 +233,67 @@ fn line_pitch(lines: &[Vec<&Glyph>]) -> f64 {
         .max(1.0)
 }
 
+/// Text turned a quarter (a register's dates printed up their columns),
+/// which the page draws one glyph a line, read as the words it spells:
+/// each run of glyphs up or down one column (in the order the page draws
+/// them, which is their reading order) becomes one glyph of the whole
+/// word at the column's foot. Runs that end side by side are set a line
+/// apart, leftmost highest, as `pdftotext -layout` sets them, because a
+/// row of dates is wider than the columns under it.
+fn turned_runs(page: &[Glyph]) -> Vec<Glyph> {
+    let mut runs: Vec<Vec<&Glyph>> = Vec::new();
+    for glyph in page.iter().filter(|g| g.turn != Turn::Across) {
+        let joins = runs.last().and_then(|run| run.last()).is_some_and(|last| {
+            last.turn == glyph.turn
+                && (glyph.x - last.x).abs() <= 0.3 * last.size
+                && (glyph.y - last.y).abs() <= 1.5 * last.size.max(last.width)
+        });
+        match runs.last_mut() {
+            Some(run) if joins => run.push(glyph),
+            _ => runs.push(vec![glyph]),
+        }
+    }
+    let mut words: Vec<Glyph> = runs
+        .iter()
+        .filter_map(|run| {
+            let first = run.first()?;
+            let text: String = run.iter().map(|g| g.text.as_str()).collect();
+            let text = text.trim().to_string();
+            let foot = run.iter().map(|g| g.y).fold(f64::MIN, f64::max);
+            // Read up the page, a glyph stands to the left of its baseline.
+            let x = match first.turn {
+                Turn::Up => first.x - 0.5 * first.size,
+                _ => first.x,
+            };
+            (!text.is_empty()).then(|| Glyph {
+                x,
+                y: foot,
+                width: 0.5 * first.size * text.chars().count() as f64,
+                size: first.size,
+                text,
+                turn: Turn::Across,
+            })
+        })
+        .collect();
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut at = 0;
+    while let Some(first) = words.get(at) {
+        let (foot, size) = (first.y, first.size);
+        let side_by_side = words
+            .iter()
+            .skip(at)
+            .take_while(|w| (w.y - foot).abs() < size)
+            .count();
+        for (k, word) in words.iter_mut().skip(at).take(side_by_side).enumerate() {
+            word.y = foot - (side_by_side - 1 - k) as f64 * 0.6 * size;
+        }
+        at += side_by_side.max(1);
+    }
+    words
+}
+
 /// The width of a character cell: the median advance of the page's glyphs.
-fn cell_width(glyphs: &[Glyph]) -> f64 {
+fn cell_width(glyphs: &[&Glyph]) -> f64 {
     let mut widths: Vec<f64> = glyphs
         .iter()
         .map(|g| g.width)
@@ -219,8 +304,8 @@ fn cell_width(glyphs: &[Glyph]) -> f64 {
 }
 
 /// Glyphs grouped into lines by baseline, top to bottom, each left to right.
-fn lines_of(glyphs: &[Glyph]) -> Vec<Vec<&Glyph>> {
-    let mut sorted: Vec<&Glyph> = glyphs.iter().collect();
+fn lines_of<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
+    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<&Glyph>> = Vec::new();
     for glyph in sorted {
@@ -298,6 +383,7 @@ mod tests {
                 width: 6.0,
                 size: 11.0,
                 text: c.to_string(),
+                turn: Turn::Across,
             })
             .collect()
     }
@@ -321,6 +407,46 @@ mod tests {
         assert_eq!(lines.get(1).copied(), Some("The cost was agreed."));
         assert_eq!(lines.get(3).copied(), Some(""));
         assert_eq!(lines.get(4).copied(), Some("2. Close"));
+    }
+
+    /// Glyphs of `text` turned to read up the page from `foot`, one under
+    /// the other, as a register's column of dates is drawn.
+    fn reading_up(x: f64, foot: f64, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(at, c)| Glyph {
+                x,
+                y: foot - 6.0 * at as f64,
+                width: 6.0,
+                size: 11.0,
+                text: c.to_string(),
+                turn: Turn::Up,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_turned_up_its_column_reads_as_words_a_line_apart() {
+        let mut page = glyphs(40.0, 56.0, "GOVERNOR ATTENDANCE");
+        page.extend(reading_up(200.0, 150.0, "28/09/2026"));
+        page.extend(reading_up(260.0, 150.0, "23/11/2026"));
+        page.extend(glyphs(170.0, 56.0, "Ann Lee"));
+        page.extend(glyphs(170.0, 192.0, "P"));
+        page.extend(glyphs(170.0, 252.0, "A"));
+        let text = lay_out(&page);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        let column = |line: &str, word: &str| line.rfind(word);
+        let first = lines.get(1).copied().unwrap_or("");
+        let second = lines.get(2).copied().unwrap_or("");
+        let row = lines.get(3).copied().unwrap_or("");
+        assert_eq!(first.trim(), "28/09/2026", "{text}");
+        assert_eq!(second.trim(), "23/11/2026", "{text}");
+        // Each date heads the column of its marks.
+        let (p, a) = (column(row, "P"), column(row, "A"));
+        let (d1, d2) = (column(first, "28"), column(second, "23"));
+        assert!(p.zip(d1).is_some_and(|(p, d)| p.abs_diff(d) <= 2), "{text}");
+        assert!(a.zip(d2).is_some_and(|(a, d)| a.abs_diff(d) <= 2), "{text}");
     }
 
     #[test]
