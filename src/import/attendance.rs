@@ -17,7 +17,7 @@ use crate::parse::people::{are_initials_of, looks_like_name, parse_person};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?P<number>(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s+)?(?:the\s+)?
+        r"(?ix)^(?P<number>(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s+)?(?:the\s+)?(?-i:[A-Z]{2,6}\s+)?
         (?P<label>
           (?:(?:board|committee|council|panel|tac|tsc|voting|non-voting|core|team|other)\s+)?
           (?:members?|directors|governors|councillors|cllrs|trustees|officers|officials|staff|guests|observers|visitors|participants|attendees|others|representatives|secretariat)
@@ -727,6 +727,21 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
     if text.is_empty() || is_none(text) {
         return (Vec::new(), Vec::new());
     }
+    // `Bob Barr (BB) 2:30o`: a note of a time after a name is no part of
+    // it, and is reported.
+    if let Some((name, note)) = text.rsplit_once(char::is_whitespace) {
+        let one_column = !name.contains("  ") && !name.contains('\t');
+        if one_column && note.contains(|c: char| c.is_ascii_digit()) {
+            let (people, unsure) = people_of(name);
+            if !people.is_empty() && unsure.is_empty() {
+                return (people, vec![note.to_string()]);
+            }
+        }
+    }
+    people_of(text)
+}
+
+fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
     // Columns (`Ann Lee      Acme Ltd`, `Acme Ltd<TAB>Ann Lee<TAB>Member`):
     // the column that is a person's name, the first other one their org.
     // `Erik Sundell | Sandvik | @handle`: a row of a table written with
@@ -799,6 +814,7 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
                 && !is_acronym(&person.name)
                 && !is_role(&person.name)
                 && !heading
+                && !names_org(&person.name)
             {
                 people.push(person);
             } else {
@@ -947,6 +963,12 @@ const OTHER_ROLES: &[&str] = &[
     "facilitator",
     "moderator",
 ];
+
+/// A word of an organisation's name in `name` (`Full Governing Body`).
+fn names_org(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+}
 
 fn org_like(cell: &str) -> bool {
     let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();

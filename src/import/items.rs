@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::attendance;
 use super::document::{Document, Kind};
+use super::title;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\*\*)?(?:item\s+)?\d{1,3}[a-z]?(?:[./]\d{1,3})*[.):]?\s+\S")
@@ -177,15 +178,23 @@ fn outline_entries_as_headings(document: &mut Document) {
 /// With no headings to go by, paragraphs that are wholly bold and short
 /// (`<p><strong>Welcome and Introductions</strong></p>`) are the items,
 /// when there are two or more.
+/// A document that opens with lines in bold, one of them dated (`**Open
+/// Data User Group**`, `**19th June 2014**`, `**Venue: …**`), has them as
+/// its header: they are not items.
 fn bold_paragraphs_as_items(document: &mut Document) {
+    let bold = |block: &super::document::Block| matches!(&block.kind, Kind::Paragraph { text } if is_bold_title(text));
+    let opening = document.blocks.iter().take_while(|b| bold(b)).count();
+    let dated = document.blocks.iter().take(opening).any(|b| match &b.kind {
+        Kind::Paragraph { text } => !title::dates_in(text).is_empty(),
+        _ => false,
+    });
+    let header = if opening >= 2 && dated { opening } else { 0 };
     let titles: Vec<usize> = document
         .blocks
         .iter()
         .enumerate()
-        .filter_map(|(at, block)| match &block.kind {
-            Kind::Paragraph { text } if is_bold_title(text) => Some(at),
-            _ => None,
-        })
+        .skip(header)
+        .filter_map(|(at, block)| bold(block).then_some(at))
         .collect();
     if titles.len() < 2 {
         return;
@@ -304,6 +313,23 @@ mod tests {
                 ""
             ]
         );
+    }
+
+    #[test]
+    fn bold_lines_that_open_the_document_with_its_date_are_its_header() {
+        let mut document = read(
+            "<p><strong>Fellside Trust Board</strong></p><p><strong>4th March 2026, 18:00</strong></p>\
+             <p>Present: Ann Lee, Bo Wu</p><p><strong>Welcome</strong></p><p>Text.</p><p><strong>Budget</strong></p>",
+            Format::Html,
+        );
+        number_headings(&mut document);
+        let lines = document.lines();
+        assert!(
+            lines.contains(&"**Fellside Trust Board**".to_string()),
+            "{lines:?}"
+        );
+        assert!(lines.contains(&"## 1. Welcome".to_string()), "{lines:?}");
+        assert!(lines.contains(&"## 2. Budget".to_string()), "{lines:?}");
     }
 
     #[test]

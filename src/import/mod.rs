@@ -649,6 +649,22 @@ impl Reader {
             self.item().prose.push(format!("| {} |", cells.join(" | ")));
             return;
         };
+        // An agenda set as a table (`Item | Description | Lead`): a row
+        // numbered in the first column is an item.
+        let numbers_items = header.first().is_some_and(|h| {
+            ["item", "no", "no.", "number", "#", "ref", "minute"].contains(&h.as_str())
+        });
+        if let (true, Some(number), Some(title)) = (numbers_items, cells.first(), cells.get(1)) {
+            let numbered = !number.is_empty()
+                && number.len() <= 6
+                && number.starts_with(|c: char| c.is_ascii_digit())
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if numbered && !title.is_empty() {
+                let number = number.trim_end_matches('.').to_string();
+                self.new_item(number, title.clone());
+                return;
+            }
+        }
         let column = |word: &str| header.iter().position(|h| h.contains(word));
         let cell = |at: Option<usize>| {
             at.and_then(|at| cells.get(at))
@@ -734,13 +750,16 @@ fn will_do(text: &str) -> Option<ImportedAction> {
     })
 }
 
+/// One entry a person. Apologies are read first: a member in a list of
+/// members (often the roster, written before the meeting) who also sent
+/// apologies is kept with the apologies, with a point to check.
 fn dedupe_people(imported: &mut Imported) {
     let mut seen = std::collections::HashSet::new();
     let mut repeated = Vec::new();
     for list in [
+        &mut imported.apologies,
         &mut imported.present,
         &mut imported.in_attendance,
-        &mut imported.apologies,
         &mut imported.absent,
     ] {
         list.retain(|p| {

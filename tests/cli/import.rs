@@ -402,7 +402,6 @@ fn the_legacy_minutes_when_present() {
 
 /// A Word document made here: paragraphs with styles, and a table.
 fn docx(paragraphs: &[(&str, &str)], table: &[[&str; 2]]) -> Vec<u8> {
-    use std::io::Write;
     let mut body = String::new();
     for (style, text) in paragraphs {
         body.push_str(&format!(
@@ -420,6 +419,12 @@ fn docx(paragraphs: &[(&str, &str)], table: &[[&str; 2]]) -> Vec<u8> {
         body.push_str("</w:tr>");
     }
     body.push_str("</w:tbl>");
+    docx_of(&body)
+}
+
+/// A Word document of the given `w:body` XML.
+fn docx_of(body: &str) -> Vec<u8> {
+    use std::io::Write;
     let xml = format!(
         "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );
@@ -482,6 +487,60 @@ fn word_documents_are_read() {
         decisions[0]["text"],
         "The Board agreed to renew the lease for five years."
     );
+}
+
+/// A .docx as a clerk's template makes one: its header lines in bold (one
+/// of them the date), the attendance in a table whose cells run over two
+/// lines (a time noted under a name) and whose second column changes list
+/// at a label, the items as bold lines. A member in the first column who
+/// sent apologies is kept with the apologies.
+#[test]
+fn word_bold_titles_and_an_attendance_table_of_labelled_columns() {
+    let bold = |text: &str| format!("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>");
+    let plain = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    let cell = |lines: &[&str]| {
+        let paragraphs: String = lines.iter().map(|l| plain(l)).collect();
+        format!("<w:tc>{paragraphs}</w:tc>")
+    };
+    let row = |cells: &[&[&str]]| {
+        let cells: String = cells.iter().map(|c| cell(c)).collect();
+        format!("<w:tr>{cells}</w:tr>")
+    };
+    let body = [
+        bold("Fellside Trust Board"),
+        bold("4th March 2025, 18:00"),
+        "<w:tbl>".to_string(),
+        row(&[&["FTB Attendees"], &["Officers"]]),
+        row(&[&["Ann Lee (AL)", "7:30pm"], &["Cy Dee (Clerk)"]]),
+        row(&[&["Bo Wu"], &["Apologies"]]),
+        row(&[&["Di Fox"], &["Di Fox"]]),
+        "</w:tbl>".to_string(),
+        bold("Welcome"),
+        plain("The chair welcomed everyone."),
+        bold("Budget"),
+        plain("The budget was discussed."),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("minutes.docx"), docx_of(&body)).unwrap();
+    let output = minutes_in(dir.path(), &["import", "minutes.docx", "--out", "."]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("`7:30pm`"), "{report}");
+    assert!(report.contains("`Di Fox` was listed twice"), "{report}");
+    let note = dir.path().join("2025-03-04-fellside-trust-board.md");
+    let model = show(dir.path(), &note);
+    assert_eq!(model["meeting"], "Fellside Trust Board");
+    assert_eq!(names(&model, "present"), ["Ann Lee", "Bo Wu"]);
+    assert_eq!(names(&model, "in_attendance"), ["Cy Dee"]);
+    assert_eq!(names(&model, "apologies"), ["Di Fox"]);
+    let titles: Vec<&str> = model["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Welcome", "Budget"]);
 }
 
 /// A PDF of one page whose lines are drawn in Helvetica at the given
@@ -683,20 +742,20 @@ fn the_real_minutes_score_no_lower_when_present() {
             .unwrap_or(0.0)
     };
     let floors = [
-        ("people recall", number("people_recall"), 0.78),
-        ("people precision", number("people_precision"), 0.92),
+        ("people recall", number("people_recall"), 0.89),
+        ("people precision", number("people_precision"), 0.94),
         ("decisions found", matched("decisions_matched"), 110.0),
-        ("items counted exactly", matched("items_exact"), 11.0),
+        ("items counted exactly", matched("items_exact"), 12.0),
         ("actions found", matched("actions_matched"), 81.0),
         ("owner precision", number("owner_precision"), 0.83),
-        ("names right", number("first_try_meeting_name_ok"), 19.0),
-        ("dates right", number("first_try_date_ok"), 25.0),
+        ("names right", number("first_try_meeting_name_ok"), 21.0),
+        ("dates right", number("first_try_date_ok"), 27.0),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what}: {got} is below {floor}; {summary}");
     }
     let ceilings = [
-        ("first try unusable", number("first_try_unusable"), 4.0),
+        ("first try unusable", number("first_try_unusable"), 2.0),
         ("owners invented", number("owners_invented"), 3.0),
         (
             "entries naming nobody",

@@ -118,6 +118,10 @@ struct Paragraph {
     text: String,
     style: String,
     list: Option<(String, u8)>,
+    /// Letters set in bold runs, and in others: a paragraph wholly bold
+    /// is a title (`**Chair's welcome**`), as Markdown writes one.
+    bold_letters: usize,
+    plain_letters: usize,
 }
 
 #[derive(Default)]
@@ -130,6 +134,9 @@ struct Walker {
     /// The next number of each list and level.
     counters: HashMap<(String, u8), u32>,
     in_text: bool,
+    /// Inside a run (`w:r`), and whether its properties make it bold.
+    in_run: bool,
+    run_bold: bool,
 }
 
 impl Walker {
@@ -175,6 +182,12 @@ impl Walker {
     fn push_text(&mut self, text: &str) {
         if let Some(paragraph) = &mut self.paragraph {
             paragraph.text.push_str(text);
+            let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+            if self.run_bold {
+                paragraph.bold_letters += letters;
+            } else {
+                paragraph.plain_letters += letters;
+            }
         }
     }
 
@@ -204,6 +217,18 @@ impl Walker {
                 }
             }
             b"t" => self.in_text = true,
+            b"r" => {
+                self.in_run = true;
+                self.run_bold = false;
+            }
+            // `<w:b/>` or `<w:b w:val="1"/>` in a run's properties; the
+            // paragraph mark's own (`w:pPr/w:rPr`) is outside any run.
+            b"b" if self.in_run => {
+                self.run_bold = !matches!(
+                    attribute(e, b"w:val").as_deref(),
+                    Some("0" | "false" | "off")
+                );
+            }
             b"tab" if self.paragraph.is_some() => self.push_text("\t"),
             b"br" | b"cr" if self.paragraph.is_some() => self.push_text("\n"),
             b"tbl" => self.tables.push((Vec::new(), Vec::new(), String::new())),
@@ -214,6 +239,10 @@ impl Walker {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"t" => self.in_text = false,
+            b"r" => {
+                self.in_run = false;
+                self.run_bold = false;
+            }
             b"p" => {
                 if let Some(paragraph) = self.paragraph.take() {
                     self.finish(paragraph);
@@ -270,6 +299,11 @@ impl Walker {
                     level,
                     marker,
                     text,
+                }
+            }
+            (None, None) if paragraph.plain_letters == 0 && paragraph.bold_letters > 0 => {
+                Kind::Paragraph {
+                    text: format!("**{}**", text.trim()),
                 }
             }
             (None, None) => Kind::Paragraph { text },

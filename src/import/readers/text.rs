@@ -25,7 +25,20 @@ pub fn read(raw: &str) -> Document {
             paragraph.drain(..at);
         }
         let kind = if is_table(paragraph) {
-            let rows = paragraph.iter().map(|line| cells(line)).collect();
+            let mut rows: Vec<Vec<String>> = paragraph.iter().map(|line| cells(line)).collect();
+            // A cell of several paragraphs puts lines of its own, and
+            // blank lines, inside a table Word saved as text: a table whose
+            // cells run over lines goes on after a blank line.
+            if let Some(Kind::Table { rows: above }) =
+                document.blocks.last_mut().map(|b| &mut b.kind)
+            {
+                let cells_run_over = above.iter().any(|row| row.len() == 1);
+                if cells_run_over && width(above) == width(&rows) {
+                    above.append(&mut rows);
+                    paragraph.clear();
+                    return;
+                }
+            }
             Kind::Table { rows }
         } else if let Some(rows) = aligned_table(paragraph) {
             Kind::Table { rows }
@@ -217,11 +230,18 @@ fn cut(line: &str, starts: &[usize]) -> Vec<String> {
     cells
 }
 
-/// Lines of cells between `|` (as Word's tables come out as text): at
-/// least half the lines, the first among them.
+/// Lines of cells between `|` (as Word's tables come out as text): the
+/// first line and at least half the lines, or two of them (a cell of
+/// several lines puts lines with no `|` between a table's rows).
 fn is_table(lines: &[&str]) -> bool {
     let piped = lines.iter().filter(|line| line.contains(" | ")).count();
-    lines.first().is_some_and(|line| line.contains(" | ")) && piped * 2 >= lines.len()
+    lines.first().is_some_and(|line| line.contains(" | "))
+        && (piped * 2 >= lines.len() || piped >= 2)
+}
+
+/// The number of columns of a table: its widest row's.
+fn width(rows: &[Vec<String>]) -> usize {
+    rows.iter().map(Vec::len).max().unwrap_or(0)
 }
 
 /// The cells of a line, empty ones kept so that columns stay in place.
@@ -319,6 +339,21 @@ mod tests {
         // A line of names side by side is not a table.
         let names = read("Present      Ann Lee          AL\n             Bo Wu            BW\n");
         assert!(matches!(names.blocks[0].kind, Kind::Paragraph { .. }));
+    }
+
+    #[test]
+    fn a_table_whose_cells_run_over_lines_goes_on_after_a_blank_line() {
+        let document = read(
+            "Attendees | Officials\nAnn Lee | Bo Wu\nCy Dee\n\nDi Fox | Apologies\n | Ed Hay\n",
+        );
+        assert_eq!(document.blocks.len(), 1, "{document:?}");
+        let Some(Kind::Table { rows }) = document.blocks.first().map(|b| &b.kind) else {
+            panic!("{document:?}");
+        };
+        assert_eq!(rows.len(), 5);
+        // Two tables of whole rows stay two.
+        let document = read("A | B\nC | D\n\nE | F\nG | H\n");
+        assert_eq!(document.blocks.len(), 2, "{document:?}");
     }
 
     #[test]
