@@ -27,7 +27,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 /// (or after `that`), then what binds them.
 static WHO_DOES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:[Ii]t\s+was\s+(?:also\s+)?agreed|[Aa]greed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
+        r"^(?:(?:[Ii]t\s+was\s+(?:also\s+)?agreed|[Aa]greed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
     )
     .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
@@ -57,9 +57,21 @@ impl<'a> People<'a> {
         let owners: Option<Vec<String>> = parts
             .iter()
             .filter(|p| !p.is_empty())
-            .map(|part| self.owner(part))
+            .map(|part| self.column_owner(part))
             .collect();
         owners.filter(|o| !o.is_empty())
+    }
+
+    /// An owner as a column writes one: initials, an office, a first name
+    /// or a full name. A lone word that is only someone's surname (`Ward`)
+    /// is as likely a table's cell (`Vesey Ward`) as an owner: not one.
+    fn column_owner(&self, written: &str) -> Option<String> {
+        let lone = !written.trim().contains(' ');
+        let office = super::attendance::OFFICES.contains(&written.trim().to_lowercase().as_str());
+        if lone && !is_initials(written.trim()) && !office && self.by_first(written).len() != 1 {
+            return None;
+        }
+        self.owner(written)
     }
 
     fn owner(&self, written: &str) -> Option<String> {

@@ -788,6 +788,18 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
             return (Vec::new(), vec![columns.join(" ")]);
         }
     }
+    // `Olive Ash – Town Clerk, Becki Lee - Assistant Town Clerk`: people
+    // each with a role, listed.
+    let listed: Option<Vec<Person>> = text
+        .split(", ")
+        .map(|part| {
+            let (a, b) = split_role(part)?;
+            person_among(&[a, b])
+        })
+        .collect();
+    if let Some(people) = listed.filter(|people| people.len() > 1) {
+        return (people, Vec::new());
+    }
     // `Name — Role` or `Org - Name`.
     let sides: Vec<&str> = split_role(text)
         .map(|(a, b)| vec![a, b])
@@ -1313,6 +1325,14 @@ mod tests {
                 ""
             ]
         );
+        let (people, _) = entry_people("Olive Ash – Town Clerk, Becki Lee - Assistant Town Clerk.");
+        assert_eq!(names(&people), ["Olive Ash", "Becki Lee"]);
+        assert_eq!(people[1].role.as_deref(), Some("Assistant Town Clerk"));
+        let (people, unsure) = entry_people("Bob Barr (BB) 2:30pm");
+        assert_eq!(names(&people), ["Bob Barr"]);
+        assert_eq!(unsure, ["2:30pm"]);
+        let (people, _) = entry_people("Full Governing Body");
+        assert!(people.is_empty());
         let (people, _) = entry_people("P Moran, Clerk J Connelly");
         assert_eq!(names(&people), ["P Moran", "J Connelly"]);
         assert_eq!(people[1].role.as_deref(), Some("Clerk"));

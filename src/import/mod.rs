@@ -47,7 +47,7 @@ static_regex!(
 );
 static_regex!(
     WILL_DO,
-    r"^((?:[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)(?:\s*(?:&|and|,)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)*)\s+(?:also\s+)?(?:will|agreed to|undertook to|to|would|offered to)\s+(.+)$"
+    r"^((?:[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)(?:\s*(?:&|and|,)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?)?)*)\s+(?:also\s+)?(?:will|agreed to|undertook to|to|would)\s+(.+)$"
 );
 static_regex!(
     OWNER_COLUMN,
@@ -509,6 +509,18 @@ impl Reader {
         if column.start() < 40 {
             return None;
         }
+        // A row of a table set with spaces (`Subject     Staff Member
+        // Governor`) has short cells before its last one; a sentence beside
+        // its owner (after an item's number and title, perhaps) runs on.
+        let text = caps.name("text").map_or("", |m| m.as_str()).trim();
+        let last_cell = text
+            .rsplit_once("   ")
+            .map_or(text, |(_, cell)| cell.trim());
+        let short = last_cell.split_whitespace().count() <= 3;
+        let sentence_end = last_cell.ends_with(['.', '!', '?', ';', ')', '-', '–']);
+        if !text.is_empty() && short && (text.contains("   ") || !sentence_end) {
+            return None;
+        }
         let people = actions::People::new(&self.people);
         let owners = people.owners_of_column(column.as_str())?;
         let text = caps.name("text").map_or("", |m| m.as_str());
@@ -736,16 +748,17 @@ fn action_mark(text: &str) -> Option<ImportedAction> {
 }
 
 /// `Matt will draft a report …`, `Tony & John undertook to bring …`.
+/// `Bo & Cy undertook to bring an update`: an action of Bo and Cy, its
+/// sentence kept as written (who does it is part of what was minuted).
 fn will_do(text: &str) -> Option<ImportedAction> {
     let caps = WILL_DO.captures(text)?;
     let who = caps.get(1)?.as_str();
-    let what = caps.get(2)?.as_str().trim().trim_end_matches('.');
     Some(ImportedAction {
         owners: split_owner_list(who)
             .into_iter()
             .map(str::to_string)
             .collect(),
-        text: what.to_string(),
+        text: text.trim().trim_end_matches('.').to_string(),
         check: None,
     })
 }
@@ -903,6 +916,49 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_column_stands_beside_sentences_not_table_cells() {
+        let pad = |text: &str, owner: &str| format!("{text:<60}{owner}");
+        let text = [
+            "Present: Ann Lee, Bo Wu, Cllr Cy Ward".to_string(),
+            String::new(),
+            "1. Paths".to_string(),
+            String::new(),
+            pad("   The council would be asked to mend the signs.", "AL"),
+            pad("   Funding came from the Vesey ward fund.", "Ward"),
+            String::new(),
+            "2. Leads".to_string(),
+            String::new(),
+            pad(" Subject                   Staff Member", "Governor"),
+            pad(" Assessment", "Bo Wu"),
+            pad(" Safety                    Ann Lee", "Bo Wu"),
+            String::new(),
+            pad(
+                "   Hall     Terms of reference to be amended by May.",
+                "Bo Wu",
+            ),
+        ]
+        .join("\n");
+        let imported = import(&text, readers::Format::Text, &ImportOptions::default()).unwrap();
+        let actions: Vec<(Vec<String>, String)> = imported
+            .items
+            .iter()
+            .flat_map(|i| i.actions.iter().map(|a| (a.owners.clone(), a.text.clone())))
+            .collect();
+        let owners: Vec<&[String]> = actions.iter().map(|(o, _)| o.as_slice()).collect();
+        assert_eq!(owners, [["Ann Lee".to_string()], ["Bo Wu".to_string()]]);
+        assert_eq!(
+            actions.first().map(|(_, text)| text.as_str()),
+            Some("The council would be asked to mend the signs")
+        );
+        assert!(
+            actions
+                .get(1)
+                .is_some_and(|(_, text)| text.ends_with("Terms of reference to be amended by May")),
+            "{actions:?}"
+        );
+    }
+
+    #[test]
     fn an_agenda_above_the_minutes_is_not_items_twice() {
         let text = "Present: Ann Lee\n\nBM 18/2021 Apologies\nBM 19/2021 Minutes\n\nBM 18/2021 Apologies\n\nNone received.\n\nBM 19/2021 Minutes\n\nThe minutes were agreed and signed.\n";
         let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
@@ -934,7 +990,7 @@ mod tests {
             will_do("Bo & Cy undertook to bring an update to the Board in March."),
             Some(ImportedAction {
                 owners: vec!["Bo".into(), "Cy".into()],
-                text: "bring an update to the Board in March".into(),
+                text: "Bo & Cy undertook to bring an update to the Board in March".into(),
                 check: None,
             })
         );
