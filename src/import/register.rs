@@ -320,8 +320,7 @@ pub fn recognise(document: &mut Document, date: Option<NaiveDate>) -> Option<Reg
         let Some(meaning) = key.iter().find(|(m, _)| m == mark).map(|(_, m)| *m) else {
             continue;
         };
-        let line = 0;
-        let Some(person) = parse_person(&found.name, line) else {
+        let Some(person) = parse_person(&found.name, 0) else {
             continue;
         };
         match meaning {
