@@ -244,10 +244,11 @@ fn read_register(
     document: &mut document::Document,
     options: &ImportOptions,
 ) -> Option<register::Register> {
-    let date = options
-        .date
-        .or_else(|| title::recognise(&document.lines(), &document.hints).date);
-    let register = register::recognise(document, date)?;
+    let register = register::recognise(document, |document| {
+        options
+            .date
+            .or_else(|| title::recognise(&document.lines(), &document.hints).date)
+    })?;
     let mut at = 0;
     document.blocks.retain(|_| {
         at += 1;

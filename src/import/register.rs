@@ -232,10 +232,15 @@ fn heads_columns(text: &str) -> bool {
 }
 
 /// Finds a register in `document` and reads this meeting's column, the
-/// column headed by `date` (the date given, or the one the title reads).
-pub fn recognise(document: &mut Document, date: Option<NaiveDate>) -> Option<Register> {
+/// column headed by the date `date_of` tells (the date given, or the one
+/// the title reads), asked only when there is a register's key.
+pub fn recognise(
+    document: &mut Document,
+    date_of: impl FnOnce(&Document) -> Option<NaiveDate>,
+) -> Option<Register> {
     let (legend, key) = find_key(document)?;
     let document = &*document;
+    let date = date_of(document);
     let rows_in = |at: usize| -> usize {
         text_of(document, at).map_or(0, |text| {
             text.lines().filter(|l| row(l, &key).is_some()).count()
@@ -405,7 +410,7 @@ Visitors:     None
     fn read(date: &str) -> Register {
         let mut document = read_text(REGISTER, Format::Text);
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-        recognise(&mut document, date).unwrap_or_default()
+        recognise(&mut document, |_| date).unwrap_or_default()
     }
 
     fn names(people: &[Person]) -> Vec<&str> {
@@ -444,7 +449,7 @@ Visitors:     None
     fn the_register_blocks_are_taken_and_the_title_is_not() {
         let mut document = read_text(REGISTER, Format::Text);
         let date = NaiveDate::from_ymd_opt(2026, 10, 14);
-        let register = recognise(&mut document, date).unwrap_or_default();
+        let register = recognise(&mut document, |_| date).unwrap_or_default();
         let taken: Vec<String> = register
             .blocks
             .iter()
@@ -470,6 +475,6 @@ Visitors:     None
     #[test]
     fn no_key_no_register() {
         let mut document = read_text("Present: Ann Lee\n\n Ann Lee   P   P\n", Format::Text);
-        assert!(recognise(&mut document, None).is_none());
+        assert!(recognise(&mut document, |_| None).is_none());
     }
 }

@@ -371,71 +371,53 @@ fn hinted_date(text: &str) -> Option<NaiveDate> {
 
 /// Every date written in `line`, in the order written.
 pub fn dates_in(line: &str) -> Vec<NaiveDate> {
+    // Each form with the groups holding its year, month and day; a month
+    // is a number or a name.
+    let forms: [(&Regex, [usize; 3]); 5] = [
+        (&DAY_MONTH_YEAR, [3, 2, 1]),
+        (&MONTH_DAY_YEAR, [3, 1, 2]),
+        (&YEAR_MONTH_DAY, [1, 2, 3]),
+        (&ISO, [1, 2, 3]),
+        (&NUMERIC, [3, 2, 1]),
+    ];
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
-    let number =
-        |caps: &regex::Captures, at: usize| -> Option<u32> { caps.get(at)?.as_str().parse().ok() };
-    let month = |caps: &regex::Captures, at: usize| -> Option<u32> {
-        let name = caps.get(at)?.as_str().to_lowercase();
-        let months = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ];
-        let position = months.iter().position(|m| name.starts_with(m))?;
-        u32::try_from(position + 1).ok()
-    };
-    let year = |caps: &regex::Captures, at: usize| -> Option<i32> {
-        let text = caps.get(at)?.as_str();
-        let value: i32 = text.parse().ok()?;
-        Some(if text.len() == 2 { 2000 + value } else { value })
-    };
-    let mut add = |start: usize, date: Option<NaiveDate>| {
-        if let Some(date) = date {
-            if !found.iter().any(|(at, _)| *at == start) {
-                found.push((start, date));
+    for (form, [year, month, day]) in forms {
+        for caps in form.captures_iter(line) {
+            let text = |at: usize| caps.get(at).map_or("", |m| m.as_str());
+            let date = NaiveDate::from_ymd_opt(
+                year_of(text(year)).unwrap_or(0),
+                month_of(text(month)).unwrap_or(0),
+                text(day).parse().unwrap_or(0),
+            );
+            let start = caps.get(0).map_or(0, |m| m.start());
+            if let Some(date) = date {
+                if !found.iter().any(|(at, _)| *at == start) {
+                    found.push((start, date));
+                }
             }
         }
-    };
-    for caps in DAY_MONTH_YEAR.captures_iter(line) {
-        let date = NaiveDate::from_ymd_opt(
-            year(&caps, 3).unwrap_or(0),
-            month(&caps, 2).unwrap_or(0),
-            number(&caps, 1).unwrap_or(0),
-        );
-        add(caps.get(0).map_or(0, |m| m.start()), date);
-    }
-    for caps in MONTH_DAY_YEAR.captures_iter(line) {
-        let date = NaiveDate::from_ymd_opt(
-            year(&caps, 3).unwrap_or(0),
-            month(&caps, 1).unwrap_or(0),
-            number(&caps, 2).unwrap_or(0),
-        );
-        add(caps.get(0).map_or(0, |m| m.start()), date);
-    }
-    for caps in YEAR_MONTH_DAY.captures_iter(line) {
-        let date = NaiveDate::from_ymd_opt(
-            year(&caps, 1).unwrap_or(0),
-            month(&caps, 2).unwrap_or(0),
-            number(&caps, 3).unwrap_or(0),
-        );
-        add(caps.get(0).map_or(0, |m| m.start()), date);
-    }
-    for caps in ISO.captures_iter(line) {
-        let date = NaiveDate::from_ymd_opt(
-            year(&caps, 1).unwrap_or(0),
-            number(&caps, 2).unwrap_or(0),
-            number(&caps, 3).unwrap_or(0),
-        );
-        add(caps.get(0).map_or(0, |m| m.start()), date);
-    }
-    for caps in NUMERIC.captures_iter(line) {
-        let date = NaiveDate::from_ymd_opt(
-            year(&caps, 3).unwrap_or(0),
-            number(&caps, 2).unwrap_or(0),
-            number(&caps, 1).unwrap_or(0),
-        );
-        add(caps.get(0).map_or(0, |m| m.start()), date);
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, date)| date).collect()
+}
+
+/// `06`, `6` or `June`.
+fn month_of(text: &str) -> Option<u32> {
+    if let Ok(number) = text.parse() {
+        return Some(number);
+    }
+    let name = text.to_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let position = months.iter().position(|m| name.starts_with(m))?;
+    u32::try_from(position + 1).ok()
+}
+
+/// `2025`, or `25` as 2025.
+fn year_of(text: &str) -> Option<i32> {
+    let value: i32 = text.parse().ok()?;
+    Some(if text.len() == 2 { 2000 + value } else { value })
 }
 
 #[cfg(test)]
