@@ -161,7 +161,8 @@ pub fn import(
 /// What a note needs, from a document a reader made.
 pub fn import_document(mut document: document::Document, options: &ImportOptions) -> Imported {
     let other_meetings = meetings::keep_first(&mut document);
-    let register = read_register(&mut document, options);
+    let mut name_before_register = None;
+    let register = read_register(&mut document, options, &mut name_before_register);
     let mut attendance = attendance::recognise(&mut document);
     if let Some(register) = &register {
         // The register's members come first: they are the body.
@@ -199,12 +200,15 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
     }
     // A register with a column for the date the whole document's title
     // reads confirms that date, which the title may no longer show once
-    // the register's blocks are out.
+    // the register's blocks are out; the name is read as it stood too (a
+    // template's `COMMITTEE` field may share the register's block).
     let confirmed = ImportOptions {
         date: options.date.or(register.and_then(|r| r.date)),
         ..options.clone()
     };
-    title_and_date(&lines, &document.hints, &confirmed, &mut imported);
+    let mut read = title::recognise(&lines, &document.hints);
+    read.meeting = name_before_register.or(read.meeting);
+    title_and_date(read, &confirmed, &mut imported);
     let people = imported.everyone();
     let mut reader = Reader {
         imported,
@@ -243,11 +247,12 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
 fn read_register(
     document: &mut document::Document,
     options: &ImportOptions,
+    name_before: &mut Option<String>,
 ) -> Option<register::Register> {
     let register = register::recognise(document, |document| {
-        options
-            .date
-            .or_else(|| title::recognise(&document.lines(), &document.hints).date)
+        let read = title::recognise(&document.lines(), &document.hints);
+        *name_before = read.meeting;
+        options.date.or(read.date)
     })?;
     let mut at = 0;
     document.blocks.retain(|_| {
@@ -279,13 +284,7 @@ fn drop_agenda_entries(items: &mut Vec<ImportedItem>) {
 
 /// The meeting's name and date: as the command line gives them, else as
 /// the title recogniser reads them, with a point to check either way.
-fn title_and_date(
-    lines: &[String],
-    hints: &document::Hints,
-    options: &ImportOptions,
-    imported: &mut Imported,
-) {
-    let read = title::recognise(lines, hints);
+fn title_and_date(read: title::Title, options: &ImportOptions, imported: &mut Imported) {
     imported.meeting = options.meeting.clone().or(read.meeting);
     imported.date = options.date.or(read.date);
     match (&options.meeting, &imported.meeting) {
@@ -883,12 +882,8 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let mut imported = Imported::default();
-        title_and_date(
-            &lines,
-            &Default::default(),
-            &ImportOptions::default(),
-            &mut imported,
-        );
+        let read = title::recognise(&lines, &Default::default());
+        title_and_date(read, &ImportOptions::default(), &mut imported);
         assert_eq!(
             imported.meeting.as_deref(),
             Some("County Partnership Board")

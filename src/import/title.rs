@@ -47,8 +47,24 @@ static TAILS: LazyLock<Regex> = regex!(
     r"(?i)(?:[\s\-–—:,|(]+(?:(?:monthly|annual|general|regular|ordinary|special|extraordinary|public|full|quarterly|weekly)\s+)?(?:meeting|minutes|notes|agenda|held|on|at|of|the|a\.?g\.?m\.?|telco|call|summary|shared|record|\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))+[\s\-–—:,|(]*$"
 );
 static FIELD: LazyLock<Regex> = regex!(
-    r"(?i)^(?:date|time|location|venue|where|when|chair|chaired|present|attendees|attendants|attending|apologies|place|room|minutes\s+by|minute\s+taker|clerk|page|held|item\s+\d+[a-z]?)\b"
+    r"(?i)^(?:date|time|location|venue|where|when|chair|chaired|present|attendees|attendants|attending|apologies|place|room|minutes\s+by|minute\s+taker|clerk|page|held|topic|subject|purpose|agenda|item\s+\d+[a-z]?)\b"
 );
+/// A template's field naming the committee (`COMMITTEE  Full Governing
+/// Body  DATE  07/12/2020`), its value beside it or on the line below.
+static COMMITTEE_FIELD: LazyLock<Regex> = regex!(r"(?i)^committee\s*[;:]?(?:\s{2,}|\s*$|[;:]\s*)");
+/// A word of the capitalised run that names a body in a sentence.
+const NAME_WORD: &str = r"(?:\p{Lu}[\w'’&.-]*|of|and|the|for|on|upon|cum|&)";
+static NEXT_MEETING_OF: LazyLock<Regex> = regex!(&format!(
+    r"(?i:\bnext\s+meeting\s+of\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:will|is|shall|to\s+be|on|at|was)\b"
+));
+static NEXT_BODY_MEETING: LazyLock<Regex> = regex!(&format!(
+    r"(?i:\bnext\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:meeting)\b"
+));
+/// Words that only wrap a name, or place it in time: a name of nothing
+/// but these (`Notes`, `28 Mar`) is no name.
+const NOT_A_NAME: &[&str] = &[
+    "meeting", "meetings", "minutes", "notes", "agenda", "summary", "record", "draft", "item",
+];
 
 /// Words that name a body, preferred in a name.
 const BODY_WORDS: &[&str] = &[
@@ -97,9 +113,22 @@ pub fn recognise(lines: &[String], hints: &Hints) -> Title {
         .take(DATE_LINES)
         .collect();
     Title {
-        meeting: name(&first, hints),
+        meeting: name(&first, hints).or_else(|| next_meetings_body(lines)),
         date: date(&first, hints),
     }
+}
+
+/// When the header names no body, the closing line often does: `The next
+/// Ayton Community Council meeting will take place on …`, `The next
+/// meeting of Fenby Parish Council will be held …`.
+fn next_meetings_body(lines: &[String]) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let found = NEXT_MEETING_OF
+            .captures(line)
+            .or_else(|| NEXT_BODY_MEETING.captures(line))?;
+        let name = found.get(1)?.as_str().trim();
+        (names_body(name) && title_case(name)).then(|| unshout(name))
+    })
 }
 
 fn plain(line: &str) -> String {
@@ -115,6 +144,9 @@ fn plain(line: &str) -> String {
 }
 
 fn name(lines: &[String], hints: &Hints) -> Option<String> {
+    if let Some(committee) = committee_field(lines) {
+        return Some(committee);
+    }
     // A title line, a body's name then the date (`NOTES OF IEWM BOARD
     // MEETING – 28th October 2010`), names the meeting best.
     let titled = hints
@@ -160,6 +192,44 @@ fn name(lines: &[String], hints: &Hints) -> Option<String> {
     let title_line = hints.title.as_deref().and_then(clean_name);
     title_line.or_else(|| lines.iter().take(3).find_map(|l| clean_name(l)))
 }
+
+/// A committee named in a template's field, after the body it belongs to
+/// when a line above names one: `Decoy School Board of Governors - Full
+/// Governing Body`.
+fn committee_field(lines: &[String]) -> Option<String> {
+    let first = lines.get(..NAME_LINES).unwrap_or(lines);
+    let at = first
+        .iter()
+        .position(|line| COMMITTEE_FIELD.is_match(line))?;
+    let cells = |line: &str| -> Vec<String> {
+        WIDE_GAP
+            .split(line)
+            .map(|cell| cell.trim().to_string())
+            .filter(|cell| !cell.is_empty())
+            .collect()
+    };
+    let here = cells(COMMITTEE_FIELD.replace(first.get(at)?, "").as_ref());
+    // A label beside it (`COMMITTEE;   DATE;`): the values are on the line
+    // below, in the same order.
+    let value = match here.first() {
+        Some(cell) if !cell.ends_with([';', ':']) => cell.clone(),
+        _ => cells(first.get(at + 1)?).first()?.clone(),
+    };
+    let committee = name_of(&value)?;
+    let body = first
+        .get(..at)?
+        .iter()
+        .rev()
+        .filter_map(|line| clean_name(line))
+        .find(|name| names_body(name));
+    Some(match body {
+        Some(body) if !committee.contains(&body) => format!("{body} - {committee}"),
+        _ => committee,
+    })
+}
+
+static MONTH_WORD: LazyLock<Regex> = regex!(&format!(r"^{MONTH}$"));
+static WIDE_GAP: LazyLock<Regex> = regex!(r"\s{2,}|\t");
 
 /// A line as a body's name, or `None` when nothing of a name is left.
 fn clean_name(line: &str) -> Option<String> {
@@ -250,10 +320,27 @@ fn name_of(line: &str) -> Option<String> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if letters < 3 || words > 12 || !starts_upper || text.contains(". ") || !title_case(text) {
+    if letters < 3
+        || words > 12
+        || !starts_upper
+        || text.contains(". ")
+        || !title_case(text)
+        || nothing_but_wrapping(text)
+    {
         return None;
     }
     Some(unshout(text))
+}
+
+fn nothing_but_wrapping(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let lower = word.to_lowercase();
+            word.chars().all(|c| c.is_ascii_digit())
+                || NOT_A_NAME.contains(&lower.as_str())
+                || MONTH_WORD.is_match(&lower)
+        })
 }
 
 /// `BURTON-CUM-WALDEN PARISH COUNCIL` as `Burton-Cum-Walden Parish
@@ -481,8 +568,40 @@ mod tests {
                 "Harbour Trust Committee\nTUESDAY 12 MARCH 2024\nThe Committee discussed the list.",
                 "Harbour Trust Committee",
             ),
+            (
+                "   Item 12b\n   28 Mar 18\n\nRecreation and Open Spaces\nTuesday 13th March 2018",
+                "Recreation and Open Spaces",
+            ),
+            (
+                "   KESTREL ACADEMY BOARD OF GOVERNORS\n\nCOMMITTEE    Finance Committee     DATE    07/12/2020",
+                "Kestrel Academy Board of Governors - Finance Committee",
+            ),
+            (
+                "   KESTREL ACADEMY BOARD OF GOVERNORS\n COMMITTEE;            DATE;\n      Full Governing Body       23/11/2020",
+                "Kestrel Academy Board of Governors - Full Governing Body",
+            ),
+            (
+                "Minutes for meeting held Tuesday 6 May 2025\n## Present\n- Ann Bell\n\
+                 The Next Hillfoot Community Council Meeting Will Take place on 3 June 2025",
+                "Hillfoot Community Council",
+            ),
+            (
+                "Notes\nPresent: Ann Bell\nThe next meeting of Fenby Parish Council will be held on 3 June.",
+                "Fenby Parish Council",
+            ),
         ] {
             assert_eq!(title(text).meeting.as_deref(), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_label_or_a_date_is_no_name() {
+        for text in [
+            "Date: 26/10/2016\nTopic of meeting:\nAnn’s feedback on the design",
+            "# Meeting notes from 2025\n## Notes",
+            "  28 Mar 18\n",
+        ] {
+            assert_eq!(title(text).meeting, None, "{text}");
         }
     }
 

@@ -748,14 +748,17 @@ fn the_real_minutes_score_no_lower_when_present() {
         ("items counted exactly", matched("items_exact"), 12.0),
         ("actions found", matched("actions_matched"), 82.0),
         ("owner precision", number("owner_precision"), 0.89),
-        ("names right", number("first_try_meeting_name_ok"), 21.0),
+        ("names right", number("first_try_meeting_name_ok"), 24.0),
         ("dates right", number("first_try_date_ok"), 27.0),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what}: {got} is below {floor}; {summary}");
     }
     let ceilings = [
-        ("first try unusable", number("first_try_unusable"), 2.0),
+        // A document whose header names no body gets no name rather than
+        // a label (`Topic`) or a heading (`Notes`); the scorer counts it
+        // unusable on the first try.
+        ("first try unusable", number("first_try_unusable"), 3.0),
         ("owners invented", number("owners_invented"), 3.0),
         (
             "entries naming nobody",
