@@ -64,6 +64,8 @@ pub fn next_marker(lists: &mut [Option<u64>]) -> String {
 pub struct Document {
     pub hints: Hints,
     pub blocks: Vec<Block>,
+    /// What the reader had to leave out, for the import's points to check.
+    pub notes: Vec<String>,
 }
 
 impl Document {

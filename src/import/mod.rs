@@ -184,6 +184,7 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
         absent: attendance.absent,
         ..Imported::default()
     };
+    imported.checks.append(&mut document.notes);
     imported.checks.extend(other_meetings);
     for entry in attendance.unsure {
         imported.checks.push(format!(

@@ -700,6 +700,30 @@ fn an_attendance_register_is_read_in_this_meetings_column() {
     assert!(!text.contains("Late arrival"), "{text}");
 }
 
+/// Text set in a font the PDF does not hold (Word has written such a name
+/// for a symbol) cannot be decoded: it is left out and said so, and the
+/// rest of the document is read, where the PDF reader used to give up on
+/// the whole file.
+#[test]
+fn text_in_a_font_the_pdf_does_not_hold_is_left_out_and_the_rest_read() {
+    let content = "BT /F1 12 Tf 72 780 Td (Fellside Trust Board) Tj ET\n\
+        BT /F1 12 Tf 72 760 Td (Minutes of the meeting held on 4 March 2025) Tj ET\n\
+        BT /F1 12 Tf 72 730 Td (Present: Ann Lee, Bo Wu) Tj ET\n\
+        BT /F9 12 Tf 300 730 Td (\\001\\002) Tj ET\n\
+        BT /F1 12 Tf 72 700 Td (1. Paths) Tj ET\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("minutes.pdf"), pdf_of(content)).unwrap();
+    let output = minutes_in(dir.path(), &["import", "minutes.pdf", "--stdout"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let note = String::from_utf8_lossy(&output.stdout);
+    assert!(note.contains("meeting: Fellside Trust Board"), "{note}");
+    assert!(note.contains("- Bo Wu"), "{note}");
+    assert!(
+        note.contains("1 piece(s) of the PDF's text are set in a font the file does not hold"),
+        "{note}"
+    );
+}
+
 /// The importer on the real minutes beside the repository (not in a user's
 /// clone), scored by their own scorer against hand-written ground truth:
 /// no figure may fall below what the importer reached when this test was

@@ -17,7 +17,7 @@ use crate::import::document::Document;
 /// Reads a PDF's text layer; a PDF with no text (a scan) or that cannot be
 /// parsed is refused with why.
 pub fn read(bytes: &[u8]) -> Result<Document, String> {
-    let pages = glyphs_of(bytes)?;
+    let (pages, left_out) = glyphs_of(bytes)?;
     if pages.iter().all(Vec::is_empty) {
         return Err(
             "the PDF has no text layer (a scan?): run OCR on it first (e.g. `ocrmypdf`) and import the result"
@@ -25,7 +25,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
         );
     }
     let laid_out: Vec<String> = pages.iter().map(|page| lay_out(page)).collect();
-    Ok(text::read(&laid_out.join("\u{c}")))
+    let mut document = text::read(&laid_out.join("\u{c}"));
+    if left_out > 0 {
+        document.notes.push(format!(
+            "{left_out} piece(s) of the PDF's text are set in a font the file does not hold and were left out; compare with the PDF"
+        ));
+    }
+    Ok(document)
 }
 
 #[derive(Debug)]
@@ -136,7 +142,8 @@ impl OutputDev for Collector {
     }
 }
 
-fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
+/// The glyphs of each page, and how many pieces of text were left out.
+fn glyphs_of(bytes: &[u8]) -> Result<(Vec<Vec<Glyph>>, usize), String> {
     let mut document = pdf_extract::Document::load_mem(bytes)
         .map_err(|err| format!("not a PDF that can be read: {err}"))?;
     if document.is_encrypted() {
@@ -146,6 +153,7 @@ fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
             .decrypt("")
             .map_err(|_| "the PDF is encrypted with a password".to_string())?;
     }
+    let left_out = drop_text_in_missing_fonts(&mut document);
     let mut collector = Collector::default();
     // pdf-extract panics on some fonts it does not know; one such file
     // must be refused, never take the whole run down. The panic's own
@@ -158,13 +166,73 @@ fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
     }));
     std::panic::set_hook(hook);
     match outcome {
-        Ok(Ok(())) => Ok(collector.pages),
+        Ok(Ok(())) => Ok((collector.pages, left_out)),
         Ok(Err(_)) if collector.glyphs > MAX_GLYPHS => Err(format!(
             "its text layer holds more than {MAX_GLYPHS} characters; not read"
         )),
         Ok(Err(err)) => Err(format!("its text could not be read: {err}")),
         Err(_) => Err("its text could not be read (the PDF reader failed on one of its fonts); convert it with `pdftotext -layout FILE.pdf` and import the .txt".to_string()),
     }
+}
+
+/// Text set in a font the page's resources do not hold cannot be decoded
+/// (its codes mean nothing without the font), and pdf-extract gives up on
+/// the whole file when it meets one; Word has been seen to write such a
+/// font name for a few symbols. Those pieces are taken out of the page, as
+/// `pdftotext` skips them, and counted. Returns how many were taken out.
+fn drop_text_in_missing_fonts(document: &mut pdf_extract::Document) -> usize {
+    let mut left_out = 0;
+    let pages: Vec<_> = document.get_pages().into_values().collect();
+    for page in pages {
+        let Ok(fonts) = document.get_page_fonts(page) else {
+            continue;
+        };
+        let known: Vec<Vec<u8>> = fonts.into_keys().collect();
+        let Ok(mut content) = document.get_and_decode_page_content(page) else {
+            continue;
+        };
+        let dropped = drop_shows_in_unknown_fonts(&mut content.operations, &known);
+        if dropped == 0 {
+            continue;
+        }
+        let Ok(encoded) = content.encode() else {
+            continue;
+        };
+        if document.change_page_content(page, encoded).is_ok() {
+            left_out += dropped;
+        }
+    }
+    left_out
+}
+
+/// Takes out the operators that show text while an unknown font is set
+/// (a line-moving show becomes a plain move to the next line) and the
+/// operator setting that font; returns how many shows were taken out.
+fn drop_shows_in_unknown_fonts(
+    operations: &mut Vec<pdf_extract::content::Operation>,
+    known: &[Vec<u8>],
+) -> usize {
+    let mut unknown_font = false;
+    let mut dropped = 0;
+    operations.retain_mut(|operation| match operation.operator.as_str() {
+        "Tf" => {
+            let name = operation.operands.first().and_then(|o| o.as_name().ok());
+            unknown_font = name.is_some_and(|name| !known.iter().any(|k| k == name));
+            !unknown_font
+        }
+        "Tj" | "TJ" if unknown_font => {
+            dropped += 1;
+            false
+        }
+        "'" | "\"" if unknown_font => {
+            dropped += 1;
+            operation.operator = "T*".to_string();
+            operation.operands.clear();
+            true
+        }
+        _ => true,
+    });
+    dropped
 }
 
 /// One page's glyphs as lines of text on a grid of character cells.
