@@ -81,8 +81,8 @@ impl<'a> People<'a> {
             .trim_start_matches("The ")
             .trim();
         let lower = written.to_lowercase();
-        if let Some(role) = super::attendance::OFFICES.iter().find(|r| **r == lower) {
-            return Some(self.by_role(role).unwrap_or_else(|| capitalise(written)));
+        if super::attendance::OFFICES.contains(&lower.as_str()) {
+            return self.office(written);
         }
         let key = name_key(written);
         if let Some(person) = self.people.iter().find(|p| name_key(&p.name) == key) {
@@ -115,6 +115,21 @@ impl<'a> People<'a> {
             [one] => Some(one.name.clone()),
             _ => None,
         }
+    }
+
+    /// An office as an owner: the one person listed in it, else the
+    /// office itself when every meeting has one (the chair, the clerk) or
+    /// it is a team rather than a person (`PMO`). A treasurer nobody is
+    /// named to is no one the document can tell: `None`.
+    pub fn office(&self, written: &str) -> Option<String> {
+        let written = written.trim();
+        if let Some(holder) = self.by_role(&written.to_lowercase()) {
+            return Some(holder);
+        }
+        STANDING_OFFICES
+            .iter()
+            .any(|office| same_office(office, written))
+            .then(|| capitalise(written))
     }
 
     fn by(&self, test: impl Fn(&[String]) -> bool) -> Vec<&Person> {
@@ -156,7 +171,7 @@ impl<'a> People<'a> {
             .filter(|p| {
                 [&p.title, &p.org, &p.role]
                     .iter()
-                    .any(|field| field.as_deref().is_some_and(|f| f.to_lowercase() == role))
+                    .any(|field| field.as_deref().is_some_and(|f| same_office(f, role)))
             })
             .collect();
         match holders.as_slice() {
@@ -164,6 +179,33 @@ impl<'a> People<'a> {
             _ => None,
         }
     }
+}
+
+/// Offices an owner may be without anyone named to them: every meeting
+/// has a chair and someone taking its minutes, and an office that is a
+/// team is no one person.
+const STANDING_OFFICES: &[&str] = &[
+    "chair",
+    "vice-chair",
+    "convenor",
+    "convener",
+    "clerk",
+    "parish clerk",
+    "town clerk",
+    "minute secretary",
+    "pmo",
+];
+
+/// `Chairman` and `Chair` are one office.
+fn same_office(a: &str, b: &str) -> bool {
+    let office = |text: &str| {
+        let lower = text.trim().to_lowercase();
+        match lower.as_str() {
+            "chairman" | "chairwoman" | "chairperson" => "chair".to_string(),
+            _ => lower,
+        }
+    };
+    office(a) == office(b)
 }
 
 fn is_title(word: &str) -> bool {

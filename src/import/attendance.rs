@@ -41,6 +41,15 @@ static APOLOGIES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
 
+/// `Chaired by Ann Lee   Clerked by Bo Wu`: who held the chair and who
+/// clerked, written in the body of a template.
+static HELD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:\b(?P<role>chaired|clerked)\s+by)\s+(?P<name>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*){0,3})",
+    )
+    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
+});
+
 static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap_or_else(|err| unreachable!("static regex: {err}"))
 });
@@ -88,6 +97,39 @@ impl Attendance {
         let (people, unsure) = entry_people(entry);
         self.list(list).extend(people);
         self.unsure.extend(unsure);
+    }
+
+    /// `Chaired by Ann Lee`: the one listed with that name holds the
+    /// role; someone not listed attended (the chair is present, a clerk in
+    /// attendance).
+    fn hold(&mut self, role: &str, name: &str) {
+        let Some(mut holder) = parse_person(name, 0).filter(|p| looks_like_name(&p.name)) else {
+            return;
+        };
+        let key = holder.key();
+        let listed = [
+            &mut self.present,
+            &mut self.in_attendance,
+            &mut self.apologies,
+            &mut self.absent,
+        ]
+        .into_iter()
+        .flat_map(|list| list.iter_mut())
+        .find(|p| p.key() == key);
+        match listed {
+            Some(person) => {
+                person.role.get_or_insert_with(|| role.to_string());
+            }
+            None => {
+                holder.role = Some(role.to_string());
+                let list = if role == "Clerk" {
+                    List::InAttendance
+                } else {
+                    List::Present
+                };
+                self.list(list).push(holder);
+            }
+        }
     }
 
     /// A list item under a label is one person: `[ ]` in a list of those
@@ -236,6 +278,7 @@ fn read_attendance(document: &Document) -> Attendance {
                 let people = caps.name("people").map_or("", |m| m.as_str()).to_string();
                 attendance.add(List::Apologies, &people);
             }
+
             at += 1;
             continue;
         };
@@ -265,8 +308,25 @@ fn read_attendance(document: &Document) -> Attendance {
         if !entry.trim().is_empty() {
             attendance.add(list, &entry);
         }
-        at = entries(document, at + 1, list, label_level, &mut attendance);
+        // `Visitors: None` has no entries after it.
+        at = if is_none(&rest) {
+            at + 1
+        } else {
+            entries(document, at + 1, list, label_level, &mut attendance)
+        };
         at = staff_line(document, at, &mut attendance);
+    }
+    for block in blocks {
+        let (Kind::Paragraph { text } | Kind::ListItem { text, .. }) = &block.kind else {
+            continue;
+        };
+        for caps in HELD_BY.captures_iter(text) {
+            let name = caps.name("name").map_or("", |m| m.as_str());
+            let clerk = caps
+                .name("role")
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("clerked"));
+            attendance.hold(if clerk { "Clerk" } else { "Chair" }, name);
+        }
     }
     attendance
 }
@@ -781,6 +841,19 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
         let named = names_among(&columns);
         if named.len() > 1 {
             return (named, Vec::new());
+        }
+        // `M Dixon and P Moran      Clerk J Connelly`: each column a
+        // list of its own.
+        let each: Vec<(Vec<Person>, Vec<String>)> =
+            columns.iter().map(|column| people_of(column)).collect();
+        if each
+            .iter()
+            .all(|(people, unsure)| !people.is_empty() && unsure.is_empty())
+        {
+            return (
+                each.into_iter().flat_map(|(people, _)| people).collect(),
+                Vec::new(),
+            );
         }
         // Columns of a word or two with no name among them (`Company
         // Name   Role`) are a header, not people.
@@ -1307,6 +1380,17 @@ mod tests {
     }
 
     #[test]
+    fn who_chaired_and_who_clerked_hold_those_roles() {
+        let text = "Present: Ann Lee, Bo Wu\n\nVisitors: None\n\n\
+            Chaired by     Ann Lee                Clerked by        Cy Dee\n\n1. Accounts\n";
+        let found = recognise(&mut read(text, Format::Text));
+        assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
+        assert_eq!(found.present[0].role.as_deref(), Some("Chair"));
+        assert_eq!(names(&found.in_attendance), ["Cy Dee"]);
+        assert_eq!(found.in_attendance[0].role.as_deref(), Some("Clerk"));
+    }
+
+    #[test]
     fn labels_inside_paragraphs_and_staff_lines() {
         let text = "Minutes of the Board\nPresent: Ann Lee, Bo Wu,\nCy Dee\n\nACME - Di Eve; Flo Gee\n\n\
             The meeting opened at seven.\nIntel Corporation - Gus Ho\n";
@@ -1333,6 +1417,9 @@ mod tests {
         assert_eq!(unsure, ["2:30pm"]);
         let (people, _) = entry_people("Full Governing Body");
         assert!(people.is_empty());
+        let (people, _) = entry_people("Cllrs M Dean and P Moss      Clerk J Fell");
+        assert_eq!(names(&people), ["M Dean", "P Moss", "J Fell"]);
+        assert_eq!(people[2].role.as_deref(), Some("Clerk"));
         let (people, _) = entry_people("P Moran, Clerk J Connelly");
         assert_eq!(names(&people), ["P Moran", "J Connelly"]);
         assert_eq!(people[1].role.as_deref(), Some("Clerk"));

@@ -40,7 +40,10 @@ static_regex!(
     LABEL,
     r"(?i)^(agreed|resolved|decisions?|decided)\b\s*[:.\-–]?\s*(.*)$"
 );
-static_regex!(SENTENCE_LABEL, r"(?i)\b(agreed|resolved)\s*:$");
+static_regex!(
+    SENTENCE_LABEL,
+    r"(?i)\b(agreed|resolved)(?:\s+(?:to|that|as\s+follows))?\s*:$"
+);
 static_regex!(
     ACTION_MARK,
     r"(?i)^(.*?)\s*\bactions?\s*(?::|[-–—])\s*(.+)$"
@@ -59,7 +62,7 @@ static_regex!(
 );
 static_regex!(
     LIST_MARK,
-    r"^(?:[-*•·]|\(?[a-z0-9]{1,2}\)|[0-9]{1,2}\.(?:[0-9]{1,2})?)\s+"
+    r"^(?:[-*•·]|\(?(?:[a-z0-9]{1,2}|[ivx]{1,5})\)|[0-9]{1,2}\.(?:[0-9]{1,2})?)\s+"
 );
 
 /// What the command line may fix instead of the importer.
@@ -224,10 +227,13 @@ pub fn import_document(mut document: document::Document, options: &ImportOptions
         paragraph: Vec::new(),
         owner_column: Vec::new(),
         decision_open: false,
+        open_entry: None,
+        entry_base: None,
     };
     for line in &lines {
         reader.line(line);
     }
+    reader.close_entry();
     reader.end_paragraph();
     let mut imported = reader.imported;
     imported.items.push(reader.current);
@@ -331,6 +337,23 @@ struct Reader {
     /// A `RESOLVED that …` decision whose sentence goes on onto the next
     /// lines of its paragraph.
     decision_open: bool,
+    /// A list entry whose text may go on onto lines set under it.
+    open_entry: Option<OpenEntry>,
+    /// The indentation of the first entry of the list being read: an entry
+    /// set further in is nested in the one before, and a numbered line set
+    /// further out is an item, not an entry.
+    entry_base: Option<usize>,
+}
+
+/// `i)      Approve the proposals and authorise the` with
+/// `        Clerk to progress them` under its text: one entry, read once
+/// its last line is known.
+struct OpenEntry {
+    text: String,
+    nested: bool,
+    /// The column its text starts at, where the lines that go on with it
+    /// start too.
+    column: usize,
 }
 
 impl Reader {
@@ -339,9 +362,22 @@ impl Reader {
     }
 
     fn line(&mut self, line: &str) {
+        // An entry is closed before the next line's owner column is taken,
+        // which belongs to what that line starts.
+        let goes_on = self.goes_on_with_entry(line);
+        if !goes_on {
+            self.close_entry();
+        }
         let owned = self.right_hand_owner(line);
         let line = owned.as_deref().unwrap_or(line);
         let plain = strip_markup(line);
+        if goes_on {
+            if let Some(entry) = &mut self.open_entry {
+                entry.text.push(' ');
+                entry.text.push_str(&plain);
+            }
+            return;
+        }
         if plain.is_empty() {
             self.decision_open = false;
             self.end_paragraph();
@@ -381,8 +417,11 @@ impl Reader {
                 let short = !title.ends_with(['.', ';']) && title.split_whitespace().count() <= 12;
                 // `1. Title` is an item; in a list of decisions, or as a
                 // sentence, it is a numbered list entry.
-                let is_item =
-                    is_heading || was_bold || (short && !indented && self.mode != Mode::Decisions);
+                let indent = line.len() - line.trim_start().len();
+                let out_of_list = self.entry_base.is_some_and(|base| indent < base);
+                let is_item = is_heading
+                    || was_bold
+                    || (short && !indented && (self.mode != Mode::Decisions || out_of_list));
                 if is_item {
                     self.end_paragraph();
                     let number = caps.get(1).map_or("", |m| m.as_str()).to_string();
@@ -436,15 +475,48 @@ impl Reader {
         match list_item {
             Some(text) => {
                 self.end_paragraph();
-                let nested = line.starts_with("  ") || line.starts_with('\t');
-                self.list_item(&text, nested);
+                let indent = line.len() - line.trim_start().len();
+                let base = *self.entry_base.get_or_insert(indent);
+                let nested = indent > base || line.starts_with('\t');
+                let column = indent + plain.len() - text.len();
+                self.open_entry = Some(OpenEntry {
+                    text,
+                    nested,
+                    column,
+                });
             }
-            None => self.paragraph.push(plain),
+            None => {
+                self.entry_base = None;
+                self.paragraph.push(plain);
+            }
+        }
+    }
+
+    /// Whether a line is set under an open list entry's text, going on
+    /// with it.
+    fn goes_on_with_entry(&self, line: &str) -> bool {
+        let Some(entry) = &self.open_entry else {
+            return false;
+        };
+        let plain = strip_markup(line);
+        let indent = line.len() - line.trim_start().len();
+        let under = entry.column > 2 && indent + 1 >= entry.column && indent <= entry.column + 1;
+        under
+            && !plain.is_empty()
+            && !line.contains('\t')
+            && !LIST_MARK.is_match(&plain)
+            && !ITEM_LINE.is_match(&plain)
+    }
+
+    fn close_entry(&mut self) {
+        if let Some(entry) = self.open_entry.take() {
+            self.list_item(&entry.text, entry.nested);
         }
     }
 
     fn new_item(&mut self, number: String, title: String) {
         self.mode = Mode::Prose;
+        self.entry_base = None;
         let next = ImportedItem {
             number,
             title,
@@ -796,14 +868,29 @@ fn dedupe_people(imported: &mut Imported) {
 /// reported.
 fn resolve_owners(imported: &mut Imported) {
     let attendees = imported.everyone();
+    let people = actions::People::new(&attendees);
     let mut checks = Vec::new();
     for item in &mut imported.items {
         for action in &mut item.actions {
             let before = checks.len();
+            let mut unknown = Vec::new();
             for owner in &mut action.owners {
                 if owner.eq_ignore_ascii_case("all")
                     || attendees.iter().any(|p| p.key() == name_key(owner))
                 {
+                    continue;
+                }
+                if attendance::OFFICES.contains(&owner.to_lowercase().as_str()) {
+                    match people.office(owner) {
+                        Some(holder) => *owner = holder,
+                        None => {
+                            checks.push(format!(
+                                "owner `{owner}` of “{}”: no one in the attendance holds that office; left out",
+                                action.text
+                            ));
+                            unknown.push(owner.clone());
+                        }
+                    }
                     continue;
                 }
                 let words: Vec<String> = owner.split_whitespace().map(str::to_lowercase).collect();
@@ -829,10 +916,13 @@ fn resolve_owners(imported: &mut Imported) {
                     .collect();
                 match fits.as_slice() {
                     [one] => *owner = one.name.clone(),
-                    [] => checks.push(format!(
-                        "owner `{owner}` of “{}” is not among the attendees",
-                        action.text
-                    )),
+                    [] => {
+                        checks.push(format!(
+                            "owner `{owner}` of “{}” is not among the attendees; left out",
+                            action.text
+                        ));
+                        unknown.push(owner.clone());
+                    }
                     many => checks.push(format!(
                         "owner `{owner}` of “{}” could be {}; left as written",
                         action.text,
@@ -843,7 +933,8 @@ fn resolve_owners(imported: &mut Imported) {
                     )),
                 }
             }
-            if action.owners.is_empty() {
+            action.owners.retain(|owner| !unknown.contains(owner));
+            if action.owners.is_empty() && unknown.is_empty() {
                 checks.push(format!("action “{}” has no owner", action.text));
             }
             if let Some(mine) = checks.get(before..).filter(|mine| !mine.is_empty()) {
@@ -890,6 +981,56 @@ mod tests {
             Some("County Partnership Board")
         );
         assert_eq!(imported.date, NaiveDate::from_ymd_opt(2010, 10, 28));
+    }
+
+    #[test]
+    fn entries_set_under_their_text_go_on_and_a_lead_in_makes_them_decisions() {
+        let text = "Present: Ann Lee, Bo Wu\n\n58. Bloom\n\n           Committee resolved to:\n\
+            \x20               i)      Approve the proposals and authorise the\n\
+            \x20                       Clerk to progress them within budget\n\
+            \x20               ii)     Note the planting in section 7 of\n\
+            \x20                       the report\n\n59. Close\n";
+        let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
+        let titles: Vec<&str> = imported.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Bloom", "Close"]);
+        assert_eq!(
+            imported.items[0].decisions,
+            [
+                "Approve the proposals and authorise the Clerk to progress them within budget",
+                "Note the planting in section 7 of the report"
+            ]
+        );
+        assert!(imported.items[0].actions.is_empty());
+    }
+
+    #[test]
+    fn an_office_owns_an_action_only_when_the_document_can_tell_who_holds_it() {
+        let text = "Present: Ann Lee (Chair), Bo Wu\n\n1. Hall\n\n\
+            The Chairman to visit the owner of the van.\n\n\
+            Clerk to write to the highways team.\n\n\
+            The Chair, Secretary and Treasurer would prepare reports for the AGM.\n";
+        let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
+        let actions: Vec<(Vec<&str>, &str)> = imported
+            .items
+            .iter()
+            .flat_map(|item| &item.actions)
+            .map(|a| {
+                (
+                    a.owners.iter().map(String::as_str).collect(),
+                    a.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                (
+                    vec!["Ann Lee"],
+                    "The Chairman to visit the owner of the van"
+                ),
+                (vec!["Clerk"], "Clerk to write to the highways team"),
+            ]
+        );
     }
 
     #[test]
