@@ -61,6 +61,18 @@ fn dated_headings(document: &Document) -> Vec<Dated> {
 }
 
 fn heading_date(text: &str) -> Option<NaiveDate> {
+    // `19.09.04 Planning` is minute 4 of September 2019's meeting, its
+    // number read as a date only by accident: a number with a title after
+    // it numbers an item.
+    let numbered = text.split_once(' ').is_some_and(|(first, rest)| {
+        first.starts_with(|c: char| c.is_ascii_digit())
+            && first.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && first.trim_end_matches('.').contains('.')
+            && rest.chars().any(char::is_alphabetic)
+    });
+    if numbered {
+        return None;
+    }
     let lower = text.to_lowercase();
     if text.split_whitespace().count() > MAX_DATED_HEADING_WORDS
         || NOT_A_MEETING.iter().any(|word| lower.contains(word))
@@ -114,6 +126,7 @@ mod tests {
             "# Board, 3 May 2026\n\n## Apologies\n\nNone\n\n## Date of next meeting: 7 June 2026\n\nAt the hall\n",
             "# Board\n\n## Minutes of 3 May 2026\n\nText\n\n## Minutes of 3 May 2026 (continued)\n\nMore\n",
             "# Board\n\n## Report on the consultation that closed on 3 May 2026 and the response\n\nText\n\n## 7 June 2026\n\nMore\n",
+            "# Board\n\n## 19.09.01 Apologies\n\nNone\n\n## 19.09.02 Minutes\n\nMore\n",
         ] {
             let (check, kept) = keep(page);
             assert_eq!(check, None, "{page}");
