@@ -650,10 +650,26 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
     // A column of attendance marks (`Attended | X`): a row left blank there
     // is a member who was absent.
     let attended_column = headed("attended");
+    // What the column after the names holds (`Member`, `Chair`): a name
+    // that ran on into it (`Lucas Tamagna-Darr Member`, its own cell
+    // empty) gives it back.
+    let next_values: Vec<&str> = body
+        .iter()
+        .filter_map(|row| row.get(column + 1))
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+        .collect();
     for row in body {
         let Some(cell) = row.get(column).filter(|c| !c.trim().is_empty()) else {
             continue;
         };
+        let next_empty = row.get(column + 1).is_some_and(|c| c.trim().is_empty());
+        let ran_on = next_values
+            .iter()
+            .filter(|value| next_empty && value.len() < cell.len())
+            .find_map(|value| cell.trim().strip_suffix(value))
+            .filter(|name| name.ends_with(' '));
+        let cell = ran_on.map_or(cell.as_str(), str::trim_end);
         let marked = |at: Option<usize>| {
             at.and_then(|at| row.get(at))
                 .map(|mark| mark.trim().to_lowercase())
@@ -1377,6 +1393,16 @@ mod tests {
         ));
         assert_eq!(names(&found.present), ["Ann Lee", "Bo Wu"]);
         assert_eq!(found.unsure, ["the whole team of 2019"]);
+    }
+
+    #[test]
+    fn a_name_run_on_into_the_next_column_gives_it_back() {
+        let text = "Present\nCompany          Name                 Role\n\
+            Acme Ltd         Jo Bitle             Member\n\
+            Beta Labs        Lucas Tamagna-Dean Member\n";
+        let found = recognise(&mut read(text, Format::Text));
+        assert_eq!(names(&found.present), ["Jo Bitle", "Lucas Tamagna-Dean"]);
+        assert!(found.unsure.is_empty(), "{:?}", found.unsure);
     }
 
     #[test]

@@ -579,7 +579,7 @@ impl Reader {
         let caps = OWNER_COLUMN.captures(line)?;
         let column = caps.name("who")?;
         // Right-hand: well into the line, as a column is.
-        if column.start() < 40 {
+        if column.start() < 30 {
             return None;
         }
         // A row of a table set with spaces (`Subject     Staff Member

@@ -25,7 +25,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
         );
     }
     let laid_out: Vec<String> = pages.iter().map(|page| lay_out(page)).collect();
-    let mut document = text::read(&laid_out.join("\u{c}"));
+    let mut document = text::read_laid_out(&laid_out.join("\u{c}"), text::Layout::Approximate);
     if left_out > 0 {
         document.notes.push(format!(
             "{left_out} piece(s) of the PDF's text are set in a font the file does not hold and were left out; compare with the PDF"
@@ -153,7 +153,7 @@ fn glyphs_of(bytes: &[u8]) -> Result<(Vec<Vec<Glyph>>, usize), String> {
             .decrypt("")
             .map_err(|_| "the PDF is encrypted with a password".to_string())?;
     }
-    let left_out = drop_text_in_missing_fonts(&mut document);
+    let left_out = mend_content(&mut document);
     let mut collector = Collector::default();
     // pdf-extract panics on some fonts it does not know; one such file
     // must be refused, never take the whole run down. The panic's own
@@ -175,24 +175,28 @@ fn glyphs_of(bytes: &[u8]) -> Result<(Vec<Vec<Glyph>>, usize), String> {
     }
 }
 
-/// Text set in a font the page's resources do not hold cannot be decoded
-/// (its codes mean nothing without the font), and pdf-extract gives up on
-/// the whole file when it meets one; Word has been seen to write such a
-/// font name for a few symbols. Those pieces are taken out of the page, as
-/// `pdftotext` skips them, and counted. Returns how many were taken out.
-fn drop_text_in_missing_fonts(document: &mut pdf_extract::Document) -> usize {
+/// Two things pdf-extract does not do, mended in the content before it
+/// reads: it skips the operators that move to the next line and show text
+/// (`'` and `"`), with which some writers set every numbered heading
+/// (`(3.)'`), and it gives up on the whole file at text set in a font the
+/// resources do not hold (Word has written such a name for a few symbols;
+/// its codes mean nothing without the font). The first become the plain
+/// move and show they stand for; the second are taken out, as `pdftotext`
+/// skips them, and counted. Pages and the forms they draw (`Do`) are
+/// mended alike. Returns how many pieces of text were taken out.
+fn mend_content(document: &mut pdf_extract::Document) -> usize {
     let mut left_out = 0;
     let pages: Vec<_> = document.get_pages().into_values().collect();
     for page in pages {
-        let Ok(fonts) = document.get_page_fonts(page) else {
-            continue;
-        };
-        let known: Vec<Vec<u8>> = fonts.into_keys().collect();
+        let known: Option<Vec<Vec<u8>>> = document
+            .get_page_fonts(page)
+            .ok()
+            .map(|fonts| fonts.into_keys().collect());
         let Ok(mut content) = document.get_and_decode_page_content(page) else {
             continue;
         };
-        let dropped = drop_shows_in_unknown_fonts(&mut content.operations, &known);
-        if dropped == 0 {
+        let (changed, dropped) = mend_operations(&mut content.operations, known.as_deref());
+        if !changed {
             continue;
         }
         let Ok(encoded) = content.encode() else {
@@ -202,37 +206,112 @@ fn drop_text_in_missing_fonts(document: &mut pdf_extract::Document) -> usize {
             left_out += dropped;
         }
     }
+    let forms: Vec<pdf_extract::ObjectId> = document
+        .objects
+        .iter()
+        .filter(|(_, object)| is_form(object))
+        .map(|(id, _)| *id)
+        .collect();
+    for id in forms {
+        let known = form_fonts(document, id);
+        let Some(pdf_extract::Object::Stream(form)) = document.objects.get_mut(&id) else {
+            continue;
+        };
+        let Ok(bytes) = form.decompressed_content() else {
+            continue;
+        };
+        let Ok(mut content) = pdf_extract::content::Content::decode(&bytes) else {
+            continue;
+        };
+        let (changed, dropped) = mend_operations(&mut content.operations, known.as_deref());
+        if let (true, Ok(encoded)) = (changed, content.encode()) {
+            form.set_plain_content(encoded);
+            left_out += dropped;
+        }
+    }
     left_out
 }
 
-/// Takes out the operators that show text while an unknown font is set
-/// (a line-moving show becomes a plain move to the next line) and the
-/// operator setting that font; returns how many shows were taken out.
-fn drop_shows_in_unknown_fonts(
+fn is_form(object: &pdf_extract::Object) -> bool {
+    let pdf_extract::Object::Stream(stream) = object else {
+        return false;
+    };
+    stream
+        .dict
+        .get(b"Subtype")
+        .and_then(pdf_extract::Object::as_name)
+        .is_ok_and(|name| name == b"Form")
+}
+
+/// The names of the fonts a form's own resources hold; `None` when it has
+/// none of its own (it then uses its page's, which are not known here).
+fn form_fonts(document: &pdf_extract::Document, id: pdf_extract::ObjectId) -> Option<Vec<Vec<u8>>> {
+    let deref = |object: &pdf_extract::Object| -> Option<pdf_extract::Dictionary> {
+        match object {
+            pdf_extract::Object::Reference(id) => document.get_dictionary(*id).ok().cloned(),
+            pdf_extract::Object::Dictionary(dict) => Some(dict.clone()),
+            _ => None,
+        }
+    };
+    let pdf_extract::Object::Stream(form) = document.objects.get(&id)? else {
+        return None;
+    };
+    let resources = deref(form.dict.get(b"Resources").ok()?)?;
+    let fonts = deref(resources.get(b"Font").ok()?)?;
+    Some(fonts.iter().map(|(name, _)| name.clone()).collect())
+}
+
+/// Rewrites `'` and `"` as the moves and shows they stand for, and takes
+/// out the shows made while a font not in `known` is set (with the
+/// operator setting it). Returns whether anything changed, and how many
+/// shows were taken out.
+fn mend_operations(
     operations: &mut Vec<pdf_extract::content::Operation>,
-    known: &[Vec<u8>],
-) -> usize {
+    known: Option<&[Vec<u8>]>,
+) -> (bool, usize) {
+    use pdf_extract::content::Operation;
     let mut unknown_font = false;
     let mut dropped = 0;
-    operations.retain_mut(|operation| match operation.operator.as_str() {
-        "Tf" => {
-            let name = operation.operands.first().and_then(|o| o.as_name().ok());
-            unknown_font = name.is_some_and(|name| !known.iter().any(|k| k == name));
-            !unknown_font
+    let mut changed = false;
+    let mut mended = Vec::with_capacity(operations.len());
+    for operation in operations.drain(..) {
+        match operation.operator.as_str() {
+            "Tf" => {
+                let name = operation.operands.first().and_then(|o| o.as_name().ok());
+                unknown_font = known
+                    .zip(name)
+                    .is_some_and(|(known, name)| !known.iter().any(|k| k == name));
+                if unknown_font {
+                    changed = true;
+                } else {
+                    mended.push(operation);
+                }
+            }
+            "Tj" | "TJ" if unknown_font => {
+                dropped += 1;
+                changed = true;
+            }
+            quote @ ("'" | "\"") => {
+                changed = true;
+                let mut operands = operation.operands.into_iter();
+                if quote == "\"" {
+                    let word_spacing = operands.next();
+                    let char_spacing = operands.next();
+                    mended.extend(word_spacing.map(|w| Operation::new("Tw", vec![w])));
+                    mended.extend(char_spacing.map(|c| Operation::new("Tc", vec![c])));
+                }
+                mended.push(Operation::new("T*", Vec::new()));
+                match operands.next() {
+                    Some(_) if unknown_font => dropped += 1,
+                    Some(text) => mended.push(Operation::new("Tj", vec![text])),
+                    None => {}
+                }
+            }
+            _ => mended.push(operation),
         }
-        "Tj" | "TJ" if unknown_font => {
-            dropped += 1;
-            false
-        }
-        "'" | "\"" if unknown_font => {
-            dropped += 1;
-            operation.operator = "T*".to_string();
-            operation.operands.clear();
-            true
-        }
-        _ => true,
-    });
-    dropped
+    }
+    *operations = mended;
+    (changed, dropped)
 }
 
 /// One page's glyphs as lines of text on a grid of character cells.
@@ -404,8 +483,14 @@ fn line_text(line: &[&Glyph], cell: f64, margin: f64) -> String {
             let gap = glyph.x - end;
             if gap > 0.15 * glyph.size {
                 let wanted = column_at(glyph.x, cell, margin);
+                // A proportional font's text may take more cells than its
+                // width, leaving a wide gap only two spaces: a gap four
+                // cells wide or more keeps four, so a column beside the
+                // text stays apart (and a table's cells stay where their
+                // positions put them otherwise).
                 let spaces = if gap > 2.0 * cell {
-                    wanted.saturating_sub(columns).max(2)
+                    let across = column_at(gap, cell, 0.0).min(4);
+                    wanted.saturating_sub(columns).max(across).max(2)
                 } else {
                     1
                 };
@@ -475,6 +560,32 @@ mod tests {
         assert_eq!(lines.get(1).copied(), Some("The cost was agreed."));
         assert_eq!(lines.get(3).copied(), Some(""));
         assert_eq!(lines.get(4).copied(), Some("2. Close"));
+    }
+
+    /// Narrow letters take less than a cell each: a long line of them
+    /// runs past where its right-hand column stands on the grid, and the
+    /// column is kept apart by four spaces, not two.
+    #[test]
+    fn a_column_beside_a_long_line_of_narrow_letters_stays_apart() {
+        let mut page = glyphs(100.0, 56.0, "Wide words set for the width of a cell each.");
+        let narrow: Vec<Glyph> = "illicit little lilt fill ill"
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| *c != ' ')
+            .map(|(at, c)| Glyph {
+                x: 56.0 + 3.0 * at as f64,
+                y: 113.0,
+                width: 3.0,
+                size: 11.0,
+                text: c.to_string(),
+                turn: Turn::Across,
+            })
+            .collect();
+        page.extend(narrow);
+        page.extend(glyphs(113.0, 170.0, "HL"));
+        let text = lay_out(&page);
+        let second = text.lines().nth(1).unwrap_or("");
+        assert!(second.ends_with("fill ill    HL"), "{text}");
     }
 
     /// Glyphs of `text` turned to read up the page from `foot`, one under

@@ -7,7 +7,23 @@
 
 use crate::import::document::{Document, Kind};
 
+/// How exactly a text's columns stand where its header's do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// As a tool that knew the page wrote it (`pdftotext -layout`, Word):
+    /// a row's cells start where the header's columns start.
+    Exact,
+    /// As this crate's PDF reader lays a page out on a grid of characters:
+    /// a proportional font's long text pushes a row's later cells a few
+    /// characters right, and the row's own gaps say where it divides.
+    Approximate,
+}
+
 pub fn read(raw: &str) -> Document {
+    read_laid_out(raw, Layout::Exact)
+}
+
+pub fn read_laid_out(raw: &str, layout: Layout) -> Document {
     let mut document = Document::default();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut start = 0;
@@ -17,8 +33,12 @@ pub fn read(raw: &str) -> Document {
         }
         // A table set with spaces may follow a line or two of text
         // (`Members Present` then `Company   Name   Role`).
-        let table_at = (0..paragraph.len().saturating_sub(1))
-            .find(|&at| paragraph.get(at..).and_then(aligned_table).is_some());
+        let table_at = (0..paragraph.len().saturating_sub(1)).find(|&at| {
+            paragraph
+                .get(at..)
+                .and_then(|lines| aligned_table(lines, layout))
+                .is_some()
+        });
         if let Some(at) = table_at.filter(|at| *at > 0) {
             let text = paragraph.get(..at).unwrap_or_default().join("\n");
             document.push(start, Kind::Paragraph { text });
@@ -40,7 +60,7 @@ pub fn read(raw: &str) -> Document {
                 }
             }
             Kind::Table { rows }
-        } else if let Some(rows) = aligned_table(paragraph) {
+        } else if let Some(rows) = aligned_table(paragraph, layout) {
             Kind::Table { rows }
         } else {
             Kind::Paragraph {
@@ -162,7 +182,7 @@ const HEADER_WORDS: &[&str] = &[
 /// A table set with spaces, as `pdftotext -layout` writes one: a header
 /// line of two or more column words (`Company   Name   Role`) over rows;
 /// each row is cut where the header's columns start.
-fn aligned_table(lines: &[&str]) -> Option<Vec<Vec<String>>> {
+fn aligned_table(lines: &[&str], layout: Layout) -> Option<Vec<Vec<String>>> {
     let header = lines.first()?;
     let starts = column_starts(header);
     if starts.len() < 2 || lines.len() < 2 {
@@ -179,7 +199,60 @@ fn aligned_table(lines: &[&str]) -> Option<Vec<Vec<String>>> {
     if !headed {
         return None;
     }
-    Some(lines.iter().map(|line| cut(line, &starts)).collect())
+    let row = |line: &&str| match layout {
+        Layout::Exact => cut(line, &starts),
+        Layout::Approximate => cells_under(line, &starts),
+    };
+    Some(lines.iter().map(row).collect())
+}
+
+/// A row's cells under the header's columns: the row's own pieces (runs
+/// of text apart by two spaces or more) each go under the last header
+/// column that starts at or before it. A PDF laid out on a grid of
+/// characters pushes a proportional font's long text a few characters to
+/// the right, so a row divides at its own gaps, not at the header's
+/// positions: text that runs on past where a column starts stays in the
+/// cell it began in.
+fn cells_under(line: &str, starts: &[usize]) -> Vec<String> {
+    let mut cells = vec![String::new(); starts.len()];
+    let mut column = 0;
+    for (at, piece) in pieces(line) {
+        let under = starts
+            .iter()
+            .rposition(|start| *start <= at + 1)
+            .unwrap_or(0);
+        // Columns go left to right: a piece never goes back to one before.
+        column = column.max(under);
+        if let Some(cell) = cells.get_mut(column) {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(piece.trim());
+        }
+    }
+    cells
+}
+
+/// The runs of text of a line apart by two spaces or more, with the
+/// character each starts at.
+fn pieces(line: &str) -> Vec<(usize, String)> {
+    let mut pieces: Vec<(usize, String)> = Vec::new();
+    let mut spaces = 2;
+    for (at, c) in line.chars().enumerate() {
+        if c.is_whitespace() {
+            spaces += 1;
+            continue;
+        }
+        match pieces.last_mut() {
+            Some((_, piece)) if spaces < 2 => {
+                piece.extend(std::iter::repeat_n(' ', spaces));
+                piece.push(c);
+            }
+            _ => pieces.push((at, c.to_string())),
+        }
+        spaces = 0;
+    }
+    pieces
 }
 
 /// Where each column of a line set with runs of three spaces starts, in
@@ -339,6 +412,41 @@ mod tests {
         // A line of names side by side is not a table.
         let names = read("Present      Ann Lee          AL\n             Bo Wu            BW\n");
         assert!(matches!(names.blocks[0].kind, Kind::Paragraph { .. }));
+    }
+
+    /// As this crate lays a PDF out: a long sentence in a proportional
+    /// font pushes the owner beside it past where its header starts, and
+    /// runs on past the next header itself.
+    #[test]
+    fn a_table_laid_out_from_a_pdf_divides_at_its_own_gaps() {
+        let text = [
+            "ITEM                                BY WHOM                 BY WHEN",
+            "20/26   Tell the hall of the booking, tell the    Clerk     asap",
+            "        insurers and the caretaker so that it can",
+        ]
+        .join("\n");
+        let rows = |layout| match &read_laid_out(&text, layout).blocks[0].kind {
+            Kind::Table { rows } => rows.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            rows(Layout::Approximate)[1..],
+            [
+                vec![
+                    "20/26 Tell the hall of the booking, tell the".to_string(),
+                    "Clerk".into(),
+                    "asap".into()
+                ],
+                vec![
+                    "insurers and the caretaker so that it can".into(),
+                    String::new(),
+                    String::new()
+                ],
+            ]
+        );
+        // Cut where the header's columns start, the sentence loses words
+        // to the owner's column.
+        assert_ne!(rows(Layout::Exact), rows(Layout::Approximate));
     }
 
     #[test]
