@@ -4,7 +4,7 @@
 //! A spelling resolves, in this order (docs/format.md, "Resolving names"):
 //! by its name key (`crate::names::name_key`: case, accents, apostrophe
 //! style, full stops and title ignored); by a one-word name listed in the
-//! note (`Cllr Hodivala`); by a register alias or initials; and then, as a
+//! note (`Cllr Hadfield`); by a register alias or initials; and then, as a
 //! clerk would, by a short form that fits exactly one person of the note
 //! (listed in it, or a member of its series): title and surname (`Dr
 //! Pryce`), initials and surname (`J. Davies`), first name and perhaps an
@@ -134,7 +134,7 @@ pub struct Directory {
     pub people: Vec<Known>,
     by_name: FxHashMap<String, usize>,
     by_alias: FxHashMap<String, (usize, bool)>,
-    /// One-word names listed in notes (`Hodivala`, `Tim`): one person per
+    /// One-word names listed in notes (`Hadfield`, `Tim`): one person per
     /// series, since a surname alone says nothing across bodies.
     by_single: FxHashMap<(String, String), usize>,
     single_keys: FxHashSet<String>,
@@ -1035,7 +1035,7 @@ impl<'k> Short<'k> {
                     return false;
                 };
                 // Each initial the person's given names can show must match;
-                // `J.O. Ritchie` fits `Jane Ritchie`, whose middle name is unknown.
+                // `J.O. Ritson` fits `Jane Ritson`, whose middle name is unknown.
                 initials.iter().enumerate().all(|(at, initial)| {
                     given.get(at).is_none_or(|name| name.starts_with(*initial))
                 }) && !given.is_empty()
@@ -1339,7 +1339,7 @@ mod tests {
         assert_eq!(found("MH").as_deref(), Some("Mary Hale"));
         assert_eq!(found("ZZ"), None);
         let two = meeting(
-            "---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Jacqui Taylor\n  - Jeni Tennison\n---\n",
+            "---\nmeeting: B\ndate: 2026-01-01\npresent:\n  - Jacqui Tolland\n  - Jeni Tennant\n---\n",
         );
         let directory = Directory::build(&Config::default(), std::slice::from_ref(&two));
         assert!(matches!(
@@ -1369,10 +1369,10 @@ mod tests {
     #[test]
     fn a_one_word_name_listed_in_a_note_is_a_person_of_its_series() {
         let first = meeting(
-            "---\nmeeting: Sutton Town Council\ndate: 2026-01-01\npresent:\n  - Cllr Hodivala\n  - Cllr Wood\n---\n- [ ] Cllr Hodivala: a\n",
+            "---\nmeeting: Fenby Town Council\ndate: 2026-01-01\npresent:\n  - Cllr Hadfield\n  - Cllr Wood\n---\n- [ ] Cllr Hadfield: a\n",
         );
         let second = meeting(
-            "---\nmeeting: Sutton Town Council\ndate: 2026-02-01\npresent:\n  - Councillor Hodivala\n---\n",
+            "---\nmeeting: Fenby Town Council\ndate: 2026-02-01\npresent:\n  - Councillor Hadfield\n---\n",
         );
         let other = meeting(
             "---\nmeeting: Another Council\ndate: 2026-02-01\npresent:\n  - Cllr Wood\n---\n",
@@ -1380,10 +1380,10 @@ mod tests {
         let meetings = vec![first, second, other];
         let directory = Directory::build(&Config::default(), &meetings);
         let at = |m: usize, s: &str| directory.resolve(s, meetings.get(m)).person();
-        assert!(at(0, "Cllr Hodivala").is_some());
+        assert!(at(0, "Cllr Hadfield").is_some());
         assert_eq!(
-            at(0, "Hodivala"),
-            at(1, "Cllr Hodivala"),
+            at(0, "Hadfield"),
+            at(1, "Cllr Hadfield"),
             "one person across the series"
         );
         assert_ne!(at(0, "Cllr Wood"), at(2, "Cllr Wood"), "not across bodies");
@@ -1392,8 +1392,8 @@ mod tests {
             Resolution::Ambiguous { .. }
         ));
         assert_eq!(
-            directory.resolve("Hodivala", None).person(),
-            at(0, "Hodivala")
+            directory.resolve("Hadfield", None).person(),
+            at(0, "Hadfield")
         );
     }
 

@@ -1,6 +1,6 @@
 //! Actions written as prose or labelled: `Action: Clerk to write to…`,
 //! `Action ND: Email the contact`, `Action #3: propose…`, `AI: …`, `WM to
-//! circulate the paper`, `KO will push this forward`, `Matthew agreed to…`,
+//! circulate the paper`, `KO will push this forward`, `Mathias agreed to…`,
 //! `…that TS would contact…`. An owner is written only when the words name
 //! people of the document (by name, surname with a title, first name,
 //! initials) or a role such as the Clerk; a labelled action whose owner
@@ -147,8 +147,8 @@ impl<'a> People<'a> {
         self.by(|name| name.len() > 1 && name.first() == Some(&first))
     }
 
-    /// Initials as listed (`Kieron O’Hara (KO)`), else as made from the
-    /// name (`TS` for Trevor Smith).
+    /// Initials as listed (`Kieran O’Keefe (KO)`), else as made from the
+    /// name (`TS` for Travis Smith).
     fn by_initials(&self, initials: &str) -> Vec<&Person> {
         let listed: Vec<&Person> = self
             .people
@@ -477,13 +477,13 @@ mod tests {
 
     fn people() -> Vec<Person> {
         [
-            "Trevor Smith",
-            "Kieron O’Hara (KO)",
-            "Matthew Weier O'Phinney",
-            "Cllr Mike Dixon",
-            "J Brampton (Clerk)",
-            "Luís Cobucci",
-            "Marco Pivetta",
+            "Travis Smith",
+            "Kieran O’Keefe (KO)",
+            "Mathias Weir O'Phelan",
+            "Cllr Mike Dunmore",
+            "J Bramley (Clerk)",
+            "Luís Cotterill",
+            "Marco Pavesi",
         ]
         .iter()
         .filter_map(|p| parse_person(p, 0))
@@ -498,33 +498,30 @@ mod tests {
     #[test]
     fn actions_with_owners_of_the_document() {
         let cases = [
-            ("The Clerk to respond accordingly.", vec!["J Brampton"]),
-            ("KO will push this forward.", vec!["Kieron O’Hara"]),
+            ("The Clerk to respond accordingly.", vec!["J Bramley"]),
+            ("KO will push this forward.", vec!["Kieran O’Keefe"]),
             (
                 "TS would contact Democratic Services.",
-                vec!["Trevor Smith"],
+                vec!["Travis Smith"],
             ),
             (
-                "Councillor Dixon will carry out this risk assessment.",
-                vec!["Mike Dixon"],
+                "Councillor Dunmore will carry out this risk assessment.",
+                vec!["Mike Dunmore"],
             ),
             (
-                "Matthew agreed to develop a plan for rolling releases.",
-                vec!["Matthew Weier O'Phinney"],
+                "Mathias agreed to develop a plan for rolling releases.",
+                vec!["Mathias Weir O'Phelan"],
             ),
             (
                 "Marco and Luís agreed to get the repository moved.",
-                vec!["Marco Pivetta", "Luís Cobucci"],
+                vec!["Marco Pavesi", "Luís Cotterill"],
             ),
-            ("Action TS: book the hall", vec!["Trevor Smith"]),
+            ("Action TS: book the hall", vec!["Travis Smith"]),
             (
                 "Castle View Houses – TS undertook to find out the cost.",
-                vec!["Trevor Smith"],
+                vec!["Travis Smith"],
             ),
-            (
-                "Action: Clerk to write to the committee",
-                vec!["J Brampton"],
-            ),
+            ("Action: Clerk to write to the committee", vec!["J Bramley"]),
         ];
         for (sentence, owners) in cases {
             let (got, _) = found(sentence).unwrap_or_else(|| panic!("{sentence}"));
@@ -544,7 +541,7 @@ mod tests {
     fn a_sentence_beside_two_owners_is_an_action_each() {
         let listed = people();
         let people = People::new(&listed);
-        let owners = ["Trevor Smith".to_string(), "Kieron O’Hara".to_string()];
+        let owners = ["Travis Smith".to_string(), "Kieran O’Keefe".to_string()];
         let shared = shared_out(
             "In the meantime, TS would contact the Police and KO would find out the cost of a sign.",
             &owners,
@@ -557,11 +554,11 @@ mod tests {
             got,
             [
                 (
-                    vec!["Trevor Smith".to_string()],
+                    vec!["Travis Smith".to_string()],
                     "In the meantime, TS would contact the Police".to_string()
                 ),
                 (
-                    vec!["Kieron O’Hara".to_string()],
+                    vec!["Kieran O’Keefe".to_string()],
                     "KO would find out the cost of a sign".to_string()
                 ),
             ]
@@ -570,7 +567,7 @@ mod tests {
         assert_eq!(
             shared_out(
                 "TS would contact the Police and KO would find out the cost.",
-                &["Trevor Smith".to_string(), "Mike Dixon".to_string()],
+                &["Travis Smith".to_string(), "Mike Dunmore".to_string()],
                 &people
             ),
             None
@@ -585,7 +582,7 @@ mod tests {
             "Jane Doe will send the figures.",
             "It was noted that the hall would close.",
             "KO would welcome any comments on the paper.",
-            "Trevor Smith will be away in May.",
+            "Travis Smith will be away in May.",
         ] {
             assert_eq!(found(sentence), None, "{sentence}");
         }

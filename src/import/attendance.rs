@@ -405,7 +405,7 @@ fn entries(
     attendance: &mut Attendance,
 ) -> usize {
     let mut seen_items = false;
-    // A list that runs on past its paragraph (`… R Robson and`, then the
+    // A list that runs on past its paragraph (`… R Rowley and`, then the
     // next paragraph), as Word writes a wrapped line.
     let mut carry = String::new();
     while let Some(block) = document.blocks.get(at) {
@@ -651,7 +651,7 @@ fn table_people(rows: &[Vec<String>], list: List, attendance: &mut Attendance) -
     // is a member who was absent.
     let attended_column = headed("attended");
     // What the column after the names holds (`Member`, `Chair`): a name
-    // that ran on into it (`Lucas Tamagna-Darr Member`, its own cell
+    // that ran on into it (`Lena Vasquez-Roe Member`, its own cell
     // empty) gives it back.
     let next_values: Vec<&str> = body
         .iter()
@@ -820,7 +820,7 @@ pub fn entry_people(entry: &str) -> (Vec<Person>, Vec<String>) {
 fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
     // Columns (`Ann Lee      Acme Ltd`, `Acme Ltd<TAB>Ann Lee<TAB>Member`):
     // the column that is a person's name, the first other one their org.
-    // `Erik Sundell | Sandvik | @handle`: a row of a table written with
+    // `Erik Sandvold | Sandvik | @handle`: a row of a table written with
     // pipes, the name first.
     if text.contains('|') {
         let cells: Vec<&str> = text.split('|').map(str::trim).collect();
@@ -840,7 +840,7 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
             None => (Vec::new(), vec![first.to_string()]),
         };
     }
-    // `Rob Weatherston RW`: initials after a name.
+    // `Rob Wetherall RW`: initials after a name.
     if let Some(person) = name_then_initials(text) {
         return (vec![person], Vec::new());
     }
@@ -858,7 +858,7 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
         if named.len() > 1 {
             return (named, Vec::new());
         }
-        // `M Dixon and P Moran      Clerk J Connelly`: each column a
+        // `M Dean and P Moss      Clerk J Fell`: each column a
         // list of its own.
         let each: Vec<(Vec<Person>, Vec<String>)> =
             columns.iter().map(|column| people_of(column)).collect();
@@ -877,7 +877,7 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
             return (Vec::new(), vec![columns.join(" ")]);
         }
     }
-    // `Olive Ash – Town Clerk, Becki Lee - Assistant Town Clerk`: people
+    // `Nora Ash – Town Clerk, Tess Lee - Assistant Town Clerk`: people
     // each with a role, listed.
     let listed: Option<Vec<Person>> = text
         .split(", ")
@@ -926,7 +926,7 @@ fn people_of(text: &str) -> (Vec<Person>, Vec<String>) {
     (people, unsure)
 }
 
-/// `Gordon Bradley, Autodesk`, `Michael O’Gorman, Cisco Systems Inc.`: a
+/// `Gordon Bramwell, Autodesk`, `Michael O’Garvey, Cisco Systems Inc.`: a
 /// name, then what is plainly not a second name.
 fn name_then_org(text: &str) -> Option<Person> {
     let (name, rest) = text.split_once(", ")?;
@@ -1153,7 +1153,7 @@ fn is_role(cell: &str) -> bool {
     OFFICES.contains(&lower.as_str()) || OTHER_ROLES.contains(&lower.as_str())
 }
 
-/// `Clerk J Brampton`: a role written before the name.
+/// `Clerk J Bramley`: a role written before the name.
 fn role_first(text: &str) -> Option<Person> {
     let (first, rest) = text.split_once(' ')?;
     let (role, rest) = match rest.split_once(' ') {
@@ -1320,7 +1320,7 @@ mod tests {
         assert!(people.is_empty() && unsure.len() == 1);
         let (people, _) = entry_people("Tom Ash —\u{a0}Secretary");
         assert_eq!(people[0].role.as_deref(), Some("Secretary"));
-        let (people, _) = entry_people("Rob Weatherston RW");
+        let (people, _) = entry_people("Rob Wetherall RW");
         assert_eq!(people[0].initials.as_deref(), Some("RW"));
 
         let broken = "Present: Miss Ann Lee and Mr\nBo Wu, Clerk\n\nThe meeting opened.\n";
@@ -1398,10 +1398,10 @@ mod tests {
     #[test]
     fn a_name_run_on_into_the_next_column_gives_it_back() {
         let text = "Present\nCompany          Name                 Role\n\
-            Acme Ltd         Jo Bitle             Member\n\
-            Beta Labs        Lucas Tamagna-Dean Member\n";
+            Acme Ltd         Jo Birtle             Member\n\
+            Beta Labs        Lena Vasquez-Roe Member\n";
         let found = recognise(&mut read(text, Format::Text));
-        assert_eq!(names(&found.present), ["Jo Bitle", "Lucas Tamagna-Dean"]);
+        assert_eq!(names(&found.present), ["Jo Birtle", "Lena Vasquez-Roe"]);
         assert!(found.unsure.is_empty(), "{:?}", found.unsure);
     }
 
@@ -1435,8 +1435,8 @@ mod tests {
                 ""
             ]
         );
-        let (people, _) = entry_people("Olive Ash – Town Clerk, Becki Lee - Assistant Town Clerk.");
-        assert_eq!(names(&people), ["Olive Ash", "Becki Lee"]);
+        let (people, _) = entry_people("Nora Ash – Town Clerk, Tess Lee - Assistant Town Clerk.");
+        assert_eq!(names(&people), ["Nora Ash", "Tess Lee"]);
         assert_eq!(people[1].role.as_deref(), Some("Assistant Town Clerk"));
         let (people, unsure) = entry_people("Bob Barr (BB) 2:30pm");
         assert_eq!(names(&people), ["Bob Barr"]);
@@ -1446,8 +1446,8 @@ mod tests {
         let (people, _) = entry_people("Cllrs M Dean and P Moss      Clerk J Fell");
         assert_eq!(names(&people), ["M Dean", "P Moss", "J Fell"]);
         assert_eq!(people[2].role.as_deref(), Some("Clerk"));
-        let (people, _) = entry_people("P Moran, Clerk J Connelly");
-        assert_eq!(names(&people), ["P Moran", "J Connelly"]);
+        let (people, _) = entry_people("P Moss, Clerk J Fell");
+        assert_eq!(names(&people), ["P Moss", "J Fell"]);
         assert_eq!(people[1].role.as_deref(), Some("Clerk"));
         let (people, _) = entry_people("Intel Corporation - Gus Ho");
         assert_eq!(names(&people), ["Gus Ho"]);

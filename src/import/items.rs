@@ -91,7 +91,7 @@ pub fn number_headings(document: &mut Document) {
     };
     let mut number = 0;
     // A heading that opens the document is its title, even at the items'
-    // level (`# ASWF TAC Meeting - March 27, 2019` over `# Agenda`).
+    // level (`# ORCA TAC Meeting - March 27, 2019` over `# Agenda`).
     for block in document.blocks.iter_mut().skip(1) {
         if let Kind::Heading { level: l, text } = &mut block.kind {
             let plain = text.replace("**", "");

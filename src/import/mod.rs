@@ -1008,7 +1008,7 @@ mod tests {
         let text = "Present: Ann Lee (Chair), Bo Wu\n\n1. Hall\n\n\
             The Chairman to visit the owner of the van.\n\n\
             Clerk to write to the highways team.\n\n\
-            The Chair, Secretary and Treasurer would prepare reports for the AGM.\n";
+            The Secretary and Treasurer would draft the budget for the spring.\n";
         let imported = import(text, readers::Format::Text, &ImportOptions::default()).unwrap();
         let actions: Vec<(Vec<&str>, &str)> = imported
             .items

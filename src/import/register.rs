@@ -118,7 +118,7 @@ fn row(line: &str, key: &[(char, Meaning)]) -> Option<Row> {
     (!marks.is_empty()).then_some(Row { name, marks })
 }
 
-/// `HEATHER POUSTIE` as `Heather Poustie`; a name in mixed case as written.
+/// `HEATHER PENROSE` as `Heather Penrose`; a name in mixed case as written.
 fn unshout(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();

@@ -1,5 +1,5 @@
 //! The meeting's name and date, from the first lines of a document. The
-//! name is the body's (`Ayton Community Council`), not the sentence around
+//! name is the body's (`Hillfoot Community Council`), not the sentence around
 //! it (`Minutes of a Meeting held on …`): dates, times, weekdays and the
 //! words that wrap a body's name are taken off, and a line that names a
 //! body (a council, board, committee, group, panel …) is preferred. The
@@ -119,7 +119,7 @@ pub fn recognise(lines: &[String], hints: &Hints) -> Title {
 }
 
 /// When the header names no body, the closing line often does: `The next
-/// Ayton Community Council meeting will take place on …`, `The next
+/// Hillfoot Community Council meeting will take place on …`, `The next
 /// meeting of Fenby Parish Council will be held …`.
 fn next_meetings_body(lines: &[String]) -> Option<String> {
     lines.iter().find_map(|line| {
@@ -169,7 +169,7 @@ fn name(lines: &[String], hints: &Hints) -> Option<String> {
         if !names_body(candidate) {
             continue;
         }
-        // `The Apache Software Foundation` then `Board of Directors`.
+        // `The Quarry Foundation` then `Board of Directors`.
         let starts_with_body = |name: &str| {
             name.split_whitespace()
                 .next()
@@ -194,7 +194,7 @@ fn name(lines: &[String], hints: &Hints) -> Option<String> {
 }
 
 /// A committee named in a template's field, after the body it belongs to
-/// when a line above names one: `Decoy School Board of Governors - Full
+/// when a line above names one: `Kestrel Academy Board of Governors - Full
 /// Governing Body`.
 fn committee_field(lines: &[String]) -> Option<String> {
     let first = lines.get(..NAME_LINES).unwrap_or(lines);
@@ -270,7 +270,7 @@ fn names_body(name: &str) -> bool {
         .any(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Small words a name may hold in lower case (`Crime and Justice Panel`).
+/// Small words a name may hold in lower case (`Roads and Transport Panel`).
 const CONNECTORS: &[&str] = &[
     "of", "and", "the", "for", "&", "on", "in", "upon", "cum", "de", "la", "van", "von", "to", "-",
     "–", "—", "with",
@@ -343,7 +343,7 @@ fn nothing_but_wrapping(text: &str) -> bool {
         })
 }
 
-/// `BURTON-CUM-WALDEN PARISH COUNCIL` as `Burton-Cum-Walden Parish
+/// `BURTON-CUM-DALE PARISH COUNCIL` as `Burton-Cum-Dale Parish
 /// Council`; short words (`IEWM`, `TAC`) stay in capitals.
 fn unshout(text: &str) -> String {
     let shouting = text
@@ -364,7 +364,7 @@ fn unshout(text: &str) -> String {
             if word.chars().count() <= 4 && !ORDINARY.contains(&lower.as_str()) {
                 return word.to_string();
             }
-            // `BURTON-CUM-WALDEN` as `Burton-cum-Walden`.
+            // `BURTON-CUM-DALE` as `Burton-cum-Dale`.
             lower
                 .split('-')
                 .enumerate()
@@ -553,8 +553,8 @@ mod tests {
                 "Reading Society Committee",
             ),
             (
-                "Date: 26/10/2016\nLocation: Lab 2\nOpen Data Users - Agenda",
-                "Open Data Users",
+                "Date: 26/10/2016\nLocation: Lab 2\nOpen Maps Users - Agenda",
+                "Open Maps Users",
             ),
             (
                 "## COUNTY IMPROVEMENT PARTNERSHIP\n### NOTES OF COUNTY IMPROVEMENT BOARD MEETING – 9th November 2023",

@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn tables_set_with_spaces_are_tables() {
         let document = read(
-            "Members Present\nCompany                Name              Role\nAcme Permanente        Jo Bitle          Voting Member\nBeta Labs              Al Cao            Member\n",
+            "Members Present\nCompany                Name              Role\nAcme Permanente        Jo Birtle          Voting Member\nBeta Labs              Al Cao            Member\n",
         );
         assert_eq!(
             document.blocks[0].kind,
@@ -402,7 +402,7 @@ mod tests {
                     vec!["Company".into(), "Name".into(), "Role".into()],
                     vec![
                         "Acme Permanente".into(),
-                        "Jo Bitle".into(),
+                        "Jo Birtle".into(),
                         "Voting Member".into()
                     ],
                     vec!["Beta Labs".into(), "Al Cao".into(), "Member".into()],
