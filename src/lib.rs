@@ -16,6 +16,17 @@
     )
 )]
 
+/// `static_regex!(NAME, pattern)`: a regex compiled once, on first use.
+/// Patterns are written in the source, so one that does not compile is a
+/// bug caught by the first test that reaches it, not bad input.
+macro_rules! static_regex {
+    ($name:ident, $pattern:expr) => {
+        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
+        });
+    };
+}
+
 pub mod cache;
 pub mod cli;
 pub mod config;

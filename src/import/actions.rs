@@ -7,30 +7,22 @@
 //! cannot be told gets none, and a point to check. Sentences that only
 //! might be actions (`X will…`) are actions only when X is someone.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::ImportedAction;
 use crate::model::Person;
 use crate::names::name_key;
 use crate::parse::people::split_owner_list;
 
-static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\*\*)?(?:action(?:\s+point)?s?|ai|todo|to\s+do)(?:\s*#?\s*\d+)?(?:\s+(?P<who>[A-Z][\w'’.]*(?:\s*(?:/|&|,|and)\s*[A-Z][\w'’.]*)*))?\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*(?P<what>.+)$",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    LABELLED,
+    r"(?i)^(?:\*\*)?(?:action(?:\s+point)?s?|ai|todo|to\s+do)(?:\s*#?\s*\d+)?(?:\s+(?P<who>[A-Z][\w'’.]*(?:\s*(?:/|&|,|and)\s*[A-Z][\w'’.]*)*))?\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*(?P<what>.+)$"
+);
 
-/// `WHO to…`, `WHO will…`: the owner words at the start of a sentence
-/// (or after `that`), then what binds them.
-static WHO_DOES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:[Ii]t\s+was\s+(?:also\s+)?agreed|[Aa]greed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+// `WHO to…`, `WHO will…`: the owner words at the start of a sentence
+// (or after `that`), then what binds them.
+static_regex!(
+    WHO_DOES,
+    r"^(?:(?:[Ii]t\s+was\s+(?:also\s+)?agreed|[Aa]greed)\s+that\s+)?(?P<who>(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*)\s+(?:also\s+|then\s+|now\s+)?(?P<bind>to|is\s+to|are\s+to|will|would|shall|agreed\s+to|undertook\s+to|promised\s+to|volunteered\s+to|was\s+asked\s+to|were\s+asked\s+to|has\s+agreed\s+to|took\s+the\s+action\s+to|to\s+take\s+the\s+action\s+to)\s+(?P<what>[a-z].+)$"
+);
 
 /// The people an action's owner may be.
 pub struct People<'a> {

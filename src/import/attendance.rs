@@ -7,17 +7,14 @@
 //! not read as a name is never a person: it is reported as a point to check.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::document::{Document, Kind};
 use crate::model::Person;
 use crate::parse::people::{are_initials_of, looks_like_name, parse_person};
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?P<number>(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s+)?(?:the\s+)?(?-i:[A-Z]{2,6}\s+)?
+static_regex!(
+    LABEL,
+    r"(?ix)^(?P<number>(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s+)?(?:the\s+)?(?-i:[A-Z]{2,6}\s+)?
         (?P<label>
           (?:(?:board|committee|council|panel|tac|tsc|voting|non-voting|core|team|other)\s+)?
           (?:members?|directors|governors|councillors|cllrs|trustees|officers|officials|staff|guests|observers|visitors|participants|attendees|others|representatives|secretariat)
@@ -29,36 +26,26 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         | attendants | missing | presenters | speakers | invited
         | not\s+present | excused
         )
-        (?:\s+(?:were|was|are|is))?(?:\s*\([^)]{1,40}\))?(?:\s*[:\-–—]\s*|\s*$|\t\s*|\s{3,})(?P<rest>.*)$",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+        (?:\s+(?:were|was|are|is))?(?:\s*\([^)]{1,40}\))?(?:\s*[:\-–—]\s*|\s*$|\t\s*|\s{3,})(?P<rest>.*)$"
+);
 
-static APOLOGIES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)?\s*(?:received|given|noted|tendered|sent)\s+(?:from|by)\s+(?P<people>[^.]+)",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    APOLOGIES_SENTENCE,
+    r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)?\s*(?:received|given|noted|tendered|sent)\s+(?:from|by)\s+(?P<people>[^.]+)"
+);
 
-/// `Chaired by Ann Lee   Clerked by Bo Wu`: who held the chair and who
-/// clerked, written in the body of a template.
-static HELD_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i:\b(?P<role>chaired|clerked)\s+by)\s+(?P<name>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*){0,3})",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+// `Chaired by Ann Lee   Clerked by Bo Wu`: who held the chair and who
+// clerked, written in the body of a template.
+static_regex!(
+    HELD_BY,
+    r"(?i:\b(?P<role>chaired|clerked)\s+by)\s+(?P<name>\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*){0,3})"
+);
 
-static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(MARKDOWN_LINK, r"\[([^\]]*)\]\([^)]*\)");
 
-/// `Ann Lee (Acme) Bo Wu (Beta)`: a closing parenthesis then a name starts
-/// the next person, as if a comma were there.
-static CLOSE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\)\.?\s+(\p{Lu})").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+// `Ann Lee (Acme) Bo Wu (Beta)`: a closing parenthesis then a name starts
+// the next person, as if a comma were there.
+static_regex!(CLOSE_THEN_NAME, r"\)\.?\s+(\p{Lu})");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
@@ -372,10 +359,7 @@ fn split_at_labels(document: &mut Document) {
 /// `SBC - Ann Lee; Bo Wu` after the attendance: staff of a body, in
 /// attendance.
 fn staff_line(document: &Document, at: usize, attendance: &mut Attendance) -> usize {
-    static ORG_STAFF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([A-Z][A-Za-z&]{1,12})\s+[-–]\s+(.+;.+)$")
-            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-    });
+    static_regex!(ORG_STAFF, r"^([A-Z][A-Za-z&]{1,12})\s+[-–]\s+(.+;.+)$");
     let Some(Kind::Paragraph { text }) = document.blocks.get(at).map(|b| &b.kind) else {
         return at;
     };
@@ -772,13 +756,8 @@ fn is_none(text: &str) -> bool {
 
 /// Text without Markdown emphasis, links or a leading checkbox or bullet.
 fn plain(text: &str) -> String {
-    static JOINED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{L})_(\p{L})").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-    });
-    static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(^|\s)[*_]+(\S[^*_]*?)[*_]+(\s|$)")
-            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-    });
+    static_regex!(JOINED, r"(\p{L})_(\p{L})");
+    static_regex!(EMPHASIS, r"(^|\s)[*_]+(\S[^*_]*?)[*_]+(\s|$)");
     let text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let text = MARKDOWN_LINK.replace_all(&text, "$1");
     // IRC and wiki names: `Daniel_Peintner`.
@@ -967,10 +946,8 @@ fn name_then_initials(text: &str) -> Option<Person> {
 }
 
 /// The cells of a line aligned by runs of spaces or by tabs.
-fn split_columns(text: &str) -> Vec<&str> {
-    static GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\t+|\s{3,}").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-    });
+pub fn split_columns(text: &str) -> Vec<&str> {
+    static_regex!(GAP, r"\t+|\s{3,}");
     GAP.split(text)
         .map(str::trim)
         .filter(|c| !c.is_empty())

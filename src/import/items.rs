@@ -5,18 +5,14 @@
 //! that organise the page rather than the meeting (`Agenda`, `Notes`) are
 //! not.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::attendance;
 use super::document::{Document, Kind};
 use super::title;
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\*\*)?(?:item\s+)?\d{1,3}[a-z]?(?:[./]\d{1,3})*[.):]?\s+\S")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    NUMBERED,
+    r"(?i)^(?:\*\*)?(?:item\s+)?\d{1,3}[a-z]?(?:[./]\d{1,3})*[.):]?\s+\S"
+);
 
 /// Headings that are parts of the page, not items of the meeting.
 const NOT_ITEMS: &[&str] = &[

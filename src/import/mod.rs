@@ -15,22 +15,11 @@ pub mod sentences;
 pub mod text;
 pub mod title;
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::model::Person;
 use crate::names::name_key;
 use crate::parse::people::split_owner_list;
-
-macro_rules! static_regex {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
-        });
-    };
-}
 
 static_regex!(
     ITEM_LINE,

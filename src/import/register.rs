@@ -9,22 +9,18 @@
 //! saying why, never read from a column guessed at.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::document::{Document, Kind};
 use super::title::dates_in;
 use crate::model::Person;
 use crate::parse::people::{looks_like_name, parse_person};
 
-static KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|\s|,|;)(?-i:(?P<mark>[A-Z]))\s*[–—=:-]\s*(?P<meaning>present|in attendance|late(?:\s+arrival)?|left\s+early|unsanctioned(?:\s+absence)?|sanctioned(?:\s+absence)?|apologies(?:\s+(?:received|given|accepted))?|excused|authorised(?:\s+absence)?|absent(?:\s+without\s+apologies)?|not\s+present)\b",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    KEY,
+    r"(?i)(?:^|\s|,|;)(?-i:(?P<mark>[A-Z]))\s*[–—=:-]\s*(?P<meaning>present|in attendance|late(?:\s+arrival)?|left\s+early|unsanctioned(?:\s+absence)?|sanctioned(?:\s+absence)?|apologies(?:\s+(?:received|given|accepted))?|excused|authorised(?:\s+absence)?|absent(?:\s+without\s+apologies)?|not\s+present)\b"
+);
 
 /// Which list a mark puts its member in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

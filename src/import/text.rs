@@ -2,18 +2,9 @@
 //! Word exports decoded or dropped, and page headers and footers repeated by
 //! PDF exports kept once.
 
-use std::sync::LazyLock;
+static_regex!(TAG, r"(?is)<(/?)([a-z][a-z0-9]*)\b[^>]*>");
 
-use regex::Regex;
-
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<(/?)([a-z][a-z0-9]*)\b[^>]*>")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
-
-static MINUTE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]{1,5}\s+)?\d").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(MINUTE_NUMBER, r"^(?:[A-Z]{1,5}\s+)?\d");
 
 /// The entities Word and PDF exports use.
 pub fn decode_entities(text: &str) -> String {

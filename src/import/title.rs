@@ -8,58 +8,67 @@
 //! published or revised; dates are read in the forms minutes write them,
 //! numeric ones day first, as in the UK.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::attendance::split_columns;
 use super::document::Hints;
-
-macro_rules! regex {
-    ($pattern:expr) => {
-        LazyLock::new(|| {
-            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
-        })
-    };
-}
 
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = regex!(&format!(
-    r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(\d{{4}})\b"
-));
-static MONTH_DAY_YEAR: LazyLock<Regex> = regex!(&format!(
-    r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-));
-static YEAR_MONTH_DAY: LazyLock<Regex> =
-    regex!(&format!(r"(?i)\b(\d{{4}})\s+{MONTH}\s+(\d{{1,2}})\b"));
-static ISO: LazyLock<Regex> = regex!(r"\b(\d{4})-(\d{2})-(\d{2})\b");
-static NUMERIC: LazyLock<Regex> = regex!(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b");
-static TIME: LazyLock<Regex> = regex!(
+static_regex!(
+    DAY_MONTH_YEAR,
+    &format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(\d{{4}})\b")
+);
+static_regex!(
+    MONTH_DAY_YEAR,
+    &format!(r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+);
+static_regex!(
+    YEAR_MONTH_DAY,
+    &format!(r"(?i)\b(\d{{4}})\s+{MONTH}\s+(\d{{1,2}})\b")
+);
+static_regex!(ISO, r"\b(\d{4})-(\d{2})-(\d{2})\b");
+static_regex!(NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b");
+static_regex!(
+    TIME,
     r"(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\b(?:\s*(?:utc|gmt|bst|cet|edt|est|pst))?"
 );
-static WEEKDAY: LazyLock<Regex> = regex!(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?");
-static YEAR: LazyLock<Regex> = regex!(r"\b(?:19|20)\d{2}\b|\bQ[1-4]\b");
-static LEADS: LazyLock<Regex> = regex!(
+static_regex!(
+    WEEKDAY,
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?"
+);
+static_regex!(YEAR, r"\b(?:19|20)\d{2}\b|\bQ[1-4]\b");
+static_regex!(
+    LEADS,
     r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:(?:minutes|notes|meeting\s+notes|meeting\s+minutes|record)\s+(?:of|for|from)\s+)?(?:(?:the|a|an)\s+)?(?:\d+(?:st|nd|rd|th)\s+meeting\s+of\s+(?:the\s+)?)?"
 );
-static TAILS: LazyLock<Regex> = regex!(
+static_regex!(
+    TAILS,
     r"(?i)(?:[\s\-–—:,|(]+(?:(?:monthly|annual|general|regular|ordinary|special|extraordinary|public|full|quarterly|weekly)\s+)?(?:meeting|minutes|notes|agenda|held|on|at|of|the|a\.?g\.?m\.?|telco|call|summary|shared|record|\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))+[\s\-–—:,|(]*$"
 );
-static FIELD: LazyLock<Regex> = regex!(
+static_regex!(
+    FIELD,
     r"(?i)^(?:date|time|location|venue|where|when|chair|chaired|present|attendees|attendants|attending|apologies|place|room|minutes\s+by|minute\s+taker|clerk|page|held|topic|subject|purpose|agenda|item\s+\d+[a-z]?)\b"
 );
-/// A template's field naming the committee (`COMMITTEE  Full Governing
-/// Body  DATE  07/12/2020`), its value beside it or on the line below.
-static COMMITTEE_FIELD: LazyLock<Regex> = regex!(r"(?i)^committee\s*[;:]?(?:\s{2,}|\s*$|[;:]\s*)");
+// A template's field naming the committee (`COMMITTEE  Full Governing
+// Body  DATE  07/12/2020`), its value beside it or on the line below.
+static_regex!(
+    COMMITTEE_FIELD,
+    r"(?i)^committee\s*[;:]?(?:\s{2,}|\s*$|[;:]\s*)"
+);
 /// A word of the capitalised run that names a body in a sentence.
 const NAME_WORD: &str = r"(?:\p{Lu}[\w'’&.-]*|of|and|the|for|on|upon|cum|&)";
-static NEXT_MEETING_OF: LazyLock<Regex> = regex!(&format!(
-    r"(?i:\bnext\s+meeting\s+of\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:will|is|shall|to\s+be|on|at|was)\b"
-));
-static NEXT_BODY_MEETING: LazyLock<Regex> = regex!(&format!(
-    r"(?i:\bnext\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:meeting)\b"
-));
+static_regex!(
+    NEXT_MEETING_OF,
+    &format!(
+        r"(?i:\bnext\s+meeting\s+of\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:will|is|shall|to\s+be|on|at|was)\b"
+    )
+);
+static_regex!(
+    NEXT_BODY_MEETING,
+    &format!(r"(?i:\bnext\s+(?:the\s+)?)(\p{{Lu}}[\w'’.-]*(?:\s+{NAME_WORD})*?)\s+(?i:meeting)\b")
+);
 /// Words that only wrap a name, or place it in time: a name of nothing
 /// but these (`Notes`, `28 Mar`) is no name.
 const NOT_A_NAME: &[&str] = &[
@@ -201,19 +210,12 @@ fn committee_field(lines: &[String]) -> Option<String> {
     let at = first
         .iter()
         .position(|line| COMMITTEE_FIELD.is_match(line))?;
-    let cells = |line: &str| -> Vec<String> {
-        WIDE_GAP
-            .split(line)
-            .map(|cell| cell.trim().to_string())
-            .filter(|cell| !cell.is_empty())
-            .collect()
-    };
-    let here = cells(COMMITTEE_FIELD.replace(first.get(at)?, "").as_ref());
+    let rest = COMMITTEE_FIELD.replace(first.get(at)?, "");
     // A label beside it (`COMMITTEE;   DATE;`): the values are on the line
     // below, in the same order.
-    let value = match here.first() {
-        Some(cell) if !cell.ends_with([';', ':']) => cell.clone(),
-        _ => cells(first.get(at + 1)?).first()?.clone(),
+    let value = match split_columns(&rest).first() {
+        Some(cell) if !cell.ends_with([';', ':']) => (*cell).to_string(),
+        _ => (*split_columns(first.get(at + 1)?).first()?).to_string(),
     };
     let committee = name_of(&value)?;
     let body = first
@@ -228,8 +230,7 @@ fn committee_field(lines: &[String]) -> Option<String> {
     })
 }
 
-static MONTH_WORD: LazyLock<Regex> = regex!(&format!(r"^{MONTH}$"));
-static WIDE_GAP: LazyLock<Regex> = regex!(r"\s{2,}|\t");
+static_regex!(MONTH_WORD, &format!(r"^{MONTH}$"));
 
 /// A line as a body's name, or `None` when nothing of a name is left.
 fn clean_name(line: &str) -> Option<String> {

@@ -3,14 +3,10 @@
 //! `<!-- minutes-disable-next-line RULE … -->` for the next line only.
 //! With no rule named, every rule is turned off.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*minutes-disable(-next-line)?\b([^>]*?)\s*-->")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    COMMENT,
+    r"<!--\s*minutes-disable(-next-line)?\b([^>]*?)\s*-->"
+);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Directive {

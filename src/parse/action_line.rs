@@ -3,20 +3,8 @@
 //! colon, the due date in any of its forms, a pinned `{#ID}`, and a
 //! progress note after a dash.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::people::{Owners, parse_owners};
 use crate::model::Status;
-
-macro_rules! static_regex {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
-        });
-    };
-}
 
 static_regex!(OVERDUE_MARK, r"(?i)[\s,;]*overdue$");
 static_regex!(PINNED_ID, r"\s*\{#([^\s{}]+)\}\s*$");

@@ -3,10 +3,7 @@
 //! Items are put together from these afterwards (see `items.rs`), because
 //! which heading level makes an item is only known once every heading is seen.
 
-use std::sync::LazyLock;
-
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 use super::action_line::{
     RawAction, RawUpdate, action_line, task_action, task_marker, task_update,
@@ -28,14 +25,6 @@ pub enum Element {
     },
     Action(RawAction),
     Update(RawUpdate),
-}
-
-macro_rules! static_regex {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new($pattern).unwrap_or_else(|err| unreachable!("static regex: {err}"))
-        });
-    };
 }
 
 static_regex!(ACTION_LINE, r"^(?i:action)\s*(?::|\s[-–—]|[-–—])\s*(.*)$");

@@ -1,29 +1,21 @@
 //! Recognising dates written the way minutes write them (`15th January 2013`,
 //! `15/01/2013`), to suggest the ISO form a note needs.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})$",
-    )
-    .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    DAY_MONTH_YEAR,
+    r"(?i)^(?:[a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})$"
+);
+static_regex!(
+    MONTH_DAY_YEAR,
+    r"(?i)^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$"
+);
+static_regex!(NUMERIC, r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$");
 
 /// The ISO `YYYY-MM-DD` form of a date written another way, when the text is
 /// a recognisable, real date. Numeric dates are read day first, as in the UK.

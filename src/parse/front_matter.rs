@@ -3,10 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 use serde_yaml::{Mapping, Value};
 
 use super::people::{merged_entry, parse_person, split_owner_list};
@@ -110,10 +108,7 @@ pub struct FrontMatter {
     pub key_lines: KeyLines,
 }
 
-static YAML_LOCATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?: at)? line (\d+) column (\d+)")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(YAML_LOCATION, r"(?: at)? line (\d+) column (\d+)");
 
 /// Parses the YAML of `block` and reads its fields. A YAML syntax error gives
 /// `None` and a problem at the YAML's own line in the file.
@@ -263,10 +258,10 @@ pub struct KeyLines {
 }
 
 fn key_lines(yaml: &str, first_line: usize) -> KeyLines {
-    static TOP_KEY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"^(?:"([^"]+)"|'([^']+)'|([^\s#\-"'][^:#]*?))\s*:(?:\s|$)"#)
-            .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-    });
+    static_regex!(
+        TOP_KEY,
+        r#"^(?:"([^"]+)"|'([^']+)'|([^\s#\-"'][^:#]*?))\s*:(?:\s|$)"#
+    );
     let mut lines = KeyLines::default();
     let mut current: Option<(String, Option<usize>)> = None;
     for (offset, line) in yaml.lines().enumerate() {

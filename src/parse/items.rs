@@ -2,10 +2,8 @@
 //! IDs, owners and due dates.
 
 use std::path::Path;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::action_line::{DueText, RawAction, RawUpdate};
 use super::body::Element;
@@ -13,10 +11,10 @@ use super::people::Owners;
 use crate::model::{Action, ActionId, ActionUpdate, Decision, Item, Person};
 use crate::problem::{Problem, ProblemKind};
 
-static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:item\s+)?(\d+[a-zA-Z]?(?:\.\d+)*[a-zA-Z]?)(?:[.):]\s*|\s+|$)(.*)$")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(
+    ITEM_NUMBER,
+    r"^(?i:item\s+)?(\d+[a-zA-Z]?(?:\.\d+)*[a-zA-Z]?)(?:[.):]\s*|\s+|$)(.*)$"
+);
 
 /// What the items need from the front matter.
 pub struct Context<'a> {

@@ -192,18 +192,13 @@ fn mend_content(document: &mut pdf_extract::Document) -> usize {
             .get_page_fonts(page)
             .ok()
             .map(|fonts| fonts.into_keys().collect());
-        let Ok(mut content) = document.get_and_decode_page_content(page) else {
+        let Ok(bytes) = document.get_page_content(page) else {
             continue;
         };
-        let (changed, dropped) = mend_operations(&mut content.operations, known.as_deref());
-        if !changed {
-            continue;
-        }
-        let Ok(encoded) = content.encode() else {
-            continue;
-        };
-        if document.change_page_content(page, encoded).is_ok() {
-            left_out += dropped;
+        if let Some((content, dropped)) = mended(&bytes, known.as_deref()) {
+            if document.change_page_content(page, content).is_ok() {
+                left_out += dropped;
+            }
         }
     }
     let forms: Vec<pdf_extract::ObjectId> = document
@@ -220,16 +215,23 @@ fn mend_content(document: &mut pdf_extract::Document) -> usize {
         let Ok(bytes) = form.decompressed_content() else {
             continue;
         };
-        let Ok(mut content) = pdf_extract::content::Content::decode(&bytes) else {
-            continue;
-        };
-        let (changed, dropped) = mend_operations(&mut content.operations, known.as_deref());
-        if let (true, Ok(encoded)) = (changed, content.encode()) {
-            form.set_plain_content(encoded);
+        if let Some((content, dropped)) = mended(&bytes, known.as_deref()) {
+            form.set_plain_content(content);
             left_out += dropped;
         }
     }
     left_out
+}
+
+/// A content stream mended (see [`mend_content`]), with how many pieces
+/// of text it took out; `None` when it needs nothing or cannot be read.
+fn mended(bytes: &[u8], known: Option<&[Vec<u8>]>) -> Option<(Vec<u8>, usize)> {
+    let mut content = pdf_extract::content::Content::decode(bytes).ok()?;
+    let (changed, dropped) = mend_operations(&mut content.operations, known);
+    changed
+        .then(|| content.encode().ok())
+        .flatten()
+        .map(|encoded| (encoded, dropped))
 }
 
 fn is_form(object: &pdf_extract::Object) -> bool {
@@ -527,13 +529,18 @@ mod tests {
     use super::*;
 
     fn glyphs(y: f64, x: f64, text: &str) -> Vec<Glyph> {
+        glyphs_of_width(y, x, text, 6.0)
+    }
+
+    /// The glyphs of `text` on a baseline, each `width` points wide.
+    fn glyphs_of_width(y: f64, x: f64, text: &str, width: f64) -> Vec<Glyph> {
         text.chars()
             .enumerate()
             .filter(|(_, c)| *c != ' ')
             .map(|(at, c)| Glyph {
-                x: x + 6.0 * at as f64,
+                x: x + width * at as f64,
                 y,
-                width: 6.0,
+                width,
                 size: 11.0,
                 text: c.to_string(),
                 turn: Turn::Across,
@@ -568,20 +575,12 @@ mod tests {
     #[test]
     fn a_column_beside_a_long_line_of_narrow_letters_stays_apart() {
         let mut page = glyphs(100.0, 56.0, "Wide words set for the width of a cell each.");
-        let narrow: Vec<Glyph> = "illicit little lilt fill ill"
-            .chars()
-            .enumerate()
-            .filter(|(_, c)| *c != ' ')
-            .map(|(at, c)| Glyph {
-                x: 56.0 + 3.0 * at as f64,
-                y: 113.0,
-                width: 3.0,
-                size: 11.0,
-                text: c.to_string(),
-                turn: Turn::Across,
-            })
-            .collect();
-        page.extend(narrow);
+        page.extend(glyphs_of_width(
+            113.0,
+            56.0,
+            "illicit little lilt fill ill",
+            3.0,
+        ));
         page.extend(glyphs(113.0, 170.0, "HL"));
         let text = lay_out(&page);
         let second = text.lines().nth(1).unwrap_or("");

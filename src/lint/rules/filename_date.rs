@@ -1,7 +1,3 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
 use crate::parse::dates::parse_iso_date;
 use crate::problem::Severity;
@@ -16,9 +12,7 @@ static META: RuleMeta = RuleMeta {
     explanation: "Folders of notes are sorted by file name. A name that disagrees with `date` (a copied note whose date was updated and name was not, or the other way round) puts the meeting in the wrong place for anyone browsing.",
 };
 
-static DATE_IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4}-\d{2}-\d{2})").unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(DATE_IN_NAME, r"(\d{4}-\d{2}-\d{2})");
 
 impl Rule for FilenameDate {
     fn meta(&self) -> &'static RuleMeta {

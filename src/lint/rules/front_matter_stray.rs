@@ -1,7 +1,3 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::super::{FileContext, Finding, Mark, Rule, RuleMeta};
 use crate::problem::Severity;
 
@@ -15,10 +11,7 @@ static META: RuleMeta = RuleMeta {
     explanation: "Only the block at the very top of a file is front matter. A second one (often from pasting two notes together) is read as Markdown, so its keys are silently ignored.",
 };
 
-static YAML_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)")
-        .unwrap_or_else(|err| unreachable!("static regex: {err}"))
-});
+static_regex!(YAML_KEY, r"^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)");
 
 impl Rule for FrontMatterStray {
     fn meta(&self) -> &'static RuleMeta {
