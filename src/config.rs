@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -139,6 +140,9 @@ pub struct Config {
     /// By series name as written in the config.
     pub series: BTreeMap<String, SeriesConfig>,
     max_file_size: Option<u64>,
+    /// A hash of the file's path and bytes: what a cache of lint's findings
+    /// depends on (0 for the built-in defaults).
+    fingerprint: u64,
 }
 
 /// Why a config could not be used: `file:line: message`.
@@ -242,7 +246,23 @@ impl Config {
             people: file.people,
             series: file.series,
             max_file_size: file.max_file_size.map(|size| size.0),
+            fingerprint: {
+                let mut hash = fnv::FnvHasher::default();
+                hash.write(path.as_os_str().as_encoded_bytes());
+                hash.write(&[0]);
+                hash.write(text.as_bytes());
+                hash.finish()
+            },
         })
+    }
+
+    /// A hash of everything the config says, for caches of what depends on
+    /// it: its file, and the fields code may set after loading it.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash = fnv::FnvHasher::default();
+        hash.write(&self.fingerprint.to_le_bytes());
+        hash.write(format!("{:?}{:?}", self.people, self.series).as_bytes());
+        hash.finish()
     }
 
     /// The level the config sets for the rule `id`, if it sets one.

@@ -86,6 +86,8 @@ pub struct Orphan<'a> {
     pub meeting: &'a Meeting,
     pub update: &'a ActionUpdate,
     pub reason: OrphanReason,
+    /// The series of the update's note, numbered as [`Entry::series`].
+    pub series: usize,
 }
 
 /// An action's status, owners, due date and latest note at some moment.
@@ -140,6 +142,12 @@ impl<'a> State<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// The series, as a number of this ledger: equal for two entries (or
+    /// orphans) exactly when their series are the same.
+    pub fn series(&self) -> usize {
+        self.series
+    }
+
     /// The state after every update.
     pub fn state(&self) -> State<'a> {
         self.state_before(None)
@@ -212,12 +220,17 @@ impl<'a> Ledger<'a> {
         ordered.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         // Each meeting's series as a number, and the series' next meeting
         // after it: worked out once a meeting, not once an action.
+        // A series is written the same way in note after note: its key is
+        // worked out once a spelling.
         let mut series_ids: FxHashMap<String, usize> = FxHashMap::default();
+        let mut by_spelling: FxHashMap<&str, usize> = FxHashMap::default();
         let series: Vec<usize> = ordered
             .iter()
             .map(|m| {
-                let next_id = series_ids.len();
-                *series_ids.entry(series_key(&m.meeting)).or_insert(next_id)
+                *by_spelling.entry(m.meeting.as_str()).or_insert_with(|| {
+                    let next_id = series_ids.len();
+                    *series_ids.entry(series_key(&m.meeting)).or_insert(next_id)
+                })
             })
             .collect();
         let mut dates: Vec<Vec<NaiveDate>> = vec![Vec::new(); series_ids.len()];
@@ -305,6 +318,7 @@ impl<'a> Ledger<'a> {
                         meeting,
                         update,
                         reason,
+                        series: id,
                     });
                     continue;
                 };
@@ -315,6 +329,7 @@ impl<'a> Ledger<'a> {
                         reason: OrphanReason::BeforeAction {
                             raised: entry.meeting.date,
                         },
+                        series: id,
                     });
                     continue;
                 }

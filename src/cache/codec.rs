@@ -22,7 +22,7 @@ use crate::problem::{Problem, ProblemKind, Severity};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Corrupt;
 
-type Decoded<T> = Result<T, Corrupt>;
+pub type Decoded<T> = Result<T, Corrupt>;
 
 /// Appends `parsed` to `out`; `Err` when a part cannot be written (a
 /// free-form front-matter value YAML cannot print back), and the note is
@@ -141,35 +141,46 @@ pub fn decode(bytes: &[u8], path: &Path) -> Decoded<Parsed> {
     }
 }
 
-struct Writer<'a> {
+/// Appends values in the cache's binary form; kinds of cache other than
+/// parsed notes (lint's) write theirs with it too.
+pub struct Writer<'a> {
     out: &'a mut Vec<u8>,
     /// Set when something could not be written.
     failed: bool,
 }
 
-impl Writer<'_> {
-    fn u8(&mut self, value: u8) {
+impl<'a> Writer<'a> {
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        Writer { out, failed: false }
+    }
+
+    /// `Err` when a part could not be written.
+    pub fn finish(self) -> Result<(), Corrupt> {
+        if self.failed { Err(Corrupt) } else { Ok(()) }
+    }
+
+    pub fn u8(&mut self, value: u8) {
         self.out.push(value);
     }
 
-    fn uint(&mut self, value: u64) {
+    pub fn uint(&mut self, value: u64) {
         put_uint(self.out, value);
     }
 
-    fn usize(&mut self, value: usize) {
+    pub fn usize(&mut self, value: usize) {
         self.uint(value as u64);
     }
 
-    fn bool(&mut self, value: bool) {
+    pub fn bool(&mut self, value: bool) {
         self.u8(u8::from(value));
     }
 
-    fn str(&mut self, value: &str) {
+    pub fn str(&mut self, value: &str) {
         self.usize(value.len());
         self.out.extend_from_slice(value.as_bytes());
     }
 
-    fn opt<T>(&mut self, value: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
+    pub fn opt<T>(&mut self, value: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
         match value {
             None => self.u8(0),
             Some(value) => {
@@ -179,24 +190,28 @@ impl Writer<'_> {
         }
     }
 
-    fn opt_str(&mut self, value: &Option<String>) {
+    pub fn opt_str(&mut self, value: &Option<String>) {
         self.opt(value, |w, s| w.str(s));
     }
 
-    fn seq<T>(&mut self, values: &[T], mut put: impl FnMut(&mut Self, &T)) {
+    pub fn seq<T>(&mut self, values: &[T], mut put: impl FnMut(&mut Self, &T)) {
         self.usize(values.len());
         for value in values {
             put(self, value);
         }
     }
 
-    fn date(&mut self, date: &NaiveDate) {
+    pub fn severity(&mut self, severity: Severity) {
+        self.u8(severity_code(severity));
+    }
+
+    pub fn date(&mut self, date: &NaiveDate) {
         // Zig-zag, so that dates before the common era stay small too.
         let days = i64::from(date.num_days_from_ce());
         self.uint(((days << 1) ^ (days >> 63)) as u64);
     }
 
-    fn meeting(&mut self, meeting: &Meeting) {
+    pub fn meeting(&mut self, meeting: &Meeting) {
         let Meeting {
             path: _,
             meeting,
@@ -342,7 +357,7 @@ impl Writer<'_> {
             needle,
         } = problem;
         self.u8(kind_code(*kind));
-        self.u8(severity_code(*severity));
+        self.severity(*severity);
         self.usize(*line);
         self.usize(*column);
         self.str(message);
@@ -351,19 +366,34 @@ impl Writer<'_> {
     }
 }
 
-struct Reader<'a> {
+/// Reads back what a [`Writer`] wrote; every read fails rather than panics.
+pub struct Reader<'a> {
     bytes: &'a [u8],
     path: &'a Path,
 }
 
-impl Reader<'_> {
-    fn u8(&mut self) -> Decoded<u8> {
+impl<'a> Reader<'a> {
+    /// Reads `bytes` as a cached form of the file `path`.
+    pub fn new(bytes: &'a [u8], path: &'a Path) -> Self {
+        Reader { bytes, path }
+    }
+
+    /// `Err` unless everything was read.
+    pub fn finish(self) -> Result<(), Corrupt> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(Corrupt)
+        }
+    }
+
+    pub fn u8(&mut self) -> Decoded<u8> {
         let (first, rest) = self.bytes.split_first().ok_or(Corrupt)?;
         self.bytes = rest;
         Ok(*first)
     }
 
-    fn uint(&mut self) -> Decoded<u64> {
+    pub fn uint(&mut self) -> Decoded<u64> {
         take_uint(&mut self.bytes).ok_or(Corrupt)
     }
 
@@ -377,11 +407,11 @@ impl Reader<'_> {
             .ok_or(Corrupt)
     }
 
-    fn usize(&mut self) -> Decoded<usize> {
+    pub fn usize(&mut self) -> Decoded<usize> {
         usize::try_from(self.uint()?).map_err(|_| Corrupt)
     }
 
-    fn bool(&mut self) -> Decoded<bool> {
+    pub fn bool(&mut self) -> Decoded<bool> {
         match self.u8()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -389,13 +419,13 @@ impl Reader<'_> {
         }
     }
 
-    fn str(&mut self) -> Decoded<String> {
+    pub fn str(&mut self) -> Decoded<String> {
         let len = self.usize()?;
         let text = take(&mut self.bytes, len).ok_or(Corrupt)?;
         String::from_utf8(text.to_vec()).map_err(|_| Corrupt)
     }
 
-    fn opt<T>(&mut self, get: impl FnOnce(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {
+    pub fn opt<T>(&mut self, get: impl FnOnce(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {
         match self.u8()? {
             0 => Ok(None),
             1 => get(self).map(Some),
@@ -403,11 +433,11 @@ impl Reader<'_> {
         }
     }
 
-    fn opt_str(&mut self) -> Decoded<Option<String>> {
+    pub fn opt_str(&mut self) -> Decoded<Option<String>> {
         self.opt(Reader::str)
     }
 
-    fn seq<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
+    pub fn seq<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
         let len = self.usize()?;
         // Every element takes at least a byte: a length past the end is corrupt,
         // and must not reserve memory for it.
@@ -421,14 +451,19 @@ impl Reader<'_> {
         Ok(values)
     }
 
-    fn date(&mut self) -> Decoded<NaiveDate> {
+    pub fn severity(&mut self) -> Decoded<Severity> {
+        let severities = [Severity::Error, Severity::Warning, Severity::Info];
+        self.variant(&severities, severity_code)
+    }
+
+    pub fn date(&mut self) -> Decoded<NaiveDate> {
         let zigzag = self.uint()?;
         let days = ((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64);
         let days = i32::try_from(days).map_err(|_| Corrupt)?;
         NaiveDate::from_num_days_from_ce_opt(days).ok_or(Corrupt)
     }
 
-    fn meeting(&mut self) -> Decoded<Meeting> {
+    pub fn meeting(&mut self) -> Decoded<Meeting> {
         let meeting = self.str()?;
         let date = self.date()?;
         let time = self.opt_str()?;
@@ -545,8 +580,7 @@ impl Reader<'_> {
             PersonMerged,
         ];
         let kind = self.variant(&kinds, kind_code)?;
-        let severities = [Severity::Error, Severity::Warning, Severity::Info];
-        let severity = self.variant(&severities, severity_code)?;
+        let severity = self.severity()?;
         Ok(Problem {
             kind,
             severity,

@@ -105,6 +105,14 @@ impl Cache {
     /// Reads or parses every file in `files`, in that order, and brings the
     /// cache up to date with them. Files that are gone leave the cache.
     pub fn load(&self, files: &[PathBuf], max_size: u64) -> (Vec<FileOutcome>, CacheStats) {
+        self.load_kind(&ParsedNotes { max_size }, files)
+    }
+
+    /// What `kind` makes of every file in `files`, in that order: read back
+    /// for the files unchanged since it was kept, made afresh (and kept)
+    /// for the others. The kind's shards are brought up to date with
+    /// `files`; entries of files that are gone leave them.
+    pub fn load_kind<K: Kind>(&self, kind: &K, files: &[PathBuf]) -> (Vec<K::Value>, CacheStats) {
         let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
         for (at, path) in files.iter().enumerate() {
             if let Some(list) = by_shard.get_mut(shard_of(path)) {
@@ -118,21 +126,29 @@ impl Cache {
             trust::remove_leftovers(&self.dir);
         }
         let now = SystemTime::now();
-        let done: Vec<(Vec<(usize, FileOutcome)>, CacheStats)> = by_shard
+        let fingerprint = {
+            let mut hash = Fnv::default();
+            hash.write(&self.fingerprint.to_le_bytes());
+            hash.write(&kind.fingerprint().to_le_bytes());
+            hash.finish()
+        };
+        let done: Vec<ShardResult<K::Value>> = by_shard
             .par_iter()
             .enumerate()
             .map(|(shard, members)| {
                 let job = ShardJob {
                     cache: self,
-                    path: self.dir.join(format!("{shard:02}.bin")),
+                    kind,
+                    fingerprint,
+                    path: self.dir.join(format!("{}{shard:02}.bin", K::PREFIX)),
                     now,
                     writable: ready,
                 };
-                job.run(files, members, max_size)
+                job.run(files, members)
             })
             .collect();
-        let mut outcomes: Vec<Option<FileOutcome>> = Vec::new();
-        outcomes.resize_with(files.len(), || None);
+        let mut values: Vec<Option<K::Value>> = Vec::new();
+        values.resize_with(files.len(), || None);
         let mut stats = CacheStats {
             warning: prepared.err(),
             ..CacheStats::default()
@@ -144,33 +160,102 @@ impl Cache {
             if stats.warning.is_none() {
                 stats.warning = shard_stats.warning;
             }
-            for (at, outcome) in results {
-                if let Some(slot) = outcomes.get_mut(at) {
-                    *slot = Some(outcome);
+            for (at, value) in results {
+                if let Some(slot) = values.get_mut(at) {
+                    *slot = Some(value);
                 }
             }
         }
-        let outcomes = outcomes
+        let values = values
             .into_iter()
             .zip(files)
-            .map(|(outcome, path)| outcome.unwrap_or_else(|| vanished(path)))
+            .map(|(value, path)| value.unwrap_or_else(|| kind.unreadable(vanished(path))))
             .collect();
-        (outcomes, stats)
+        (values, stats)
     }
 }
 
-/// Every index has its outcome; this only keeps the library free of panics.
-fn vanished(path: &Path) -> FileOutcome {
-    FileOutcome::Unreadable(Problem::error(
+/// A shard's values, each with the index of its file, and what it did.
+type ShardResult<V> = (Vec<(usize, V)>, CacheStats);
+
+/// What a cache keeps of each file: the value made from its bytes, and how
+/// that value is written down and read back. Kinds share a cache folder,
+/// each in shard files of its own.
+pub trait Kind: Sync {
+    type Value: Send;
+    /// Starts the names of the kind's shard files.
+    const PREFIX: &'static str;
+
+    /// What the values depend on besides the file and the build of
+    /// `minutes` (a config), so that a change to it starts afresh.
+    fn fingerprint(&self) -> u64 {
+        0
+    }
+
+    /// Files over this many bytes are not read.
+    fn max_size(&self) -> u64;
+
+    /// The value of a file that could not be read.
+    fn unreadable(&self, problem: Problem) -> Self::Value;
+
+    /// The value of a file's bytes.
+    fn make(&self, path: &Path, bytes: &[u8]) -> Self::Value;
+
+    /// Appends the kept form of `value`; `false` when it is not to be kept.
+    fn encode(&self, value: &Self::Value, out: &mut Vec<u8>) -> bool;
+
+    /// The value kept for the file `path`; `None` when it cannot be read back.
+    fn decode(&self, payload: &[u8], path: &Path) -> Option<Self::Value>;
+}
+
+/// The parsed notes that queries read.
+struct ParsedNotes {
+    max_size: u64,
+}
+
+impl Kind for ParsedNotes {
+    type Value = FileOutcome;
+    const PREFIX: &'static str = "";
+
+    fn max_size(&self) -> u64 {
+        self.max_size
+    }
+
+    fn unreadable(&self, problem: Problem) -> FileOutcome {
+        FileOutcome::Unreadable(problem)
+    }
+
+    fn make(&self, path: &Path, bytes: &[u8]) -> FileOutcome {
+        FileOutcome::Parsed(parse_bytes(path, bytes))
+    }
+
+    fn encode(&self, value: &FileOutcome, out: &mut Vec<u8>) -> bool {
+        match value {
+            FileOutcome::Parsed(parsed) => codec::encode(parsed, out).is_ok(),
+            FileOutcome::Unreadable(_) => false,
+        }
+    }
+
+    fn decode(&self, payload: &[u8], path: &Path) -> Option<FileOutcome> {
+        codec::decode(payload, path).ok().map(FileOutcome::Parsed)
+    }
+}
+
+/// Every index has its value; this only keeps the library free of panics.
+fn vanished(path: &Path) -> Problem {
+    Problem::error(
         ProblemKind::Unreadable,
         path,
         0,
         "cannot read: the file was not reached",
-    ))
+    )
 }
 
-struct ShardJob<'a> {
+struct ShardJob<'a, K> {
     cache: &'a Cache,
+    kind: &'a K,
+    /// The build's and the kind's, together.
+    fingerprint: u64,
     path: PathBuf,
     now: SystemTime,
     writable: bool,
@@ -190,19 +275,14 @@ struct Entry<'a> {
     payload: &'a [u8],
 }
 
-impl ShardJob<'_> {
-    fn run(
-        &self,
-        files: &[PathBuf],
-        members: &[usize],
-        max_size: u64,
-    ) -> (Vec<(usize, FileOutcome)>, CacheStats) {
+impl<K: Kind> ShardJob<'_, K> {
+    fn run(&self, files: &[PathBuf], members: &[usize]) -> ShardResult<K::Value> {
         let old_bytes = if self.writable {
             trust::read_own_file(&self.path).unwrap_or_default()
         } else {
             Vec::new()
         };
-        let old = read_shard(&old_bytes, self.cache.fingerprint);
+        let old = read_shard(&old_bytes, self.fingerprint);
         let mut stats = CacheStats::default();
         let mut results = Vec::with_capacity(members.len());
         let mut kept: Vec<(&Path, Stamp, KeptPayload)> = Vec::with_capacity(members.len());
@@ -210,7 +290,7 @@ impl ShardJob<'_> {
         for &at in members {
             let Some(path) = files.get(at) else { continue };
             let cached = old.get(path_bytes(path).as_ref());
-            let (outcome, keep) = self.one(path, cached, max_size, &mut stats);
+            let (outcome, keep) = self.one(path, cached, &mut stats);
             match (&keep, cached) {
                 (Some((_, KeptPayload::Old(_))), Some(_)) => {}
                 (None, None) => {}
@@ -245,44 +325,42 @@ impl ShardJob<'_> {
         (results, stats)
     }
 
-    /// One file's outcome, and what the cache keeps of it.
+    /// One file's value, and what the cache keeps of it.
     fn one<'a>(
         &self,
         path: &Path,
         cached: Option<&Entry<'a>>,
-        max_size: u64,
         stats: &mut CacheStats,
-    ) -> (FileOutcome, Option<(Stamp, KeptPayload<'a>)>) {
+    ) -> (K::Value, Option<(Stamp, KeptPayload<'a>)>) {
+        let kind = self.kind;
         let metadata = match fs::metadata(path) {
             Ok(metadata) => metadata,
-            Err(err) => return (FileOutcome::Unreadable(unreadable(path, &err)), None),
+            Err(err) => return (kind.unreadable(unreadable(path, &err)), None),
         };
-        if metadata.len() > max_size {
-            return (
-                FileOutcome::Unreadable(too_large(path, metadata.len(), max_size)),
-                None,
-            );
+        if metadata.len() > kind.max_size() {
+            let problem = too_large(path, metadata.len(), kind.max_size());
+            return (kind.unreadable(problem), None);
         }
         let stamp = stamp(&metadata);
         if let Some(entry) = cached.filter(|entry| Some(entry.stamp) == stamp) {
-            if let Ok(parsed) = codec::decode(entry.payload, path) {
+            if let Some(value) = kind.decode(entry.payload, path) {
                 stats.hits += 1;
                 let keep = stamp.map(|s| (s, KeptPayload::Old(entry.payload)));
-                return (FileOutcome::Parsed(parsed), keep);
+                return (value, keep);
             }
         }
         stats.misses += 1;
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
-            Err(err) => return (FileOutcome::Unreadable(unreadable(path, &err)), None),
+            Err(err) => return (kind.unreadable(unreadable(path, &err)), None),
         };
-        let parsed = parse_bytes(path, &bytes);
+        let value = kind.make(path, &bytes);
         let keep = stamp.filter(|s| self.settled(s)).and_then(|s| {
             let mut payload = Vec::new();
-            codec::encode(&parsed, &mut payload).ok()?;
-            Some((s, KeptPayload::New(payload)))
+            kind.encode(&value, &mut payload)
+                .then_some((s, KeptPayload::New(payload)))
         });
-        (FileOutcome::Parsed(parsed), keep)
+        (value, keep)
     }
 
     /// Whether the file last changed long enough before this run that any
@@ -299,7 +377,7 @@ impl ShardJob<'_> {
         let mut bytes = Vec::new();
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&self.cache.fingerprint.to_le_bytes());
+        bytes.extend_from_slice(&self.fingerprint.to_le_bytes());
         for (path, stamp, payload) in kept {
             let path = path_bytes(path);
             let payload = payload.bytes();

@@ -149,8 +149,12 @@ pub(super) fn lint(
     let options = LintOptions {
         config,
         inline_config: !args.no_inline_config,
+        cache: cache_for(&args.paths, args.no_cache, &env),
     };
     let report = run_lint(&args.paths, &options);
+    if let Some(warning) = report.cache.as_ref().and_then(|c| c.warning.as_ref()) {
+        error::warn(err, warning)?;
+    }
     output::diagnostics::write(&report, args.format, env.style.color, out)?;
     for problem in &report.missing {
         writeln!(err, "{problem}")?;

@@ -165,14 +165,19 @@ impl ScanArgs {
     /// nowhere to keep one, or files were named one by one (each list of
     /// files would make a cache of its own, for a handful of notes).
     fn folder(&self, config: &Config, env: &Environment) -> Folder {
-        let folders_only = self.paths.iter().all(|path| path.is_dir());
-        let cache = match (&env.cache_base, self.no_cache) {
-            (Some(base), false) if folders_only => {
-                Some(crate::cache::Cache::new(base, &self.paths))
-            }
-            _ => None,
-        };
+        let cache = cache_for(&self.paths, self.no_cache, env);
         Folder::load_cached(&self.paths, config.max_file_size(), cache.as_ref())
+    }
+}
+
+/// The cache for `paths`, unless `--no-cache`, there is nowhere to keep
+/// one, or files were named one by one (each list of files would make a
+/// cache of its own, for a handful of notes).
+fn cache_for(paths: &[PathBuf], no_cache: bool, env: &Environment) -> Option<crate::cache::Cache> {
+    let folders_only = paths.iter().all(|path| path.is_dir());
+    match (&env.cache_base, no_cache) {
+        (Some(base), false) if folders_only => Some(crate::cache::Cache::new(base, paths)),
+        _ => None,
     }
 }
 
@@ -413,6 +418,10 @@ struct LintArgs {
     /// Ignore `<!-- minutes-disable … -->` comments in notes
     #[arg(long)]
     no_inline_config: bool,
+    /// Check every note afresh, without reading or writing the cache of
+    /// findings (kept beside the cache of parsed notes)
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

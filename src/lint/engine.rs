@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::cache::{FileResult, LedgerLines, Linted, skeleton};
 use super::inline::Suppressions;
 use super::rules;
 use super::{Diagnostic, FileContext, Finding, Mark, Rule};
+use crate::cache::{Cache, CacheStats};
 use crate::config::Config;
 use crate::discover::discover;
 use crate::ledger::Ledger;
@@ -21,6 +23,8 @@ pub struct LintOptions {
     pub config: Config,
     /// Honour `<!-- minutes-disable … -->` comments.
     pub inline_config: bool,
+    /// Where each file's findings are kept between runs; `None`: no cache.
+    pub cache: Option<Cache>,
 }
 
 #[derive(Debug, Default)]
@@ -30,6 +34,8 @@ pub struct LintReport {
     pub files_checked: usize,
     /// Command-line paths that do not exist.
     pub missing: Vec<Problem>,
+    /// What the cache of findings did, when one was used.
+    pub cache: Option<CacheStats>,
 }
 
 impl LintReport {
@@ -47,31 +53,6 @@ impl LintReport {
     }
 }
 
-struct FileResult {
-    path: PathBuf,
-    diagnostics: Vec<Diagnostic>,
-    meeting: Option<Meeting>,
-    suppressions: Suppressions,
-    /// The text of the lines a folder rule can report on (every action's
-    /// and update's line), kept from this one read of the file.
-    ledger_lines: LedgerLines,
-}
-
-/// Line number to line text, of one file.
-type LedgerLines = BTreeMap<usize, String>;
-
-impl FileResult {
-    fn new(path: &Path) -> FileResult {
-        FileResult {
-            path: path.to_path_buf(),
-            diagnostics: Vec::new(),
-            meeting: None,
-            suppressions: Suppressions::default(),
-            ledger_lines: LedgerLines::new(),
-        }
-    }
-}
-
 pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
     let discovery = discover(paths);
     let files: Vec<&PathBuf> = discovery
@@ -80,10 +61,19 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter(|path| options.config.selects(path))
         .collect();
     let rules = rules::all();
-    let results: Vec<FileResult> = files
-        .par_iter()
-        .map(|path| lint_file(path, rules, options))
-        .collect();
+    let mut cache_stats = None;
+    let results: Vec<FileResult> = match &options.cache {
+        Some(cache) => {
+            let files: Vec<PathBuf> = files.iter().map(|path| path.to_path_buf()).collect();
+            let (results, stats) = cache.load_kind(&Linted { rules, options }, &files);
+            cache_stats = Some(stats);
+            results
+        }
+        None => files
+            .par_iter()
+            .map(|path| lint_file(path, rules, options))
+            .collect(),
+    };
 
     let mut diagnostics: Vec<Diagnostic> = discovery
         .problems
@@ -119,6 +109,7 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         diagnostics,
         files_checked: files.len(),
         missing: discovery.missing,
+        cache: cache_stats,
     }
 }
 
@@ -158,7 +149,9 @@ fn series_context(
         .into_par_iter()
         .filter(|path| options.config.selects(path) && !already.contains(&absolute(path)))
         .filter_map(|path| match crate::read::read_file(&path, max_size) {
-            crate::read::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => meeting.map(|m| *m),
+            crate::read::FileOutcome::Parsed(Parsed::Note { meeting, .. }) => {
+                meeting.map(|m| skeleton(*m))
+            }
             _ => None,
         })
         .filter(|m| series.contains(&crate::text::series_key(&m.meeting)))
@@ -184,16 +177,23 @@ fn relative_to_here(root: &Path) -> PathBuf {
 }
 
 fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
-    let mut result = FileResult::new(path);
     match crate::read::read_bounded(path, options.config.max_file_size()) {
         Ok(bytes) => lint_bytes(path, &bytes, rules, options),
-        Err(problem) => {
-            let index = LineIndex::new("");
-            let context = unreadable_context(path, &problem, "", &index, options);
-            result.diagnostics = run_rules(rules, &context, options);
-            result
-        }
+        Err(problem) => lint_unreadable(&problem, rules, options),
     }
+}
+
+/// The findings on a file that could not be read (`problem` says why).
+pub(super) fn lint_unreadable(
+    problem: &Problem,
+    rules: &[&dyn Rule],
+    options: &LintOptions,
+) -> FileResult {
+    let mut result = FileResult::new(&problem.path);
+    let index = LineIndex::new("");
+    let context = unreadable_context(&problem.path, problem, "", &index, options);
+    result.diagnostics = run_rules(rules, &context, options);
+    result
 }
 
 /// The per-file diagnostics of `bytes` read as the file `path` (folder
@@ -202,7 +202,12 @@ pub fn lint_source(path: &Path, bytes: &[u8], options: &LintOptions) -> Vec<Diag
     lint_bytes(path, bytes, rules::all(), options).diagnostics
 }
 
-fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
+pub(super) fn lint_bytes(
+    path: &Path,
+    bytes: &[u8],
+    rules: &[&dyn Rule],
+    options: &LintOptions,
+) -> FileResult {
     let mut result = FileResult::new(path);
     let Ok(text) = std::str::from_utf8(bytes) else {
         if let Parsed::Note { problems, .. } = parse_bytes(path, bytes) {
@@ -248,7 +253,7 @@ fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOpti
     if let Analysis::Note(mut note) = analysis {
         if let Some(meeting) = note.meeting.take() {
             result.ledger_lines = ledger_lines(&meeting, text, &note.index);
-            result.meeting = Some(meeting);
+            result.meeting = Some(skeleton(meeting));
         }
     }
     result

@@ -3,6 +3,8 @@
 //! `<!-- minutes-disable-next-line RULE … -->` for the next line only.
 //! With no rule named, every rule is turned off.
 
+use crate::cache::codec::{Decoded, Reader, Writer};
+
 static_regex!(
     COMMENT,
     r"<!--\s*minutes-disable(-next-line)?\b([^>]*?)\s*-->"
@@ -60,6 +62,31 @@ impl Suppressions {
 
     pub fn is_empty(&self) -> bool {
         self.directives.is_empty()
+    }
+
+    /// Appends the directives in the cache's form (`lint::cache`).
+    pub fn encode(&self, w: &mut Writer) {
+        w.seq(&self.directives, |w, directive| {
+            let Directive {
+                line,
+                next_line_only,
+                rules,
+            } = directive;
+            w.usize(*line);
+            w.bool(*next_line_only);
+            w.seq(rules, |w, rule| w.str(rule));
+        });
+    }
+
+    pub fn decode(r: &mut Reader) -> Decoded<Suppressions> {
+        let directives = r.seq(|r| {
+            Ok(Directive {
+                line: r.usize()?,
+                next_line_only: r.bool()?,
+                rules: r.seq(Reader::str)?,
+            })
+        })?;
+        Ok(Suppressions { directives })
     }
 }
 

@@ -1,6 +1,7 @@
 //! `minutes lint`: checks that notes keep the conventions of docs/format.md,
 //! one rule per file under `rules/`, each with its docs and tests.
 
+pub mod cache;
 pub mod engine;
 pub mod inline;
 pub mod rules;

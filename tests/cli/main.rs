@@ -10,6 +10,7 @@ mod format;
 mod import;
 mod lifecycle;
 mod lint;
+mod lint_cache;
 mod people;
 mod properties;
 mod report;

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use crate::ledger::{Ledger, OrphanReason};
 use crate::problem::Severity;
-use crate::text::series_key;
 
 /// An update whose ID names no action of its series.
 pub struct UpdateUnknownId;
@@ -32,17 +31,17 @@ impl Rule for UpdateUnknownId {
         }
         // The series' IDs by their date part: a typo is looked for among the
         // IDs of the same meeting, not among every ID of the series.
-        let mut by_date: HashMap<(String, &str), Vec<&str>> = HashMap::new();
+        let mut by_date: HashMap<(usize, &str), Vec<&str>> = HashMap::new();
         for entry in &ledger.entries {
             let id = entry.action.id.0.as_str();
             by_date
-                .entry((series_key(&entry.meeting.meeting), date_part(id)))
+                .entry((entry.series(), date_part(id)))
                 .or_default()
                 .push(id);
         }
         for orphan in orphans {
             let id = &orphan.update.action;
-            let key = (series_key(&orphan.meeting.meeting), date_part(&id.0));
+            let key = (orphan.series, date_part(&id.0));
             let ids = by_date.get(&key).map_or(&[][..], Vec::as_slice);
             let mut finding = Finding::new(
                 orphan.update.line,

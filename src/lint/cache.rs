@@ -1,0 +1,211 @@
+//! What lint keeps of each file in the cache (`crate::cache`), so that a
+//! run over a folder where little changed checks only what did.
+//!
+//! A file's findings depend on its bytes, its path, the config and the
+//! build of `minutes`; the cache's key covers the first two and its
+//! fingerprint the others (the config's own bytes, and whether inline
+//! comments are honoured). The rules that look across notes run afresh on
+//! every run, over what each file keeps for them: its actions and updates
+//! without their text or people ([`skeleton`]), and the text of their lines.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use super::inline::Suppressions;
+use super::{Diagnostic, Rule, rules};
+use crate::cache::Kind;
+use crate::cache::codec::{Decoded, Reader, Writer};
+use crate::model::{Action, ActionUpdate, Item, Meeting};
+use crate::problem::Problem;
+
+/// Line number to line text, of one file.
+pub type LedgerLines = BTreeMap<usize, String>;
+
+/// One file linted: its own findings, and what the rules across notes need.
+pub struct FileResult {
+    pub path: PathBuf,
+    /// After the file's inline comments.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the ledger reads of the note ([`skeleton`]).
+    pub meeting: Option<Meeting>,
+    pub suppressions: Suppressions,
+    /// The text of the lines a folder rule can report on (every action's
+    /// and update's line), kept from this one read of the file.
+    pub ledger_lines: LedgerLines,
+}
+
+impl FileResult {
+    pub fn new(path: &Path) -> FileResult {
+        FileResult {
+            path: path.to_path_buf(),
+            diagnostics: Vec::new(),
+            meeting: None,
+            suppressions: Suppressions::default(),
+            ledger_lines: LedgerLines::new(),
+        }
+    }
+}
+
+/// The note as the rules across notes read it (the ledger: series, date,
+/// items, actions' and updates' IDs, statuses, due dates and lines), with
+/// its people and its text left out: lint holds one for every note.
+pub fn skeleton(meeting: Meeting) -> Meeting {
+    let items = meeting
+        .items
+        .into_iter()
+        .map(|item| Item {
+            title: String::new(),
+            decisions: Vec::new(),
+            actions: item
+                .actions
+                .into_iter()
+                .map(|action| Action {
+                    owners: Vec::new(),
+                    text: String::new(),
+                    ..action
+                })
+                .collect(),
+            updates: item
+                .updates
+                .into_iter()
+                .map(|update| ActionUpdate {
+                    owners: Vec::new(),
+                    text: String::new(),
+                    note: None,
+                    ..update
+                })
+                .collect(),
+            ..item
+        })
+        .collect();
+    Meeting {
+        time: None,
+        location: None,
+        chair: None,
+        minutes_by: None,
+        present: Vec::new(),
+        in_attendance: Vec::new(),
+        apologies: Vec::new(),
+        absent: Vec::new(),
+        tags: Vec::new(),
+        extra: BTreeMap::new(),
+        items,
+        ..meeting
+    }
+}
+
+/// Lint's kind of cache entry: a [`FileResult`] under one config.
+pub struct Linted<'a> {
+    pub rules: &'a [&'static dyn Rule],
+    pub options: &'a super::engine::LintOptions,
+}
+
+impl Kind for Linted<'_> {
+    type Value = FileResult;
+    const PREFIX: &'static str = "lint-";
+
+    fn fingerprint(&self) -> u64 {
+        let mut hash = fnv::FnvHasher::default();
+        hash.write(&self.options.config.fingerprint().to_le_bytes());
+        hash.write(&[u8::from(self.options.inline_config)]);
+        hash.finish()
+    }
+
+    fn max_size(&self) -> u64 {
+        self.options.config.max_file_size()
+    }
+
+    fn unreadable(&self, problem: Problem) -> FileResult {
+        super::engine::lint_unreadable(&problem, self.rules, self.options)
+    }
+
+    fn make(&self, path: &Path, bytes: &[u8]) -> FileResult {
+        super::engine::lint_bytes(path, bytes, self.rules, self.options)
+    }
+
+    fn encode(&self, value: &FileResult, out: &mut Vec<u8>) -> bool {
+        let FileResult {
+            path: _,
+            diagnostics,
+            meeting,
+            suppressions,
+            ledger_lines,
+        } = value;
+        let mut w = Writer::new(out);
+        w.seq(diagnostics, put_diagnostic);
+        w.opt(meeting, |w, meeting| w.meeting(meeting));
+        suppressions.encode(&mut w);
+        w.usize(ledger_lines.len());
+        for (line, text) in ledger_lines {
+            w.usize(*line);
+            w.str(text);
+        }
+        w.finish().is_ok()
+    }
+
+    fn decode(&self, payload: &[u8], path: &Path) -> Option<FileResult> {
+        let mut r = Reader::new(payload, path);
+        let read = |r: &mut Reader| -> Decoded<FileResult> {
+            let diagnostics = r.seq(|r| take_diagnostic(r, path))?;
+            let meeting = r.opt(Reader::meeting)?;
+            let suppressions = Suppressions::decode(r)?;
+            let lines = r.seq(|r| Ok((r.usize()?, r.str()?)))?;
+            Ok(FileResult {
+                path: path.to_path_buf(),
+                diagnostics,
+                meeting,
+                suppressions,
+                ledger_lines: lines.into_iter().collect(),
+            })
+        };
+        let result = read(&mut r).ok()?;
+        r.finish().ok()?;
+        Some(result)
+    }
+}
+
+fn put_diagnostic(w: &mut Writer, diagnostic: &Diagnostic) {
+    let Diagnostic {
+        rule,
+        severity,
+        path: _,
+        line,
+        column,
+        end_line,
+        end_column,
+        message,
+        help,
+        source_line,
+    } = diagnostic;
+    w.str(rule);
+    w.severity(*severity);
+    for number in [line, column, end_line, end_column] {
+        w.usize(*number);
+    }
+    w.str(message);
+    w.opt_str(help);
+    w.str(source_line);
+}
+
+/// A diagnostic of the file `path`; its rule must be one this build has.
+fn take_diagnostic(r: &mut Reader, path: &Path) -> Decoded<Diagnostic> {
+    let id = r.str()?;
+    let rule = rules::all()
+        .iter()
+        .map(|rule| rule.meta().id)
+        .find(|known| *known == id)
+        .ok_or(crate::cache::codec::Corrupt)?;
+    Ok(Diagnostic {
+        rule,
+        severity: r.severity()?,
+        path: path.to_path_buf(),
+        line: r.usize()?,
+        column: r.usize()?,
+        end_line: r.usize()?,
+        end_column: r.usize()?,
+        message: r.str()?,
+        help: r.opt_str()?,
+        source_line: r.str()?,
+    })
+}
