@@ -10,12 +10,25 @@ use std::path::{Path, PathBuf};
 /// keeps its permissions; one with other hard links is rewritten in place,
 /// since a rename would leave the other names on the old text.
 pub fn write_atomically(path: &Path, contents: &[u8], replace: bool) -> io::Result<()> {
+    write_atomically_with(path, replace, |out| out.write_all(contents))
+}
+
+/// As [`write_atomically`], with the contents written by `fill` as they are
+/// made (into the temporary file, so that a large output is never held in
+/// memory); when `fill` fails, nothing is placed.
+pub fn write_atomically_with(
+    path: &Path,
+    replace: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let existing = fs::symlink_metadata(path).ok();
     if !replace && existing.is_some() {
         return Err(exists(path));
     }
     if let Some(existing) = existing.as_ref().filter(|m| m.is_file() && links(m) > 1) {
-        return rewrite_in_place(path, contents, existing);
+        let mut contents = Vec::new();
+        fill(&mut contents)?;
+        return rewrite_in_place(path, &contents, existing);
     }
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
@@ -32,7 +45,11 @@ pub fn write_atomically(path: &Path, contents: &[u8], replace: bool) -> io::Resu
     if let Some(existing) = existing.as_ref().filter(|m| m.is_file()) {
         temp.as_file().set_permissions(existing.permissions())?;
     }
-    temp.write_all(contents)?;
+    {
+        let mut buffered = io::BufWriter::new(temp.as_file_mut());
+        fill(&mut buffered)?;
+        buffered.flush()?;
+    }
     temp.as_file().sync_all()?;
     let placed = if replace {
         temp.persist(path)

@@ -89,6 +89,53 @@ pub(super) fn actions(
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
+pub(super) fn export(
+    args: ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> Result<i32, CliError> {
+    use crate::query::export::{Export, Table};
+    let ExportFormat::Jsonl = args.format;
+    // Said before any reading: a table that would be replaced unasked.
+    if let (Some(dir), false) = (&args.out, args.force) {
+        let existing: Vec<String> = Table::ALL
+            .iter()
+            .map(|table| dir.join(format!("{}.jsonl", table.name())))
+            .filter(|path| std::fs::symlink_metadata(path).is_ok())
+            .map(|path| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(CliError::Tool(format!(
+                "{} exist; use --force to replace them",
+                existing.join(", ")
+            )));
+        }
+    }
+    let (config, folder) = args.scan.load(&env, err)?;
+    let directory = Directory::build(&config, &folder.meetings);
+    let ledger = Ledger::build(&folder.meetings);
+    let today = args.today.unwrap_or(env.today);
+    let export = Export::new(&folder.meetings, &directory, &ledger, today);
+    match (&args.out, args.table) {
+        (_, Some(table)) => output::export::write_table(&export, table.into(), out)?,
+        (Some(dir), None) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| CliError::Tool(format!("cannot create {}: {e}", dir.display())))?;
+            for table in Table::ALL {
+                let path = dir.join(format!("{}.jsonl", table.name()));
+                crate::write::write_atomically_with(&path, args.force, |file| {
+                    output::export::write_table(&export, table, file)
+                })
+                .map_err(|e| CliError::Tool(format!("cannot write {}: {e}", path.display())))?;
+            }
+        }
+        (None, None) => {}
+    }
+    let code = report_problems(&folder, args.scan.strict, err)?;
+    Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
+}
+
 pub(super) fn meetings(
     args: MeetingsArgs,
     out: &mut dyn Write,

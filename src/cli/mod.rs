@@ -96,6 +96,11 @@ enum Command {
         after_help = "Examples:\n  minutes import old/2013-01-15-away-day.txt --out notes/\n  minutes import minutes.html --meeting \"Town Board\" --date 2014-03-18 --stdout\n\nThe note is named YYYY-MM-DD-series-slug.md, written atomically, and never replaces\na file unless --force is given. Each point the importer was unsure of is listed."
     )]
     Import(ImportArgs),
+    /// Write the whole folder as flat tables for an analytical engine (DuckDB, pandas)
+    #[command(
+        after_help = "Examples:\n  minutes export --out export/ examples/\n  minutes export --table actions examples/ | jq -r .owners[]\n  duckdb -c \"SELECT status, count(*) FROM read_json_auto('export/actions.jsonl') GROUP BY status\"\n\nOne JSON object a line; the tables and their columns are described in docs/export.md.\nFiles in --out are written atomically and never replaced unless --force is given."
+    )]
+    Export(ExportArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE"
@@ -268,6 +273,59 @@ struct ActionsArgs {
     today: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["out", "table"])))]
+struct ExportArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    format: ExportFormat,
+    /// Write every table into this folder, one TABLE.jsonl each
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write one table to stdout
+    #[arg(long, value_enum, value_name = "NAME")]
+    table: Option<TableArg>,
+    /// Replace the tables' files in --out if they exist
+    #[arg(long, requires = "out")]
+    force: bool,
+    /// The date taken as today, for the actions' overdue column [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// One JSON object a line
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableArg {
+    Meetings,
+    People,
+    Attendance,
+    Items,
+    Decisions,
+    Actions,
+    Updates,
+}
+
+impl From<TableArg> for crate::query::export::Table {
+    fn from(table: TableArg) -> Self {
+        use crate::query::export::Table;
+        match table {
+            TableArg::Meetings => Table::Meetings,
+            TableArg::People => Table::People,
+            TableArg::Attendance => Table::Attendance,
+            TableArg::Items => Table::Items,
+            TableArg::Decisions => Table::Decisions,
+            TableArg::Actions => Table::Actions,
+            TableArg::Updates => Table::Updates,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -519,6 +577,7 @@ where
         Command::Lint(args) => commands::lint(args, out, err, env),
         Command::Report(args) => commands::report(args, out, err, env),
         Command::Import(args) => commands::import(args, out, err),
+        Command::Export(args) => commands::export(args, out, err, env),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics if its writer fails,
             // and a closed pipe must not be a panic.

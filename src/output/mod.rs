@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod csv;
 pub mod decisions;
 pub mod diagnostics;
+pub mod export;
 pub mod ics;
 pub mod imported;
 pub mod json;

@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod cache;
 mod commands;
+mod export;
 mod format;
 mod import;
 mod lifecycle;

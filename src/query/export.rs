@@ -1,0 +1,525 @@
+//! `minutes export`: the folder as flat tables, one row at a time, for an
+//! analytical engine (docs/export.md says what every column means).
+//!
+//! Rows are handed to a callback as they are made, never gathered: a table
+//! of a million updates costs one row of memory beyond the folder itself.
+//! Every row carries IDs that join the tables and stay the same from one
+//! export to the next: a meeting is its series and date, an item its
+//! meeting and number, an action its series and action ID (which is what
+//! makes it unique: `DATE/ITEM.N` is unique within a series), a person the
+//! slug of their canonical name.
+
+use std::io;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::ledger::{Entry, Ledger, OrphanReason};
+use crate::model::{Item, Meeting, Person, Status, serialize_path};
+use crate::people::{Directory, Resolver};
+use crate::text::slug;
+
+/// The tables, in the order `--out` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Meetings,
+    People,
+    Attendance,
+    Items,
+    Decisions,
+    Actions,
+    Updates,
+}
+
+impl Table {
+    pub const ALL: [Table; 7] = [
+        Table::Meetings,
+        Table::People,
+        Table::Attendance,
+        Table::Items,
+        Table::Decisions,
+        Table::Actions,
+        Table::Updates,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Meetings => "meetings",
+            Table::People => "people",
+            Table::Attendance => "attendance",
+            Table::Items => "items",
+            Table::Decisions => "decisions",
+            Table::Actions => "actions",
+            Table::Updates => "updates",
+        }
+    }
+}
+
+/// What every table is made from: the folder's meetings, who is who, and
+/// every action's life.
+pub struct Export<'a> {
+    meetings: &'a [Meeting],
+    directory: &'a Directory,
+    ledger: &'a Ledger<'a>,
+    resolver: Resolver<'a, 'a>,
+    /// Each person's ID, by their place in the directory.
+    person_ids: Vec<String>,
+    today: NaiveDate,
+}
+
+/// Where rows go as they are made (a JSON Lines writer, in `output`).
+pub trait Sink {
+    fn row<R: Serialize>(&mut self, row: &R) -> io::Result<()>;
+}
+
+impl<'a> Export<'a> {
+    pub fn new(
+        meetings: &'a [Meeting],
+        directory: &'a Directory,
+        ledger: &'a Ledger<'a>,
+        today: NaiveDate,
+    ) -> Self {
+        Export {
+            meetings,
+            directory,
+            ledger,
+            resolver: Resolver::new(directory),
+            person_ids: person_ids(directory),
+            today,
+        }
+    }
+
+    /// Hands every row of `table` to `sink`, in a stable order (meetings
+    /// by date and file, then their items and lines; people by ID).
+    pub fn rows(&self, table: Table, sink: &mut impl Sink) -> io::Result<()> {
+        match table {
+            Table::Meetings => self.meeting_rows(sink),
+            Table::People => self.people_rows(sink),
+            Table::Attendance => self.attendance_rows(sink),
+            Table::Items => self.item_rows(sink),
+            Table::Decisions => self.decision_rows(sink),
+            Table::Actions => self.action_rows(sink),
+            Table::Updates => self.update_rows(sink),
+        }
+    }
+
+    fn person_id(&self, mention: &'a Person, meeting: &Meeting) -> Option<&str> {
+        let at = self.resolver.person(mention, meeting)?;
+        self.person_ids.get(at).map(String::as_str)
+    }
+
+    /// The names under which `owners`, written in `meeting`, are known;
+    /// as written where they resolve to nobody.
+    fn canonical_names(&self, owners: &'a [Person], meeting: &Meeting) -> Vec<String> {
+        owners
+            .iter()
+            .map(|owner| {
+                self.resolver
+                    .person(owner, meeting)
+                    .and_then(|at| self.directory.get(at))
+                    .map_or_else(|| owner.display_name(), |known| known.display_name())
+            })
+            .collect()
+    }
+
+    fn meeting_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        for meeting in self.meetings {
+            let count = |f: fn(&Item) -> usize| meeting.items.iter().map(f).sum::<usize>();
+            sink.row(&MeetingRow {
+                meeting_id: meeting_id(meeting),
+                series: &meeting.meeting,
+                date: meeting.date,
+                time: meeting.time.as_deref(),
+                location: meeting.location.as_deref(),
+                chair: meeting.chair.as_ref().map(Person::display_name),
+                chair_id: meeting
+                    .chair
+                    .as_ref()
+                    .and_then(|p| self.person_id(p, meeting)),
+                minutes_by: meeting.minutes_by.as_ref().map(Person::display_name),
+                minutes_by_id: meeting
+                    .minutes_by
+                    .as_ref()
+                    .and_then(|p| self.person_id(p, meeting)),
+                status: meeting.status.map(|s| match s {
+                    crate::model::NoteStatus::Draft => "draft",
+                    crate::model::NoteStatus::Approved => "approved",
+                }),
+                next_meeting: meeting.next_meeting,
+                tags: &meeting.tags,
+                present: meeting.present.len(),
+                in_attendance: meeting.in_attendance.len(),
+                apologies: meeting.apologies.len(),
+                absent: meeting.absent.len(),
+                items: meeting.items.len(),
+                decisions: count(|i| i.decisions.len()),
+                actions: count(|i| i.actions.len()),
+                updates: count(|i| i.updates.len()),
+                file: &meeting.path,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn people_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        let mut order: Vec<usize> = (0..self.directory.people.len()).collect();
+        order.sort_by_key(|at| self.person_ids.get(*at));
+        for at in order {
+            let (Some(known), Some(id)) = (self.directory.get(at), self.person_ids.get(at)) else {
+                continue;
+            };
+            sink.row(&PersonRow {
+                person_id: id,
+                name: &known.name,
+                title: known.title.as_deref(),
+                display_name: known.display_name(),
+                orgs: &known.orgs,
+                initials: known.initials.as_deref(),
+                aliases: &known.aliases,
+                registered: known.registered,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn attendance_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        for meeting in self.meetings {
+            let lists = [
+                ("present", &meeting.present),
+                ("in_attendance", &meeting.in_attendance),
+                ("apologies", &meeting.apologies),
+                ("absent", &meeting.absent),
+            ];
+            for (list, people) in lists {
+                for person in people {
+                    sink.row(&AttendanceRow {
+                        meeting_id: meeting_id(meeting),
+                        series: &meeting.meeting,
+                        date: meeting.date,
+                        list,
+                        person_id: self.person_id(person, meeting),
+                        name: person.display_name(),
+                        org: person.org.as_deref(),
+                        role: person.role.as_deref(),
+                        file: &meeting.path,
+                        line: person.line,
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn item_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        for meeting in self.meetings {
+            for item in &meeting.items {
+                sink.row(&ItemRow {
+                    item_id: item_id(meeting, item),
+                    meeting_id: meeting_id(meeting),
+                    series: &meeting.meeting,
+                    date: meeting.date,
+                    number: &item.number,
+                    title: &item.title,
+                    decisions: item.decisions.len(),
+                    actions: item.actions.len(),
+                    updates: item.updates.len(),
+                    file: &meeting.path,
+                    line: item.line,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn decision_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        for meeting in self.meetings {
+            for item in &meeting.items {
+                for (at, decision) in item.decisions.iter().enumerate() {
+                    // As `minutes decisions` numbers them: `DATE/ITEM.dN`.
+                    let id = format!("{}/{}.d{}", meeting.date, item.number, at + 1);
+                    sink.row(&DecisionRow {
+                        decision_key: format!("{}/{id}", slug(&meeting.meeting)),
+                        decision_id: id,
+                        item_id: item_id(meeting, item),
+                        meeting_id: meeting_id(meeting),
+                        series: &meeting.meeting,
+                        date: meeting.date,
+                        text: &decision.text,
+                        file: &meeting.path,
+                        line: decision.line,
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn action_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        for entry in &self.ledger.entries {
+            sink.row(&self.action_row(entry))?;
+        }
+        Ok(())
+    }
+
+    fn action_row<'s>(&'s self, entry: &'s Entry<'a>) -> ActionRow<'s> {
+        let state = entry.state();
+        let owner_names = if state.assigned_to_all {
+            vec!["All".to_string()]
+        } else {
+            state.owner_names(&self.resolver)
+        };
+        // For `All`, the state's owners are everyone present: each is on
+        // the hook, as `minutes actions --owner` finds them.
+        let owner_ids = state
+            .owners
+            .iter()
+            .map(|owner| self.person_id(owner, state.owners_meeting))
+            .collect();
+        ActionRow {
+            action_key: action_key(entry.meeting, &entry.action.id.0),
+            action_id: &entry.action.id.0,
+            pinned: entry.action.pinned,
+            meeting_id: meeting_id(entry.meeting),
+            item_id: item_id(entry.meeting, entry.item),
+            series: &entry.meeting.meeting,
+            date: entry.meeting.date,
+            text: &entry.action.text,
+            owners: owner_names,
+            owner_ids,
+            assigned_to_all: state.assigned_to_all,
+            status: state.status,
+            due: state.due,
+            due_written: state.due_written,
+            overdue: state.is_overdue(self.today),
+            note: state.note,
+            raised_status: entry.action.status,
+            updates: entry.updates.len(),
+            last_updated: state.updated_by.map(|by| by.meeting.date),
+            file: &entry.meeting.path,
+            line: entry.action.line,
+        }
+    }
+
+    fn update_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        // Each update's fate, by where it was written: applied to an
+        // action (which the ledger knows by its raising meeting) or not.
+        let mut applied: FxHashMap<(&Path, usize), &Meeting> = FxHashMap::default();
+        for entry in &self.ledger.entries {
+            for update in &entry.updates {
+                applied.insert((&update.meeting.path, update.update.line), entry.meeting);
+            }
+        }
+        let mut orphaned: FxHashMap<(&Path, usize), OrphanReason> = FxHashMap::default();
+        for orphan in &self.ledger.orphans {
+            orphaned.insert((&orphan.meeting.path, orphan.update.line), orphan.reason);
+        }
+        for meeting in self.meetings {
+            for item in &meeting.items {
+                for update in &item.updates {
+                    let at = (meeting.path.as_path(), update.line);
+                    let raised = applied.get(&at);
+                    let unapplied = match orphaned.get(&at) {
+                        Some(OrphanReason::UnknownId) => Some("unknown-id"),
+                        Some(OrphanReason::BeforeAction { .. }) => Some("before-action"),
+                        Some(OrphanReason::DuplicateId) => Some("duplicate-id"),
+                        None => None,
+                    };
+                    sink.row(&UpdateRow {
+                        action_key: raised.map(|m| action_key(m, &update.action.0)),
+                        action_id: &update.action.0,
+                        meeting_id: meeting_id(meeting),
+                        item_id: item_id(meeting, item),
+                        series: &meeting.meeting,
+                        date: meeting.date,
+                        status: update.status,
+                        owners: self.canonical_names(&update.owners, meeting),
+                        owner_ids: update
+                            .owners
+                            .iter()
+                            .map(|owner| self.person_id(owner, meeting))
+                            .collect(),
+                        assigned_to_all: update.assigned_to_all,
+                        due: update.due,
+                        due_written: update.due_written.as_deref(),
+                        note: update.note.as_deref(),
+                        unapplied,
+                        file: &meeting.path,
+                        line: update.line,
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `harbourside-partnership-board/2026-01-20`.
+pub fn meeting_id(meeting: &Meeting) -> String {
+    format!("{}/{}", slug(&meeting.meeting), meeting.date)
+}
+
+fn item_id(meeting: &Meeting, item: &Item) -> String {
+    format!("{}/{}", meeting_id(meeting), item.number)
+}
+
+/// `harbourside-partnership-board/2026-01-20/3.1`: the series and the
+/// action's ID, unique across the folder.
+fn action_key(meeting: &Meeting, id: &str) -> String {
+    format!("{}/{id}", slug(&meeting.meeting))
+}
+
+/// The slug of each person's canonical name; a second person with the same
+/// slug (a one-word name in two series) is `-2`, and so on, in directory order.
+fn person_ids(directory: &Directory) -> Vec<String> {
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    directory
+        .people
+        .iter()
+        .map(|known| {
+            let base = if known.name.chars().any(char::is_alphanumeric) {
+                slug(&known.name)
+            } else {
+                "person".to_string()
+            };
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                base
+            } else {
+                format!("{base}-{count}")
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct MeetingRow<'a> {
+    meeting_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    time: Option<&'a str>,
+    location: Option<&'a str>,
+    chair: Option<String>,
+    chair_id: Option<&'a str>,
+    minutes_by: Option<String>,
+    minutes_by_id: Option<&'a str>,
+    status: Option<&'static str>,
+    next_meeting: Option<NaiveDate>,
+    tags: &'a [String],
+    present: usize,
+    in_attendance: usize,
+    apologies: usize,
+    absent: usize,
+    items: usize,
+    decisions: usize,
+    actions: usize,
+    updates: usize,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+}
+
+#[derive(Serialize)]
+struct PersonRow<'a> {
+    person_id: &'a str,
+    name: &'a str,
+    title: Option<&'a str>,
+    display_name: String,
+    orgs: &'a [String],
+    initials: Option<&'a str>,
+    aliases: &'a [String],
+    registered: bool,
+}
+
+#[derive(Serialize)]
+struct AttendanceRow<'a> {
+    meeting_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    list: &'static str,
+    person_id: Option<&'a str>,
+    name: String,
+    org: Option<&'a str>,
+    role: Option<&'a str>,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct ItemRow<'a> {
+    item_id: String,
+    meeting_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    number: &'a str,
+    title: &'a str,
+    decisions: usize,
+    actions: usize,
+    updates: usize,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct DecisionRow<'a> {
+    decision_key: String,
+    decision_id: String,
+    item_id: String,
+    meeting_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    text: &'a str,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct ActionRow<'a> {
+    action_key: String,
+    action_id: &'a str,
+    pinned: bool,
+    meeting_id: String,
+    item_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    text: &'a str,
+    owners: Vec<String>,
+    owner_ids: Vec<Option<&'a str>>,
+    assigned_to_all: bool,
+    status: Status,
+    due: Option<NaiveDate>,
+    due_written: Option<&'a str>,
+    overdue: bool,
+    note: Option<&'a str>,
+    raised_status: Status,
+    updates: usize,
+    last_updated: Option<NaiveDate>,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct UpdateRow<'a> {
+    action_key: Option<String>,
+    action_id: &'a str,
+    meeting_id: String,
+    item_id: String,
+    series: &'a str,
+    date: NaiveDate,
+    status: Status,
+    owners: Vec<String>,
+    owner_ids: Vec<Option<&'a str>>,
+    assigned_to_all: bool,
+    due: Option<NaiveDate>,
+    due_written: Option<&'a str>,
+    note: Option<&'a str>,
+    unapplied: Option<&'static str>,
+    #[serde(serialize_with = "serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
