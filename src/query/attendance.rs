@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::config::Config;
 use crate::model::{Meeting, Person};
 use crate::people::{Directory, NoteIndex, Resolution};
-use crate::text::same_series;
+use crate::text::series_key;
 
 /// What the register shows for one person at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,11 +110,19 @@ pub fn attendance<'a>(
         }
     }
     let declared = declared_members(&meetings, directory, config);
+    let mut series_ids: HashMap<String, usize> = HashMap::new();
+    let series_of: Vec<usize> = meetings
+        .iter()
+        .map(|m| {
+            let next = series_ids.len();
+            *series_ids.entry(series_key(&m.meeting)).or_insert(next)
+        })
+        .collect();
     let mut rows: Vec<AttendanceRow> = order
         .into_iter()
         .filter_map(|key| {
             let person_marks = marks.remove(&key)?;
-            let member_at = membership(&meetings, &person_marks, &key, &declared);
+            let member_at = membership(&series_of, &person_marks, &key, &declared);
             Some(row(directory, key, person_marks, member_at))
         })
         .collect();
@@ -146,34 +154,31 @@ fn declared_members(
         .collect()
 }
 
+/// Whether the person was a member at each meeting. Linear in the
+/// meetings: the span of each series is found in one pass over the marks
+/// (comparing every meeting with every other took minutes on 10,000 notes).
 fn membership(
-    meetings: &[&Meeting],
+    series_of: &[usize],
     marks: &[Mark],
     key: &Who,
     declared: &[Option<BTreeSet<usize>>],
 ) -> Vec<bool> {
-    meetings
+    // Per series, the first and last listing as present or apologies.
+    let mut spans: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (at, mark) in marks.iter().enumerate() {
+        if let (Mark::Present | Mark::Apologies, Some(series)) = (mark, series_of.get(at)) {
+            spans.entry(*series).or_insert((at, at)).1 = at;
+        }
+    }
+    series_of
         .iter()
         .enumerate()
         .map(
-            |(at, meeting)| match declared.get(at).and_then(Option::as_ref) {
+            |(at, series)| match declared.get(at).and_then(Option::as_ref) {
                 Some(members) => matches!(key, Who::Person(p) if members.contains(p)),
-                None => {
-                    // From the first to the last listing as present or apologies in this series.
-                    let listed_in_series: Vec<usize> = meetings
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, m)| {
-                            same_series(&m.meeting, &meeting.meeting)
-                                && matches!(marks.get(*i), Some(Mark::Present | Mark::Apologies))
-                        })
-                        .map(|(i, _)| i)
-                        .collect();
-                    match (listed_in_series.first(), listed_in_series.last()) {
-                        (Some(first), Some(last)) => (*first..=*last).contains(&at),
-                        _ => false,
-                    }
-                }
+                None => spans
+                    .get(series)
+                    .is_some_and(|(first, last)| (*first..=*last).contains(&at)),
             },
         )
         .collect()
