@@ -249,8 +249,12 @@ impl<'a> Ledger<'a> {
             })
             .collect();
 
-        let mut entries = Vec::new();
-        let mut index: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        // Sized once: growing a map of a few hundred thousand actions
+        // rehashes it a dozen times.
+        let total: usize = ordered.iter().map(|m| m.actions().count()).sum();
+        let mut entries = Vec::with_capacity(total);
+        let mut index: FxHashMap<(usize, &str), usize> =
+            FxHashMap::with_capacity_and_hasher(total, Default::default());
         let mut shared: FxHashSet<(usize, &str)> = FxHashSet::default();
         for (at, meeting) in ordered.iter().enumerate() {
             let id = series.get(at).copied().unwrap_or_default();
