@@ -196,7 +196,9 @@ pub struct ActionId(pub String);
 
 impl ActionId {
     pub fn derived(date: NaiveDate, item: &str, ordinal: usize) -> Self {
-        ActionId(format!("{}/{item}.{ordinal}", date.format("%Y-%m-%d")))
+        // NaiveDate's Display is `%Y-%m-%d`, without parsing a format string
+        // for every action.
+        ActionId(format!("{date}/{item}.{ordinal}"))
     }
 }
 

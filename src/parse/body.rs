@@ -222,7 +222,10 @@ impl Walker<'_> {
                     return;
                 }
                 // `- [ ] Action: OWNER — text` is written both ways at once.
-                let action = match ACTION_LINE.captures(rest) {
+                let action = match starts_like(rest, "action")
+                    .then(|| ACTION_LINE.captures(rest))
+                    .flatten()
+                {
                     Some(inner) => {
                         action_line(status, inner.get(1).map_or("", |m| m.as_str()), line)
                     }
