@@ -6,7 +6,7 @@
 //! fingerprint the others (the config's own bytes, and whether inline
 //! comments are honoured). The rules that look across notes run afresh on
 //! every run, over what each file keeps for them: its actions and updates
-//! without their text or people ([`skeleton`]), and the text of their lines.
+//! without their text or people ([`skeleton`]).
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
@@ -19,9 +19,6 @@ use crate::cache::codec::{Decoded, Reader, Writer};
 use crate::model::{Action, ActionUpdate, Item, Meeting};
 use crate::problem::Problem;
 
-/// Line number to line text, of one file.
-pub type LedgerLines = BTreeMap<usize, String>;
-
 /// One file linted: its own findings, and what the rules across notes need.
 pub struct FileResult {
     pub path: PathBuf,
@@ -30,9 +27,6 @@ pub struct FileResult {
     /// What the ledger reads of the note ([`skeleton`]).
     pub meeting: Option<Meeting>,
     pub suppressions: Suppressions,
-    /// The text of the lines a folder rule can report on (every action's
-    /// and update's line), kept from this one read of the file.
-    pub ledger_lines: LedgerLines,
 }
 
 impl FileResult {
@@ -42,7 +36,6 @@ impl FileResult {
             diagnostics: Vec::new(),
             meeting: None,
             suppressions: Suppressions::default(),
-            ledger_lines: LedgerLines::new(),
         }
     }
 }
@@ -130,17 +123,11 @@ impl Kind for Linted<'_> {
             diagnostics,
             meeting,
             suppressions,
-            ledger_lines,
         } = value;
         let mut w = Writer::new(out);
         w.seq(diagnostics, put_diagnostic);
         w.opt(meeting, |w, meeting| w.meeting(meeting));
         suppressions.encode(&mut w);
-        w.usize(ledger_lines.len());
-        for (line, text) in ledger_lines {
-            w.usize(*line);
-            w.str(text);
-        }
         w.finish().is_ok()
     }
 
@@ -150,13 +137,11 @@ impl Kind for Linted<'_> {
             let diagnostics = r.seq(|r| take_diagnostic(r, path))?;
             let meeting = r.opt(Reader::meeting)?;
             let suppressions = Suppressions::decode(r)?;
-            let lines = r.seq(|r| Ok((r.usize()?, r.str()?)))?;
             Ok(FileResult {
                 path: path.to_path_buf(),
                 diagnostics,
                 meeting,
                 suppressions,
-                ledger_lines: lines.into_iter().collect(),
             })
         };
         let result = read(&mut r).ok()?;

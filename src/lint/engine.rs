@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::cache::{FileResult, LedgerLines, Linted, skeleton};
+use super::cache::{FileResult, Linted, skeleton};
 use super::inline::Suppressions;
 use super::rules;
 use super::{Diagnostic, FileContext, Finding, Mark, Rule};
@@ -86,12 +86,9 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter_map(|r| r.meeting.take())
         .collect();
     meetings.extend(series_context(paths, &files, &meetings, options));
-    let lines: BTreeMap<&Path, &LedgerLines> = results
-        .iter()
-        .map(|r| (r.path.as_path(), &r.ledger_lines))
-        .collect();
+    let linted: BTreeSet<&Path> = results.iter().map(|r| r.path.as_path()).collect();
     // Only the files linted are reported on; the series context is not.
-    let folder = folder_diagnostics(rules, &meetings, &options.config, &lines);
+    let folder = folder_diagnostics(rules, &meetings, &options.config, &linted);
     let suppressions: BTreeMap<&Path, &Suppressions> = results
         .iter()
         .map(|r| (r.path.as_path(), &r.suppressions))
@@ -252,21 +249,10 @@ pub(super) fn lint_bytes(
     }
     if let Analysis::Note(mut note) = analysis {
         if let Some(meeting) = note.meeting.take() {
-            result.ledger_lines = ledger_lines(&meeting, text, &note.index);
             result.meeting = Some(skeleton(meeting));
         }
     }
     result
-}
-
-fn ledger_lines(meeting: &Meeting, text: &str, index: &LineIndex) -> LedgerLines {
-    let action_lines = meeting.items.iter().flat_map(|item| {
-        let actions = item.actions.iter().map(|a| a.line);
-        actions.chain(item.updates.iter().map(|u| u.line))
-    });
-    action_lines
-        .map(|line| (line, index.line_text(text, line).to_string()))
-        .collect()
 }
 
 /// The context of a file that could not be read as text.
@@ -327,16 +313,18 @@ fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
 }
 
 /// The diagnostics of the rules that look across notes, on the files in
-/// `lines` only. A folder rule reports on an action's or an update's line,
-/// whose text was kept when the file was read; any other line would be
-/// shown without its text, at the right line still.
+/// `linted` only. Each finding is on an action's or an update's line, whose
+/// text is read again from its file: few files have such findings, and
+/// keeping every action's line from the first read (or in the cache) cost
+/// more than reading those few again.
 fn folder_diagnostics(
     rules: &[&dyn Rule],
     meetings: &[Meeting],
     config: &Config,
-    lines: &BTreeMap<&Path, &LedgerLines>,
+    linted: &BTreeSet<&Path>,
 ) -> Vec<Diagnostic> {
     let ledger = Ledger::build(meetings);
+    let mut texts: BTreeMap<PathBuf, (String, LineIndex)> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for rule in rules {
         let Some(severity) = super::severity(config, rule.meta()) else {
@@ -345,12 +333,13 @@ fn folder_diagnostics(
         let mut findings = Vec::new();
         rule.check_folder(&ledger, &mut findings);
         for found in findings {
-            let Some(file_lines) = lines.get(found.path.as_path()) else {
+            if !linted.contains(found.path.as_path()) {
                 continue;
-            };
-            let line = file_lines
-                .get(&found.finding.line)
-                .map_or("", String::as_str);
+            }
+            let (text, index) = texts
+                .entry(found.path.clone())
+                .or_insert_with(|| note_text(&found.path, config.max_file_size()));
+            let line = index.line_text(text, found.finding.line);
             diagnostics.push(resolve_on_line(
                 found.finding,
                 rule.meta().id,
@@ -361,6 +350,21 @@ fn folder_diagnostics(
         }
     }
     diagnostics
+}
+
+/// A note's text as lint read it (without a byte-order mark), and its line
+/// index; empty when it can no longer be read.
+fn note_text(path: &Path, max_size: u64) -> (String, LineIndex) {
+    let text = crate::read::read_bounded(path, max_size)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })
+        .unwrap_or_default();
+    let index = LineIndex::new(&text);
+    (text, index)
 }
 
 /// Gives a finding its columns, from what it marks on its line.

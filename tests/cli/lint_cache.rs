@@ -211,3 +211,34 @@ fn a_corrupt_shard_is_a_miss_and_the_findings_are_the_same() {
     assert_eq!(view(&report), view(&fresh));
     assert_eq!(counts(&setup.run(true)), (4, 0), "rewritten");
 }
+
+/// A finding across notes shows its line as written, read again from the
+/// file: after a byte-order mark, in a file read back from the cache.
+#[test]
+fn a_finding_across_notes_shows_its_line_after_a_byte_order_mark() {
+    let setup = Setup::new();
+    let updated = setup.path("2025-02-01-test-board.md");
+    fs::write(
+        &updated,
+        format!(
+            "\u{feff}{}",
+            UPDATED.replace("2025-01-01/1.1", "2025-01-01/1.9")
+        ),
+    )
+    .expect("edit");
+    let fresh = setup.run(false);
+    setup.run(true);
+    let warm = setup.run(true);
+    assert_eq!(counts(&warm), (4, 0));
+    assert_eq!(view(&warm), view(&fresh));
+    let finding = warm
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "update-unknown-id")
+        .expect("found");
+    assert_eq!(finding.source_line, "- [x] 2025-01-01/1.9 Cy Dee: sent");
+    assert_eq!(
+        (finding.line, finding.column, finding.end_column),
+        (11, 7, 21)
+    );
+}
