@@ -121,7 +121,7 @@ print("# Benchmark results\n")
 print(f"- date: {datetime.date.today()}")
 memory = sh("free -g | awk '/Mem:/ {print $2}'")
 print(f"- machine: {cpu}, {os.cpu_count()} cores, {memory} GiB memory")
-print(f"- minutes {sh(work + '/minutes --version')}, {sh('rg --version | head -1')}, {sh('hyperfine --version')}")
+print(f"- minutes {sh(work + '/minutes --version')} ({sh('git rev-parse --short HEAD')}), {sh('rg --version | head -1')}, {sh('hyperfine --version')}")
 print("- corpus: `cargo run --release --example gen_corpus -- --notes N --seed 1`; warm page cache; mean of the runs\n")
 print("`--no-cache`: every note parsed; otherwise with the cache (parsed notes, and")
 print("lint's findings), filled by hyperfine's warm-up run (the notes unchanged since).\n")
@@ -143,7 +143,7 @@ print()
 for n in sizes:
     path = os.path.join(work, f"cache-bytes-{n}")
     if os.path.exists(path):
-        print(f"- cache of parsed notes at {n} notes: {int(open(path).read()) / 1e6:.0f} MB")
+        print(f"- cache (parsed notes, and lint's findings) at {n} notes: {int(open(path).read()) / 1e6:.0f} MB")
 for name in ("actions", "actions --no-cache", "lint", "lint --no-cache", "carry-forward", "carry-forward --no-cache", "export"):
     pairs = [(n, summary.get((n, name))) for n in sizes if (n, name) in summary]
     for (a, ta), (b, tb) in zip(pairs, pairs[1:]):
