@@ -118,7 +118,7 @@ pub(super) fn export(
     let today = args.today.unwrap_or(env.today);
     let export = Export::new(&folder.meetings, &directory, &ledger, today);
     match (&args.out, args.table) {
-        (_, Some(table)) => output::export::write_table(&export, table.into(), out)?,
+        (_, Some(table)) => output::export::write_table(&export, table, out)?,
         (Some(dir), None) => {
             std::fs::create_dir_all(dir)
                 .map_err(|e| CliError::Tool(format!("cannot create {}: {e}", dir.display())))?;

@@ -287,7 +287,7 @@ struct ExportArgs {
     out: Option<PathBuf>,
     /// Write one table to stdout
     #[arg(long, value_enum, value_name = "NAME")]
-    table: Option<TableArg>,
+    table: Option<crate::query::export::Table>,
     /// Replace the tables' files in --out if they exist
     #[arg(long, requires = "out")]
     force: bool,
@@ -300,32 +300,6 @@ struct ExportArgs {
 enum ExportFormat {
     /// One JSON object a line
     Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum TableArg {
-    Meetings,
-    People,
-    Attendance,
-    Items,
-    Decisions,
-    Actions,
-    Updates,
-}
-
-impl From<TableArg> for crate::query::export::Table {
-    fn from(table: TableArg) -> Self {
-        use crate::query::export::Table;
-        match table {
-            TableArg::Meetings => Table::Meetings,
-            TableArg::People => Table::People,
-            TableArg::Attendance => Table::Attendance,
-            TableArg::Items => Table::Items,
-            TableArg::Decisions => Table::Decisions,
-            TableArg::Actions => Table::Actions,
-            TableArg::Updates => Table::Updates,
-        }
-    }
 }
 
 #[derive(Debug, Args)]

@@ -22,7 +22,7 @@ use crate::people::{Directory, Resolver};
 use crate::text::slug;
 
 /// The tables, in the order `--out` writes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Table {
     Meetings,
     People,

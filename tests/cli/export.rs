@@ -47,6 +47,21 @@ fn rows(dir: &Path, table: &str) -> Vec<Value> {
         .collect()
 }
 
+/// `minutes actions --status all --format json` on examples/: its actions.
+fn all_actions() -> Vec<Value> {
+    let listed = json(&[
+        "actions",
+        "--status",
+        "all",
+        "--format",
+        "json",
+        "--today",
+        "2026-11-24",
+        "examples/",
+    ]);
+    listed["actions"].as_array().expect("actions").clone()
+}
+
 fn column<'a>(rows: &'a [Value], name: &str) -> Vec<&'a str> {
     rows.iter().filter_map(|r| r[name].as_str()).collect()
 }
@@ -57,19 +72,11 @@ fn every_table_is_written_and_agrees_with_the_other_commands() {
     let dir = temp.path().join("export");
     ok(&export_to(&dir, &[]));
     let actions = rows(&dir, "actions");
-    let listed = json(&[
-        "actions",
-        "--status",
-        "all",
-        "--format",
-        "json",
-        "examples/",
-    ]);
-    let listed = listed["actions"].as_array().expect("actions");
+    let listed = all_actions();
     assert_eq!(actions.len(), listed.len());
     let keys: BTreeSet<&str> = column(&actions, "action_key").into_iter().collect();
     assert_eq!(keys.len(), actions.len(), "action keys are unique");
-    for (row, action) in actions.iter().zip(listed) {
+    for (row, action) in actions.iter().zip(&listed) {
         assert_eq!(row["action_id"], action["id"]);
         assert_eq!(row["status"], action["status"]);
         assert_eq!(row["owners"], action["owner_names"]);
@@ -238,17 +245,7 @@ print(json.dumps({{"counts": counts, "by_status": by_status, "open_by_owner": op
         String::from_utf8_lossy(&output.stderr)
     );
     let answer: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    let listed = json(&[
-        "actions",
-        "--status",
-        "all",
-        "--format",
-        "json",
-        "--today",
-        "2026-11-24",
-        "examples/",
-    ]);
-    let listed = listed["actions"].as_array().expect("actions");
+    let listed = all_actions();
     assert_eq!(answer["counts"]["actions"], listed.len());
     for status in ["open", "in-progress", "done", "dropped"] {
         let expected = listed.iter().filter(|a| a["status"] == status).count();
