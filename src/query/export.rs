@@ -66,6 +66,9 @@ pub struct Export<'a> {
     resolver: Resolver<'a, 'a>,
     /// Each person's ID, by their place in the directory.
     person_ids: Vec<String>,
+    /// Each series spelling's slug, worked out once: a slug a row was a
+    /// quarter of the export's time.
+    series_slugs: FxHashMap<&'a str, String>,
     today: NaiveDate,
 }
 
@@ -87,8 +90,39 @@ impl<'a> Export<'a> {
             ledger,
             resolver: Resolver::new(directory),
             person_ids: person_ids(directory),
+            series_slugs: meetings
+                .iter()
+                .map(|m| (m.meeting.as_str(), slug(&m.meeting)))
+                .collect(),
             today,
         }
+    }
+
+    fn series_slug(&self, meeting: &Meeting) -> std::borrow::Cow<'_, str> {
+        match self.series_slugs.get(meeting.meeting.as_str()) {
+            Some(known) => known.into(),
+            None => slug(&meeting.meeting).into(),
+        }
+    }
+
+    /// `harbourside-partnership-board/2026-01-20`.
+    fn meeting_id(&self, meeting: &Meeting) -> String {
+        format!("{}/{}", self.series_slug(meeting), meeting.date)
+    }
+
+    fn item_id(&self, meeting: &Meeting, item: &Item) -> String {
+        format!(
+            "{}/{}/{}",
+            self.series_slug(meeting),
+            meeting.date,
+            item.number
+        )
+    }
+
+    /// `harbourside-partnership-board/2026-01-20/3.1`: the series and the
+    /// action's ID, unique across the folder.
+    fn action_key(&self, meeting: &Meeting, id: &str) -> String {
+        format!("{}/{id}", self.series_slug(meeting))
     }
 
     /// Hands every row of `table` to `sink`, in a stable order (meetings
@@ -128,7 +162,7 @@ impl<'a> Export<'a> {
         for meeting in self.meetings {
             let count = |f: fn(&Item) -> usize| meeting.items.iter().map(f).sum::<usize>();
             sink.row(&MeetingRow {
-                meeting_id: meeting_id(meeting),
+                meeting_id: self.meeting_id(meeting),
                 series: &meeting.meeting,
                 date: meeting.date,
                 time: meeting.time.as_deref(),
@@ -195,7 +229,7 @@ impl<'a> Export<'a> {
             for (list, people) in lists {
                 for person in people {
                     sink.row(&AttendanceRow {
-                        meeting_id: meeting_id(meeting),
+                        meeting_id: self.meeting_id(meeting),
                         series: &meeting.meeting,
                         date: meeting.date,
                         list,
@@ -216,8 +250,8 @@ impl<'a> Export<'a> {
         for meeting in self.meetings {
             for item in &meeting.items {
                 sink.row(&ItemRow {
-                    item_id: item_id(meeting, item),
-                    meeting_id: meeting_id(meeting),
+                    item_id: self.item_id(meeting, item),
+                    meeting_id: self.meeting_id(meeting),
                     series: &meeting.meeting,
                     date: meeting.date,
                     number: &item.number,
@@ -240,10 +274,10 @@ impl<'a> Export<'a> {
                     // As `minutes decisions` numbers them: `DATE/ITEM.dN`.
                     let id = format!("{}/{}.d{}", meeting.date, item.number, at + 1);
                     sink.row(&DecisionRow {
-                        decision_key: format!("{}/{id}", slug(&meeting.meeting)),
+                        decision_key: format!("{}/{id}", self.series_slug(meeting)),
                         decision_id: id,
-                        item_id: item_id(meeting, item),
-                        meeting_id: meeting_id(meeting),
+                        item_id: self.item_id(meeting, item),
+                        meeting_id: self.meeting_id(meeting),
                         series: &meeting.meeting,
                         date: meeting.date,
                         text: &decision.text,
@@ -278,11 +312,11 @@ impl<'a> Export<'a> {
             .map(|owner| self.person_id(owner, state.owners_meeting))
             .collect();
         ActionRow {
-            action_key: action_key(entry.meeting, &entry.action.id.0),
+            action_key: self.action_key(entry.meeting, &entry.action.id.0),
             action_id: &entry.action.id.0,
             pinned: entry.action.pinned,
-            meeting_id: meeting_id(entry.meeting),
-            item_id: item_id(entry.meeting, entry.item),
+            meeting_id: self.meeting_id(entry.meeting),
+            item_id: self.item_id(entry.meeting, entry.item),
             series: &entry.meeting.meeting,
             date: entry.meeting.date,
             text: &entry.action.text,
@@ -327,10 +361,10 @@ impl<'a> Export<'a> {
                         None => None,
                     };
                     sink.row(&UpdateRow {
-                        action_key: raised.map(|m| action_key(m, &update.action.0)),
+                        action_key: raised.map(|m| self.action_key(m, &update.action.0)),
                         action_id: &update.action.0,
-                        meeting_id: meeting_id(meeting),
-                        item_id: item_id(meeting, item),
+                        meeting_id: self.meeting_id(meeting),
+                        item_id: self.item_id(meeting, item),
                         series: &meeting.meeting,
                         date: meeting.date,
                         status: update.status,
@@ -353,21 +387,6 @@ impl<'a> Export<'a> {
         }
         Ok(())
     }
-}
-
-/// `harbourside-partnership-board/2026-01-20`.
-pub fn meeting_id(meeting: &Meeting) -> String {
-    format!("{}/{}", slug(&meeting.meeting), meeting.date)
-}
-
-fn item_id(meeting: &Meeting, item: &Item) -> String {
-    format!("{}/{}", meeting_id(meeting), item.number)
-}
-
-/// `harbourside-partnership-board/2026-01-20/3.1`: the series and the
-/// action's ID, unique across the folder.
-fn action_key(meeting: &Meeting, id: &str) -> String {
-    format!("{}/{id}", slug(&meeting.meeting))
 }
 
 /// The slug of each person's canonical name; a second person with the same
