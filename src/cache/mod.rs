@@ -42,7 +42,7 @@ use rayon::prelude::*;
 use self::codec::{put_uint, take, take_uint};
 use crate::parse::parse_bytes;
 use crate::problem::{Problem, ProblemKind};
-use crate::read::{FileOutcome, too_large};
+use crate::read::{FileOutcome, read_bounded, too_large};
 
 /// How many shard files a folder's cache is split into.
 pub const SHARDS: usize = 64;
@@ -350,9 +350,11 @@ impl<K: Kind> ShardJob<'_, K> {
             }
         }
         stats.misses += 1;
-        let bytes = match fs::read(path) {
+        // Through the one bounded read of a regular file: the file may have
+        // become a FIFO or grown since it was looked at.
+        let bytes = match read_bounded(path, kind.max_size()) {
             Ok(bytes) => bytes,
-            Err(err) => return (kind.unreadable(unreadable(path, &err)), None),
+            Err(problem) => return (kind.unreadable(problem), None),
         };
         let value = kind.make(path, &bytes);
         let keep = stamp.filter(|s| self.settled(s)).and_then(|s| {
