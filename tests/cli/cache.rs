@@ -523,3 +523,134 @@ fn the_cache_folder_follows_the_environment() {
     assert!(cmd.output().expect("runs").status.success());
     assert_eq!(fs::read_dir(&empty).expect("read").count(), 0);
 }
+
+/// Runs at once (a hook and an editor, two terminals) each give the right
+/// answer, and leave whole shards: the last one renamed into place wins.
+#[test]
+fn runs_at_the_same_time_each_answer_rightly_and_leave_a_whole_cache() {
+    let setup = Setup::new(30);
+    let expected = fresh(&setup);
+    let lint_options = || minutes::lint::engine::LintOptions {
+        config: minutes::config::Config::default(),
+        inline_config: true,
+        cache: Some(setup.cache()),
+    };
+    let linted_fresh = format!(
+        "{:?}",
+        minutes::lint::engine::lint(
+            std::slice::from_ref(&setup.notes),
+            &minutes::lint::engine::LintOptions {
+                cache: None,
+                ..lint_options()
+            }
+        )
+        .diagnostics
+    );
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (folder, _) = setup.load();
+                    let report = minutes::lint::engine::lint(
+                        std::slice::from_ref(&setup.notes),
+                        &lint_options(),
+                    );
+                    (view(&folder), format!("{:?}", report.diagnostics))
+                })
+            })
+            .collect();
+        for run in runs {
+            let (answer, linted) = run.join().expect("no panic");
+            assert_eq!(answer, expected);
+            assert_eq!(linted, linted_fresh);
+        }
+    });
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(&stats), stats_of(32, 0), "every note read back");
+    assert_eq!(view(&folder), expected);
+    let report = minutes::lint::engine::lint(std::slice::from_ref(&setup.notes), &lint_options());
+    let stats = report.cache.expect("used");
+    assert_eq!((stats.hits, stats.misses), (32, 0));
+}
+
+/// A run killed while writing a shard leaves at most its temporary file
+/// (shards are renamed into place whole): it is never read, and one old
+/// enough to be no running writer's is removed by the next run.
+#[test]
+fn a_killed_runs_temporary_files_are_never_read_and_are_removed() {
+    let setup = Setup::new(5);
+    let expected = fresh(&setup);
+    setup.load();
+    let dir = setup.cache().dir().to_path_buf();
+    let old = dir.join(".minutes-killed.tmp");
+    let recent = dir.join(".minutes-writing.tmp");
+    for path in [&old, &recent] {
+        fs::write(path, b"minutes\0half a shard").expect("plant");
+    }
+    set_mtime(&old, SystemTime::now() - Duration::from_secs(2 * 3600));
+    let (folder, stats) = setup.load();
+    assert_eq!(counts(&stats), stats_of(7, 0));
+    assert_eq!(view(&folder), expected);
+    assert!(!old.exists(), "a killed run's file is removed");
+    assert!(recent.exists(), "a file another run may be writing is left");
+}
+
+/// The binary killed part way through a first run over a folder leaves a
+/// cache that the next run reads right.
+#[cfg(unix)]
+#[test]
+fn the_binary_killed_part_way_leaves_a_cache_that_answers_rightly() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let notes = temp.path().join("notes");
+    fs::create_dir_all(&notes).expect("notes");
+    for at in 0..400 {
+        let date = format!("2025-{:02}-{:02}", at % 12 + 1, at % 28 + 1);
+        let name = format!("{date}-board-{at}.md");
+        fs::write(
+            notes.join(name),
+            note(&date, "Cy Dee").replace("Test Board", &format!("Board {at}")),
+        )
+        .expect("write");
+    }
+    // The binary caches only notes that changed two seconds before it ran.
+    std::thread::sleep(Duration::from_millis(2100));
+    let base = temp.path().join("cache");
+    let run = |args: &[&str]| {
+        command()
+            .args(args)
+            .arg(&notes)
+            .env("MINUTES_CACHE_DIR", &base)
+            .output()
+            .expect("runs")
+    };
+    let expected_actions = run(&["actions", "--format", "json", "--no-cache"]);
+    let expected_lint = run(&["lint", "--format", "json", "--no-cache"]);
+    for delay in [5, 20, 60] {
+        for args in [
+            ["actions", "--format", "json"],
+            ["lint", "--format", "json"],
+        ] {
+            let mut child = command()
+                .args(args)
+                .arg(&notes)
+                .env("MINUTES_CACHE_DIR", &base)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("spawns");
+            std::thread::sleep(Duration::from_millis(delay));
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let actions = run(&["actions", "--format", "json"]);
+        assert_eq!(
+            actions.stdout, expected_actions.stdout,
+            "after a kill at {delay} ms"
+        );
+        let lint = run(&["lint", "--format", "json"]);
+        assert_eq!(
+            lint.stdout, expected_lint.stdout,
+            "after a kill at {delay} ms"
+        );
+    }
+}
