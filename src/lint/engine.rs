@@ -1,9 +1,11 @@
 //! Runs the rules over every file, in parallel, and gathers the diagnostics.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cache::{FileResult, Linted, skeleton};
 use super::inline::Suppressions;
@@ -86,16 +88,18 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter_map(|r| r.meeting.take())
         .collect();
     meetings.extend(series_context(paths, &files, &meetings, options));
-    let linted: BTreeSet<&Path> = results.iter().map(|r| r.path.as_path()).collect();
+    // Keyed by the path's bytes, hashed: these are the same paths, and a
+    // tree of paths compares them component by component.
+    let linted: FxHashSet<&OsStr> = results.iter().map(|r| r.path.as_os_str()).collect();
     // Only the files linted are reported on; the series context is not.
     let folder = folder_diagnostics(rules, &meetings, &options.config, &linted);
-    let suppressions: BTreeMap<&Path, &Suppressions> = results
+    let suppressions: FxHashMap<&OsStr, &Suppressions> = results
         .iter()
-        .map(|r| (r.path.as_path(), &r.suppressions))
+        .map(|r| (r.path.as_os_str(), &r.suppressions))
         .collect();
     diagnostics.extend(folder.into_iter().filter(|d| {
         suppressions
-            .get(d.path.as_path())
+            .get(d.path.as_os_str())
             .is_none_or(|s| !s.silences(d.rule, d.line))
     }));
     diagnostics.extend(results.into_iter().flat_map(|r| r.diagnostics));
@@ -321,10 +325,10 @@ fn folder_diagnostics(
     rules: &[&dyn Rule],
     meetings: &[Meeting],
     config: &Config,
-    linted: &BTreeSet<&Path>,
+    linted: &FxHashSet<&OsStr>,
 ) -> Vec<Diagnostic> {
     let ledger = Ledger::build(meetings);
-    let mut texts: BTreeMap<PathBuf, (String, LineIndex)> = BTreeMap::new();
+    let mut texts: FxHashMap<OsString, (String, LineIndex)> = FxHashMap::default();
     let mut diagnostics = Vec::new();
     for rule in rules {
         let Some(severity) = super::severity(config, rule.meta()) else {
@@ -333,13 +337,19 @@ fn folder_diagnostics(
         let mut findings = Vec::new();
         rule.check_folder(&ledger, &mut findings);
         for found in findings {
-            if !linted.contains(found.path.as_path()) {
+            if !linted.contains(found.path.as_os_str()) {
                 continue;
             }
-            let (text, index) = texts
-                .entry(found.path.clone())
-                .or_insert_with(|| note_text(&found.path, config.max_file_size()));
-            let line = index.line_text(text, found.finding.line);
+            let key = found.path.as_os_str();
+            if !texts.contains_key(key) {
+                texts.insert(
+                    key.to_owned(),
+                    note_text(&found.path, config.max_file_size()),
+                );
+            }
+            let line = texts.get(key).map_or("", |(text, index)| {
+                index.line_text(text, found.finding.line)
+            });
             diagnostics.push(resolve_on_line(
                 found.finding,
                 rule.meta().id,
