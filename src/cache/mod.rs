@@ -1,5 +1,7 @@
-//! The cache of parsed notes: a query that finds a note unchanged since the
-//! last run reads its model back instead of parsing it again.
+//! The cache of what each file became: a query that finds a note unchanged
+//! since the last run reads its model back instead of parsing it again, and
+//! lint its findings (`lint::cache`) instead of checking it again. Each
+//! [`Kind`] of value has shard files of its own; what follows holds for all.
 //!
 //! A note is unchanged when its size, modification time, and (on Unix) its
 //! status-change time and inode are what they were; the last two change on
