@@ -9,15 +9,12 @@
 //! without their text or people ([`skeleton`]).
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use super::inline::Suppressions;
-use super::{Diagnostic, Rule, rules};
-use crate::cache::Kind;
+use super::{Diagnostic, rules};
 use crate::cache::codec::{Decoded, Reader, Writer};
 use crate::model::{Action, ActionUpdate, Item, Meeting};
-use crate::problem::Problem;
 
 /// One file linted: its own findings, and what the rules across notes need.
 pub struct FileResult {
@@ -88,66 +85,38 @@ pub fn skeleton(meeting: Meeting) -> Meeting {
     }
 }
 
-/// Lint's kind of cache entry: a [`FileResult`] under one config.
-pub struct Linted<'a> {
-    pub rules: &'a [&'static dyn Rule],
-    pub options: &'a super::engine::LintOptions,
+/// Appends the kept form of `value`; `false` when it cannot be kept.
+pub fn encode(value: &FileResult, out: &mut Vec<u8>) -> bool {
+    let FileResult {
+        path: _,
+        diagnostics,
+        meeting,
+        suppressions,
+    } = value;
+    let mut w = Writer::new(out);
+    w.seq(diagnostics, put_diagnostic);
+    w.opt(meeting, |w, meeting| w.meeting(meeting));
+    suppressions.encode(&mut w);
+    w.finish().is_ok()
 }
 
-impl Kind for Linted<'_> {
-    type Value = FileResult;
-    const PREFIX: &'static str = "lint-";
-
-    fn fingerprint(&self) -> u64 {
-        let mut hash = fnv::FnvHasher::default();
-        hash.write(&self.options.config.fingerprint().to_le_bytes());
-        hash.write(&[u8::from(self.options.inline_config)]);
-        hash.finish()
-    }
-
-    fn max_size(&self) -> u64 {
-        self.options.config.max_file_size()
-    }
-
-    fn unreadable(&self, problem: Problem) -> FileResult {
-        super::engine::lint_unreadable(&problem, self.rules, self.options)
-    }
-
-    fn make(&self, path: &Path, bytes: &[u8]) -> FileResult {
-        super::engine::lint_bytes(path, bytes, self.rules, self.options)
-    }
-
-    fn encode(&self, value: &FileResult, out: &mut Vec<u8>) -> bool {
-        let FileResult {
-            path: _,
+/// What was kept for the file `path`; `None` when it cannot be read back.
+pub fn decode(payload: &[u8], path: &Path) -> Option<FileResult> {
+    let mut r = Reader::new(payload, path);
+    let read = |r: &mut Reader| -> Decoded<FileResult> {
+        let diagnostics = r.seq(|r| take_diagnostic(r, path))?;
+        let meeting = r.opt(Reader::meeting)?;
+        let suppressions = Suppressions::decode(r)?;
+        Ok(FileResult {
+            path: path.to_path_buf(),
             diagnostics,
             meeting,
             suppressions,
-        } = value;
-        let mut w = Writer::new(out);
-        w.seq(diagnostics, put_diagnostic);
-        w.opt(meeting, |w, meeting| w.meeting(meeting));
-        suppressions.encode(&mut w);
-        w.finish().is_ok()
-    }
-
-    fn decode(&self, payload: &[u8], path: &Path) -> Option<FileResult> {
-        let mut r = Reader::new(payload, path);
-        let read = |r: &mut Reader| -> Decoded<FileResult> {
-            let diagnostics = r.seq(|r| take_diagnostic(r, path))?;
-            let meeting = r.opt(Reader::meeting)?;
-            let suppressions = Suppressions::decode(r)?;
-            Ok(FileResult {
-                path: path.to_path_buf(),
-                diagnostics,
-                meeting,
-                suppressions,
-            })
-        };
-        let result = read(&mut r).ok()?;
-        r.finish().ok()?;
-        Some(result)
-    }
+        })
+    };
+    let result = read(&mut r).ok()?;
+    r.finish().ok()?;
+    Some(result)
 }
 
 fn put_diagnostic(w: &mut Writer, diagnostic: &Diagnostic) {

@@ -2,16 +2,17 @@
 
 use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cache::{FileResult, Linted, skeleton};
+use super::cache::{FileResult, skeleton};
 use super::inline::Suppressions;
 use super::rules;
 use super::{Diagnostic, FileContext, Finding, Mark, Rule};
-use crate::cache::{Cache, CacheStats};
+use crate::cache::{Cache, CacheStats, Kind};
 use crate::config::Config;
 use crate::discover::discover;
 use crate::ledger::Ledger;
@@ -114,6 +115,45 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
     }
 }
 
+/// Lint's kind of cache entry (`crate::cache`): a file's [`FileResult`]
+/// under one config, kept in the form `lint::cache` writes.
+struct Linted<'a> {
+    rules: &'a [&'static dyn Rule],
+    options: &'a LintOptions,
+}
+
+impl Kind for Linted<'_> {
+    type Value = FileResult;
+    const PREFIX: &'static str = "lint-";
+
+    fn fingerprint(&self) -> u64 {
+        let mut hash = fnv::FnvHasher::default();
+        hash.write(&self.options.config.fingerprint().to_le_bytes());
+        hash.write(&[u8::from(self.options.inline_config)]);
+        hash.finish()
+    }
+
+    fn max_size(&self) -> u64 {
+        self.options.config.max_file_size()
+    }
+
+    fn unreadable(&self, problem: Problem) -> FileResult {
+        lint_unreadable(&problem, self.rules, self.options)
+    }
+
+    fn make(&self, path: &Path, bytes: &[u8]) -> FileResult {
+        lint_bytes(path, bytes, self.rules, self.options)
+    }
+
+    fn encode(&self, value: &FileResult, out: &mut Vec<u8>) -> bool {
+        super::cache::encode(value, out)
+    }
+
+    fn decode(&self, payload: &[u8], path: &Path) -> Option<FileResult> {
+        super::cache::decode(payload, path)
+    }
+}
+
 /// The other notes of the series of the files named on the command line,
 /// which a hook that passes only the staged files would otherwise leave
 /// out: without them every update of an earlier action looks unknown. They
@@ -185,11 +225,7 @@ fn lint_file(path: &Path, rules: &[&dyn Rule], options: &LintOptions) -> FileRes
 }
 
 /// The findings on a file that could not be read (`problem` says why).
-pub(super) fn lint_unreadable(
-    problem: &Problem,
-    rules: &[&dyn Rule],
-    options: &LintOptions,
-) -> FileResult {
+fn lint_unreadable(problem: &Problem, rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
     let mut result = FileResult::new(&problem.path);
     let index = LineIndex::new("");
     let context = unreadable_context(&problem.path, problem, "", &index, options);
@@ -203,12 +239,7 @@ pub fn lint_source(path: &Path, bytes: &[u8], options: &LintOptions) -> Vec<Diag
     lint_bytes(path, bytes, rules::all(), options).diagnostics
 }
 
-pub(super) fn lint_bytes(
-    path: &Path,
-    bytes: &[u8],
-    rules: &[&dyn Rule],
-    options: &LintOptions,
-) -> FileResult {
+fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOptions) -> FileResult {
     let mut result = FileResult::new(path);
     let Ok(text) = std::str::from_utf8(bytes) else {
         if let Parsed::Note { problems, .. } = parse_bytes(path, bytes) {
