@@ -53,6 +53,8 @@ pub fn skeleton(meeting: Meeting) -> Meeting {
                 .map(|action| Action {
                     owners: Vec::new(),
                     text: String::new(),
+                    // Its item's number, which the item around it holds too.
+                    item: String::new(),
                     ..action
                 })
                 .collect(),
