@@ -73,6 +73,16 @@ impl Meeting {
         self.items.iter().flat_map(|item| item.decisions.iter())
     }
 
+    /// The four lists of people, each with its front-matter key.
+    pub fn people_lists(&self) -> [(&'static str, &[Person]); 4] {
+        [
+            ("present", &self.present),
+            ("in_attendance", &self.in_attendance),
+            ("apologies", &self.apologies),
+            ("absent", &self.absent),
+        ]
+    }
+
     /// The item with this number, if the note has one.
     pub fn item(&self, number: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.number == number)

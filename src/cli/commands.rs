@@ -117,20 +117,19 @@ pub(super) fn export(
     let ledger = Ledger::build(&folder.meetings);
     let today = args.today.unwrap_or(env.today);
     let export = Export::new(&folder.meetings, &directory, &ledger, today);
-    match (&args.out, args.table) {
-        (_, Some(table)) => output::export::write_table(&export, table, out)?,
-        (Some(dir), None) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| CliError::Tool(format!("cannot create {}: {e}", dir.display())))?;
-            for table in Table::ALL {
-                let path = dir.join(format!("{}.jsonl", table.name()));
-                crate::write::write_atomically_with(&path, args.force, |file| {
-                    output::export::write_table(&export, table, file)
-                })
-                .map_err(|e| CliError::Tool(format!("cannot write {}: {e}", path.display())))?;
-            }
+    // clap asks for one of --table and --out.
+    if let Some(table) = args.table {
+        output::export::write_table(&export, table, out)?;
+    } else if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::Tool(format!("cannot create {}: {e}", dir.display())))?;
+        for table in Table::ALL {
+            let path = dir.join(format!("{}.jsonl", table.name()));
+            crate::write::write_atomically_with(&path, args.force, |file| {
+                output::export::write_table(&export, table, file)
+            })
+            .map_err(|e| CliError::Tool(format!("cannot write {}: {e}", path.display())))?;
         }
-        (None, None) => {}
     }
     let code = report_problems(&folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))

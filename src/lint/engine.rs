@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::discover::discover;
 use crate::ledger::Ledger;
 use crate::model::Meeting;
-use crate::parse::{Analysis, Parsed, analyse, parse_bytes};
+use crate::parse::{Analysis, Parsed, analyse, parse_bytes, without_bom};
 use crate::problem::{Problem, Severity};
 use crate::source::LineIndex;
 
@@ -256,7 +256,7 @@ fn lint_bytes(path: &Path, bytes: &[u8], rules: &[&dyn Rule], options: &LintOpti
     let analysis = analyse(path, text);
     let (note, own_index, text) = match &analysis {
         Analysis::NotANote => {
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let text = without_bom(text);
             (None, Some(LineIndex::new(text)), text)
         }
         Analysis::Note(note) => (Some(note.as_ref()), None, note.text),
@@ -399,10 +399,7 @@ fn note_text(path: &Path, max_size: u64) -> (String, LineIndex) {
     let text = crate::read::read_bounded(path, max_size)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .map(|text| match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        })
+        .map(|text| without_bom(&text).to_string())
         .unwrap_or_default();
     let index = LineIndex::new(&text);
     (text, index)

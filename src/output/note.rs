@@ -105,13 +105,7 @@ fn front_matter(meeting: &Meeting) -> Mapping {
             put(key, person_value(person));
         }
     }
-    let lists = [
-        ("present", &meeting.present),
-        ("in_attendance", &meeting.in_attendance),
-        ("apologies", &meeting.apologies),
-        ("absent", &meeting.absent),
-    ];
-    for (key, people) in lists {
+    for (key, people) in meeting.people_lists() {
         if !people.is_empty() {
             put(
                 key,

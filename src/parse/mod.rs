@@ -28,7 +28,11 @@ pub enum Parsed {
     },
 }
 
-const BOM: &str = "\u{feff}";
+/// `text` without the byte-order mark Windows editors put first, which is
+/// not part of the note.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
 
 /// Parses a file's raw bytes. Text that is not UTF-8 is reported with the
 /// byte offset and line of the first bad byte.
@@ -99,7 +103,7 @@ pub enum Analysis<'a> {
 }
 
 pub fn analyse<'a>(path: &Path, text: &'a str) -> Analysis<'a> {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let text = without_bom(text);
     let index = LineIndex::new(text);
     let block = match front_matter::split(text) {
         Split::NotANote => return Analysis::NotANote,

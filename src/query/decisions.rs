@@ -21,6 +21,11 @@ pub struct DecisionRow<'a> {
     pub decision: &'a Decision,
 }
 
+/// `DATE/ITEM.dN`: the `ordinal`-th decision (from 1) of the item `item`.
+pub fn decision_id(meeting: &Meeting, item: &Item, ordinal: usize) -> String {
+    format!("{}/{}.d{ordinal}", meeting.date, item.number)
+}
+
 pub fn decisions<'a>(meetings: &'a [Meeting], filter: &DecisionFilter) -> Vec<DecisionRow<'a>> {
     let mut rows = Vec::new();
     for meeting in meetings {
@@ -35,7 +40,7 @@ pub fn decisions<'a>(meetings: &'a [Meeting], filter: &DecisionFilter) -> Vec<De
                     .is_none_or(|re| re.is_match(&decision.text) || re.is_match(&item.title));
                 if matches {
                     rows.push(DecisionRow {
-                        id: format!("{}/{}.d{}", meeting.date, item.number, at + 1),
+                        id: decision_id(meeting, item, at + 1),
                         meeting,
                         item,
                         decision,

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::ledger::{Entry, Ledger, OrphanReason};
-use crate::model::{Item, Meeting, Person, Status, serialize_path};
+use crate::model::{Item, Meeting, NoteStatus, Person, Status, serialize_path};
 use crate::people::{Directory, Resolver};
 use crate::text::slug;
 
@@ -177,10 +177,7 @@ impl<'a> Export<'a> {
                     .minutes_by
                     .as_ref()
                     .and_then(|p| self.person_id(p, meeting)),
-                status: meeting.status.map(|s| match s {
-                    crate::model::NoteStatus::Draft => "draft",
-                    crate::model::NoteStatus::Approved => "approved",
-                }),
+                status: meeting.status,
                 next_meeting: meeting.next_meeting,
                 tags: &meeting.tags,
                 present: meeting.present.len(),
@@ -220,13 +217,7 @@ impl<'a> Export<'a> {
 
     fn attendance_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
         for meeting in self.meetings {
-            let lists = [
-                ("present", &meeting.present),
-                ("in_attendance", &meeting.in_attendance),
-                ("apologies", &meeting.apologies),
-                ("absent", &meeting.absent),
-            ];
-            for (list, people) in lists {
+            for (list, people) in meeting.people_lists() {
                 for person in people {
                     sink.row(&AttendanceRow {
                         meeting_id: self.meeting_id(meeting),
@@ -271,8 +262,7 @@ impl<'a> Export<'a> {
         for meeting in self.meetings {
             for item in &meeting.items {
                 for (at, decision) in item.decisions.iter().enumerate() {
-                    // As `minutes decisions` numbers them: `DATE/ITEM.dN`.
-                    let id = format!("{}/{}.d{}", meeting.date, item.number, at + 1);
+                    let id = super::decisions::decision_id(meeting, item, at + 1);
                     sink.row(&DecisionRow {
                         decision_key: format!("{}/{id}", self.series_slug(meeting)),
                         decision_id: id,
@@ -424,7 +414,7 @@ struct MeetingRow<'a> {
     chair_id: Option<&'a str>,
     minutes_by: Option<String>,
     minutes_by_id: Option<&'a str>,
-    status: Option<&'static str>,
+    status: Option<NoteStatus>,
     next_meeting: Option<NaiveDate>,
     tags: &'a [String],
     present: usize,
