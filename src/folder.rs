@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::cache::{Cache, CacheStats};
-use crate::discover::discover;
+use crate::discover::{Discovery, discover};
 use crate::model::Meeting;
 use crate::parse::Parsed;
 use crate::problem::Problem;
@@ -38,7 +38,11 @@ impl Folder {
     /// As [`Folder::load`], reading unchanged notes back from `cache` (and
     /// bringing it up to date) when one is given.
     pub fn load_cached(paths: &[PathBuf], max_size: u64, cache: Option<&Cache>) -> Folder {
-        let discovery = discover(paths);
+        Folder::load_discovered(discover(paths), max_size, cache)
+    }
+
+    /// As [`Folder::load_cached`], for the files a walk already found.
+    pub fn load_discovered(discovery: Discovery, max_size: u64, cache: Option<&Cache>) -> Folder {
         let (parsed, stats) = match cache {
             Some(cache) => {
                 let (parsed, stats) = cache.load(&discovery.files, max_size);
@@ -71,13 +75,39 @@ impl Folder {
                 FileOutcome::Unreadable(problem) => folder.problems.push(problem),
             }
         }
+        folder.sort();
         folder
-            .meetings
+    }
+
+    /// A folder put together from parts kept elsewhere (the index of
+    /// actions keeps every file's problems, and some of its notes are read):
+    /// in the same order as one loaded whole.
+    pub fn assemble(
+        discovery: &Discovery,
+        meetings: Vec<Meeting>,
+        file_problems: &[Problem],
+        files_read: usize,
+        notes: usize,
+    ) -> Folder {
+        let mut problems = discovery.problems.clone();
+        problems.extend_from_slice(file_problems);
+        let mut folder = Folder {
+            meetings,
+            problems,
+            missing: discovery.missing.clone(),
+            files_read,
+            notes,
+            cache: None,
+        };
+        folder.sort();
+        folder
+    }
+
+    fn sort(&mut self) {
+        self.meetings
             .sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-        folder
-            .problems
+        self.problems
             .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        folder
     }
 
     /// Meetings of the series `name`, compared ignoring case and spacing.

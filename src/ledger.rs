@@ -71,6 +71,26 @@ pub struct Applied<'a> {
     next_meeting: Option<NaiveDate>,
 }
 
+impl<'a> Applied<'a> {
+    /// As [`Entry::restore`].
+    pub fn restore(
+        meeting: &'a Meeting,
+        update: &'a ActionUpdate,
+        next_meeting: Option<NaiveDate>,
+    ) -> Applied<'a> {
+        Applied {
+            meeting,
+            update,
+            next_meeting,
+        }
+    }
+
+    /// The series' next meeting after the updating one.
+    pub fn next_meeting(&self) -> Option<NaiveDate> {
+        self.next_meeting
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrphanReason {
     /// No action of the series has this ID.
@@ -142,10 +162,35 @@ impl<'a> State<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// An entry as a ledger over the whole folder made it, put together
+    /// again from what an index kept of it (`query::index`).
+    pub fn restore(
+        meeting: &'a Meeting,
+        item: &'a Item,
+        action: &'a Action,
+        updates: Vec<Applied<'a>>,
+        next_meeting: Option<NaiveDate>,
+        series: usize,
+    ) -> Entry<'a> {
+        Entry {
+            meeting,
+            item,
+            action,
+            updates,
+            next_meeting,
+            series,
+        }
+    }
+
     /// The series, as a number of this ledger: equal for two entries (or
     /// orphans) exactly when their series are the same.
     pub fn series(&self) -> usize {
         self.series
+    }
+
+    /// The series' next meeting after the raising one.
+    pub fn next_meeting(&self) -> Option<NaiveDate> {
+        self.next_meeting
     }
 
     /// The state after every update.

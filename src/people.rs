@@ -13,6 +13,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::cache::codec::{Decoded, Reader, Writer};
 use crate::config::Config;
 use crate::model::{Meeting, Person};
 use crate::names::{canonical_title, name_key, titles_contradict};
@@ -144,6 +145,97 @@ pub struct Directory {
     /// suggestions: comparing an unknown name with everyone known made lint
     /// quadratic (8,000 unknown owners against 8,000 listed: 21 s).
     by_word_start: FxHashMap<String, Vec<usize>>,
+}
+
+/// The directory in the cache's binary form, for indexes that answer
+/// without the notes it was built from. Destructured without `..`, so that
+/// a field added to it does not compile until it is kept too.
+impl Directory {
+    pub fn encode(&self, w: &mut Writer) {
+        let Directory {
+            people,
+            by_name,
+            by_alias,
+            by_single,
+            single_keys,
+            members,
+            by_word_start,
+        } = self;
+        w.seq(people, |w, known| {
+            let Known {
+                name,
+                title,
+                orgs,
+                initials,
+                aliases,
+                registered,
+                key,
+            } = known;
+            w.str(name);
+            w.opt_str(title);
+            w.seq(orgs, |w, s| w.str(s));
+            w.opt_str(initials);
+            w.seq(aliases, |w, s| w.str(s));
+            w.bool(*registered);
+            w.str(key);
+        });
+        let by_name: Vec<_> = by_name.iter().collect();
+        w.seq(&by_name, |w, (key, at)| {
+            w.str(key);
+            w.usize(**at);
+        });
+        let by_alias: Vec<_> = by_alias.iter().collect();
+        w.seq(&by_alias, |w, (key, (at, initials))| {
+            w.str(key);
+            w.usize(*at);
+            w.bool(*initials);
+        });
+        let by_single: Vec<_> = by_single.iter().collect();
+        w.seq(&by_single, |w, ((series, key), at)| {
+            w.str(series);
+            w.str(key);
+            w.usize(**at);
+        });
+        let single_keys: Vec<_> = single_keys.iter().collect();
+        w.seq(&single_keys, |w, key| w.str(key));
+        for lists in [members, by_word_start] {
+            let lists: Vec<_> = lists.iter().collect();
+            w.seq(&lists, |w, (key, people)| {
+                w.str(key);
+                w.seq(people, |w, at| w.usize(*at));
+            });
+        }
+    }
+
+    pub fn decode(r: &mut Reader) -> Decoded<Directory> {
+        let people = r.seq(|r| {
+            Ok(Known {
+                name: r.str()?,
+                title: r.opt_str()?,
+                orgs: r.seq(Reader::str)?,
+                initials: r.opt_str()?,
+                aliases: r.seq(Reader::str)?,
+                registered: r.bool()?,
+                key: r.str()?,
+            })
+        })?;
+        let by_name = r.seq(|r| Ok((r.str()?, r.usize()?)))?;
+        let by_alias = r.seq(|r| Ok((r.str()?, (r.usize()?, r.bool()?))))?;
+        let by_single = r.seq(|r| Ok(((r.str()?, r.str()?), r.usize()?)))?;
+        let single_keys = r.seq(Reader::str)?;
+        let lists = |r: &mut Reader| r.seq(|r| Ok((r.str()?, r.seq(Reader::usize)?)));
+        let members = lists(r)?;
+        let by_word_start = lists(r)?;
+        Ok(Directory {
+            people,
+            by_name: by_name.into_iter().collect(),
+            by_alias: by_alias.into_iter().collect(),
+            by_single: by_single.into_iter().collect(),
+            single_keys: single_keys.into_iter().collect(),
+            members: members.into_iter().collect(),
+            by_word_start: by_word_start.into_iter().collect(),
+        })
+    }
 }
 
 /// A name as the steps of a resolution see it.

@@ -341,11 +341,11 @@ impl<'a> Writer<'a> {
         self.usize(*line);
     }
 
-    fn status(&mut self, status: Status) {
+    pub fn status(&mut self, status: Status) {
         self.u8(status_code(status));
     }
 
-    fn problem(&mut self, problem: &Problem) {
+    pub fn problem(&mut self, problem: &Problem) {
         let Problem {
             kind,
             severity,
@@ -376,6 +376,16 @@ impl<'a> Reader<'a> {
     /// Reads `bytes` as a cached form of the file `path`.
     pub fn new(bytes: &'a [u8], path: &'a Path) -> Self {
         Reader { bytes, path }
+    }
+
+    /// Reads what follows as the cached form of the file `path`.
+    pub fn set_path(&mut self, path: &'a Path) {
+        self.path = path;
+    }
+
+    /// What is left to read.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes
     }
 
     /// `Err` unless everything was read.
@@ -562,12 +572,12 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn status(&mut self) -> Decoded<Status> {
+    pub fn status(&mut self) -> Decoded<Status> {
         use Status::*;
         self.variant(&[Open, InProgress, Done, Dropped], status_code)
     }
 
-    fn problem(&mut self) -> Decoded<Problem> {
+    pub fn problem(&mut self) -> Decoded<Problem> {
         use ProblemKind::*;
         let kinds = [
             Unreadable,

@@ -29,7 +29,10 @@
 //! behind are removed.
 
 pub mod codec;
+mod snapshot;
 mod trust;
+
+pub use snapshot::Snapshot;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -115,6 +118,22 @@ impl Cache {
     /// for the others. The kind's shards are brought up to date with
     /// `files`; entries of files that are gone leave them.
     pub fn load_kind<K: Kind>(&self, kind: &K, files: &[PathBuf]) -> (Vec<K::Value>, CacheStats) {
+        self.load_kind_as(kind, files, true)
+    }
+
+    /// As [`Cache::load`] for some of a folder's files, writing nothing:
+    /// the shards keep the other files' entries, which a load that brings
+    /// them up to date with `files` would drop.
+    pub fn peek(&self, files: &[PathBuf], max_size: u64) -> Vec<FileOutcome> {
+        self.load_kind_as(&ParsedNotes { max_size }, files, false).0
+    }
+
+    fn load_kind_as<K: Kind>(
+        &self,
+        kind: &K,
+        files: &[PathBuf],
+        write: bool,
+    ) -> (Vec<K::Value>, CacheStats) {
         let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
         for (at, path) in files.iter().enumerate() {
             if let Some(list) = by_shard.get_mut(shard_of(path)) {
@@ -137,6 +156,7 @@ impl Cache {
         let done: Vec<ShardResult<K::Value>> = by_shard
             .par_iter()
             .enumerate()
+            .filter(|(_, members)| write || !members.is_empty())
             .map(|(shard, members)| {
                 let job = ShardJob {
                     cache: self,
@@ -144,7 +164,8 @@ impl Cache {
                     fingerprint,
                     path: self.dir.join(format!("{}{shard:02}.bin", K::PREFIX)),
                     now,
-                    writable: ready,
+                    readable: ready,
+                    writable: ready && write,
                 };
                 job.run(files, members)
             })
@@ -260,6 +281,7 @@ struct ShardJob<'a, K> {
     fingerprint: u64,
     path: PathBuf,
     now: SystemTime,
+    readable: bool,
     writable: bool,
 }
 
@@ -279,7 +301,7 @@ struct Entry<'a> {
 
 impl<K: Kind> ShardJob<'_, K> {
     fn run(&self, files: &[PathBuf], members: &[usize]) -> ShardResult<K::Value> {
-        let old_bytes = if self.writable {
+        let old_bytes = if self.readable {
             trust::read_own_file(&self.path).unwrap_or_default()
         } else {
             Vec::new()

@@ -52,22 +52,56 @@ pub(super) fn actions(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (config, folder) = args.scan.load(&env, err)?;
+    let config = args.scan.config()?;
+    let discovery = crate::discover::discover(&args.scan.paths);
+    let cache = args.scan.cache(&env);
+    let place = cache.as_ref().and_then(|cache| {
+        Some(indexed::Place {
+            cache,
+            snapshot: cache.snapshot(&discovery.files)?,
+            config: &config,
+        })
+    });
+    if let Some(place) = &place {
+        if let Some(code) = indexed::actions(&args, place, &discovery, &env, out, err)? {
+            return Ok(code);
+        }
+    }
+    let files = discovery.files.clone();
+    let folder = args
+        .scan
+        .load_discovered(discovery, &config, cache.as_ref(), err)?;
     let directory = Directory::build(&config, &folder.meetings);
+    let ledger = crate::ledger::Ledger::build(&folder.meetings);
+    if let Some(place) = &place {
+        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+    }
+    let filter = match action_filter(&args, &directory, &env) {
+        Ok(filter) => filter,
+        Err(error) => {
+            // Said before the notes' own problems, which still are.
+            let code = error.report(err);
+            report_problems(folder, args.scan.strict, err)?;
+            return Ok(code);
+        }
+    };
+    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
+    output::actions::write(&rows, args.format, env.style, filter.today, out)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
+    Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
+}
+
+/// The filter `actions` asks for, with the owner resolved in `directory`.
+pub(super) fn action_filter(
+    args: &ActionsArgs,
+    directory: &Directory,
+    env: &Environment,
+) -> Result<ActionFilter, CliError> {
     let owner = match &args.owner {
-        Some(name) => match resolve_person(&directory, name) {
-            Ok(person) => Some(person),
-            Err(error) => {
-                // Said before the notes' own problems, which still are.
-                let code = error.report(err);
-                report_problems(&folder, args.scan.strict, err)?;
-                return Ok(code);
-            }
-        },
+        Some(name) => Some(resolve_person(directory, name)?),
         None => None,
     };
-    let today = args.today.unwrap_or(env.today);
-    let filter = ActionFilter {
+    Ok(ActionFilter {
         owner,
         status: match args.status {
             None => StatusFilter::Live,
@@ -77,16 +111,11 @@ pub(super) fn actions(
             Some(StatusArg::Done) => StatusFilter::Only(Status::Done),
             Some(StatusArg::Dropped) => StatusFilter::Only(Status::Dropped),
         },
-        meetings: args.meetings.into(),
+        meetings: args.meetings.clone().into(),
         due_before: args.due_before,
         overdue: args.overdue,
-        today,
-    };
-    let ledger = crate::ledger::Ledger::build(&folder.meetings);
-    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
-    output::actions::write(&rows, args.format, env.style, today, out)?;
-    let code = report_problems(&folder, args.scan.strict, err)?;
-    Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
+        today: args.today.unwrap_or(env.today),
+    })
 }
 
 pub(super) fn export(
@@ -131,7 +160,7 @@ pub(super) fn export(
             .map_err(|e| CliError::Tool(format!("cannot write {}: {e}", path.display())))?;
         }
     }
-    let code = report_problems(&folder, args.scan.strict, err)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
@@ -142,9 +171,9 @@ pub(super) fn meetings(
     env: Environment,
 ) -> Result<i32, CliError> {
     let (_, folder) = args.scan.load(&env, err)?;
-    let rows = crate::query::meetings::meetings(&folder);
+    let rows = crate::query::meetings::meetings(folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
-    report_problems(&folder, args.scan.strict, err)
+    report_problems(folder, args.scan.strict, err)
 }
 
 pub(super) fn show(
@@ -231,7 +260,7 @@ pub(super) fn history(
     let (_, folder) = args.scan.load(&env, err)?;
     let ledger = Ledger::build(&folder.meetings);
     let entries: Vec<_> = ledger.find(&args.id).collect();
-    let code = report_problems(&folder, args.scan.strict, err)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
     if report_conflicts(&ledger, |c| c.id.0 == args.id, err)? != EXIT_OK {
         return Ok(EXIT_TOOL_ERROR);
     }
@@ -284,8 +313,8 @@ pub(super) fn carry_forward(
     env: Environment,
 ) -> Result<i32, CliError> {
     let (_, folder) = args.scan.load(&env, err)?;
-    let code = report_problems(&folder, args.scan.strict, err)?;
-    let series = find_series(&folder, &args.meeting)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
+    let series = find_series(folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
     let ledger = Ledger::build(&folder.meetings);
     if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
@@ -309,8 +338,8 @@ pub(super) fn new_note(
     env: Environment,
 ) -> Result<i32, CliError> {
     let (config, folder) = args.scan.load(&env, err)?;
-    let code = report_problems(&folder, args.scan.strict, err)?;
-    let series = find_series(&folder, &args.meeting)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
+    let series = find_series(folder, &args.meeting)?;
     let earlier = crate::query::lifecycle::series_before(&folder.meetings, series, args.date);
     let Some(latest) = earlier.last() else {
         return Err(CliError::Tool(format!(
@@ -372,14 +401,14 @@ pub(super) fn people(
             args.format,
             out,
         )?;
-        let code = report_problems(&folder, args.scan.strict, err)?;
+        let code = report_problems(folder, args.scan.strict, err)?;
         let found = matches!(anywhere.0, Resolution::Found { .. }) || !occurrences.is_empty();
         return Ok(if found { code } else { code.max(EXIT_FINDINGS) });
     }
     let ledger = Ledger::build(&folder.meetings);
     let people = crate::query::people::people(&folder.meetings, &directory, &ledger);
     output::people::write_people(&people, &directory, args.format, env.style, out)?;
-    let code = report_problems(&folder, args.scan.strict, err)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
@@ -406,7 +435,7 @@ pub(super) fn attendance(
         register.rows.retain(|row| row.person == Some(person));
     }
     output::attendance::write(&register, args.format, env.style, out)?;
-    report_problems(&folder, args.scan.strict, err)
+    report_problems(folder, args.scan.strict, err)
 }
 
 pub(super) fn decisions(
@@ -435,14 +464,17 @@ pub(super) fn decisions(
         },
         None => None,
     };
-    let folder = args.scan.folder(&config, &env);
+    let discovery = crate::discover::discover(&args.scan.paths);
+    let folder =
+        args.scan
+            .load_discovered(discovery, &config, args.scan.cache(&env).as_ref(), err)?;
     let filter = crate::query::decisions::DecisionFilter {
         meetings: args.meetings.into(),
         grep,
     };
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
     output::decisions::write(&rows, args.format, env.style, out)?;
-    report_problems(&folder, args.scan.strict, err)
+    report_problems(folder, args.scan.strict, err)
 }
 
 pub(super) fn report(
@@ -452,8 +484,8 @@ pub(super) fn report(
     env: Environment,
 ) -> Result<i32, CliError> {
     let (config, folder) = args.scan.load(&env, err)?;
-    let code = report_problems(&folder, args.scan.strict, err)?;
-    let series = find_series(&folder, &args.meeting)?;
+    let code = report_problems(folder, args.scan.strict, err)?;
+    let series = find_series(folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = Ledger::build(&folder.meetings);

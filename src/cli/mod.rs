@@ -25,6 +25,7 @@ use crate::read::{FileOutcome, read_file};
 
 mod commands;
 mod error;
+mod indexed;
 
 pub use error::CliError;
 
@@ -157,21 +158,41 @@ impl ScanArgs {
 
     /// The config and the parsed folder; a cache that could not be used is
     /// said on `err`.
-    fn load(&self, env: &Environment, err: &mut dyn Write) -> Result<(Config, Folder), CliError> {
+    ///
+    /// The folder is never freed: a command is the last thing the process
+    /// does, and freeing every note's strings one by one took a quarter of a
+    /// warm query's time (bench/NOTES.md), work the operating system does at
+    /// once when the process ends.
+    fn load(
+        &self,
+        env: &Environment,
+        err: &mut dyn Write,
+    ) -> Result<(Config, &'static Folder), CliError> {
         let config = self.config()?;
-        let folder = self.folder(&config, env);
-        if let Some(warning) = folder.cache.as_ref().and_then(|c| c.warning.as_ref()) {
-            error::warn(err, warning)?;
-        }
+        let discovery = crate::discover::discover(&self.paths);
+        let folder = self.load_discovered(discovery, &config, self.cache(env).as_ref(), err)?;
         Ok((config, folder))
     }
 
-    /// The parsed folder, through the cache unless `--no-cache`, there is
-    /// nowhere to keep one, or files were named one by one (each list of
-    /// files would make a cache of its own, for a handful of notes).
-    fn folder(&self, config: &Config, env: &Environment) -> Folder {
-        let cache = cache_for(&self.paths, self.no_cache, env);
-        Folder::load_cached(&self.paths, config.max_file_size(), cache.as_ref())
+    /// As [`ScanArgs::load`], for the files a walk found.
+    fn load_discovered(
+        &self,
+        discovery: crate::discover::Discovery,
+        config: &Config,
+        cache: Option<&crate::cache::Cache>,
+        err: &mut dyn Write,
+    ) -> Result<&'static Folder, CliError> {
+        let folder = Folder::load_discovered(discovery, config.max_file_size(), cache);
+        let folder: &'static Folder = Box::leak(Box::new(folder));
+        if let Some(warning) = folder.cache.as_ref().and_then(|c| c.warning.as_ref()) {
+            error::warn(err, warning)?;
+        }
+        Ok(folder)
+    }
+
+    /// The cache these paths are read through, if any (see `cache_for`).
+    fn cache(&self, env: &Environment) -> Option<crate::cache::Cache> {
+        cache_for(&self.paths, self.no_cache, env)
     }
 }
 
@@ -218,7 +239,7 @@ fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> 
 }
 
 /// `--meeting`, `--since`, `--until`: which meetings a query looks at.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 struct MeetingArgs {
     /// Only this series (the front matter's `meeting`, ignoring case)
     #[arg(long, value_name = "NAME")]

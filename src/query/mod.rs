@@ -4,6 +4,7 @@ pub mod actions;
 pub mod attendance;
 pub mod decisions;
 pub mod export;
+pub mod index;
 pub mod lifecycle;
 pub mod meetings;
 pub mod people;

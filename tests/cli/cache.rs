@@ -323,6 +323,7 @@ fn cache_set(base: &Path) -> (PathBuf, Vec<PathBuf>) {
     let shards = children(&set)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .filter(|p| !p.ends_with(minutes::query::index::NAME))
         .collect();
     (set, shards)
 }
@@ -422,6 +423,11 @@ fn links_planted_in_the_cache_are_never_written_through() {
     fs::write(&victim, "precious").unwrap();
     fs::remove_file(&shard).unwrap();
     std::os::unix::fs::symlink(&victim, &shard).unwrap();
+    // The index of actions too, which the run then cannot read: it reads
+    // the notes through the shards, and writes both afresh.
+    let index = set.join(minutes::query::index::NAME);
+    fs::remove_file(&index).unwrap();
+    std::os::unix::fs::symlink(&victim, &index).unwrap();
     fs::remove_file(base.join("CACHEDIR.TAG")).unwrap();
     let dangling = temp.path().join("made-through-a-link");
     std::os::unix::fs::symlink(&dangling, base.join("CACHEDIR.TAG")).unwrap();
@@ -442,6 +448,7 @@ fn links_planted_in_the_cache_are_never_written_through() {
             .is_symlink(),
         "the link was replaced"
     );
+    assert!(!fs::symlink_metadata(&index).unwrap().is_symlink());
     assert!(
         !dangling.exists(),
         "nothing was written through the tag's link"
@@ -476,6 +483,10 @@ fn a_shard_of_another_user_is_not_read() {
             return;
         }
     }
+    // The index of actions is another user's too.
+    let (set, _) = cache_set(&base);
+    let index = set.join(minutes::query::index::NAME);
+    std::os::unix::fs::chown(&index, Some(4242), None).unwrap();
     let (answer, _) = actions_with_cache(notes, &base);
     assert!(answer.contains("Cy Day"), "{answer}");
     assert!(!answer.contains("Ev Ilo"), "{answer}");

@@ -9,6 +9,7 @@ mod commands;
 mod export;
 mod format;
 mod import;
+mod index;
 mod lifecycle;
 mod lint;
 mod lint_cache;

@@ -1,0 +1,137 @@
+//! `minutes actions` answered from the index of actions (`query::index`)
+//! while no file has changed since it was kept, and the index kept after
+//! an answer worked out from every note.
+
+use rustc_hash::FxHashMap;
+
+use super::commands::{action_filter, report_problems};
+use super::*;
+use crate::cache::{Cache, Snapshot};
+use crate::discover::Discovery;
+use crate::model::Meeting;
+use crate::query::index::{ActionIndex, NAME};
+
+/// Where the index of a folder is kept: its cache, the snapshot of its
+/// files, and the config it was worked out under.
+pub(super) struct Place<'a> {
+    pub cache: &'a Cache,
+    pub snapshot: Snapshot,
+    pub config: &'a Config,
+}
+
+/// Writes the answer from the index and returns the exit code; `None`
+/// when there is no index for this snapshot (or it does not hold up), and
+/// nothing was written.
+pub(super) fn actions(
+    args: &ActionsArgs,
+    place: &Place,
+    discovery: &Discovery,
+    env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<i32>, CliError> {
+    let Place {
+        cache,
+        snapshot,
+        config,
+    } = *place;
+    let Some(bytes) = cache.read_whole(NAME, config.fingerprint(), snapshot) else {
+        return Ok(None);
+    };
+    let Ok(index) = ActionIndex::decode(&bytes, &discovery.files) else {
+        return Ok(None);
+    };
+    // Never freed, as `ScanArgs::load` explains.
+    let index: &'static ActionIndex = Box::leak(Box::new(index));
+    let filter = match action_filter(args, &index.directory, env) {
+        Ok(filter) => filter,
+        Err(error) => {
+            let folder = assemble(index, discovery, Vec::new());
+            let code = error.report(err);
+            report_problems(&folder, args.scan.strict, err)?;
+            return Ok(Some(code));
+        }
+    };
+    let Ok(selection) = index.select(&filter) else {
+        return Ok(None);
+    };
+    let files: Vec<PathBuf> = selection
+        .files
+        .iter()
+        .filter_map(|at| discovery.files.get(*at).cloned())
+        .collect();
+    let mut meetings = Vec::with_capacity(files.len());
+    for outcome in cache.peek(&files, config.max_file_size()) {
+        match outcome {
+            FileOutcome::Parsed(Parsed::Note {
+                meeting: Some(meeting),
+                ..
+            }) => meetings.push(*meeting),
+            _ => return Ok(None),
+        }
+    }
+    let folder: &'static Folder = Box::leak(Box::new(assemble(index, discovery, meetings)));
+    let file_of: FxHashMap<&std::path::Path, usize> = selection
+        .files
+        .iter()
+        .zip(&files)
+        .map(|(at, path)| (path.as_path(), *at))
+        .collect();
+    let by_file: FxHashMap<usize, &Meeting> = folder
+        .meetings
+        .iter()
+        .filter_map(|meeting| Some((*file_of.get(meeting.path.as_path())?, meeting)))
+        .collect();
+    let Some(ledger) = selection.ledger(&by_file) else {
+        return Ok(None);
+    };
+    let ledger: &'static Ledger = Box::leak(Box::new(ledger));
+    let rows = crate::query::actions::actions(ledger, &index.directory, &filter);
+    // The query judged the restored entries afresh: a count other than the
+    // index's means the two disagree, and the notes are read whole instead.
+    if rows.len() != selection.len() {
+        return Ok(None);
+    }
+    output::actions::write(&rows, args.format, env.style, filter.today, out)?;
+    report_problems(folder, args.scan.strict, err).map(Some)
+}
+
+fn assemble(index: &ActionIndex, discovery: &Discovery, meetings: Vec<Meeting>) -> Folder {
+    Folder::assemble(
+        discovery,
+        meetings,
+        &index.problems,
+        index.files_read,
+        index.notes,
+    )
+}
+
+/// Keeps the index of a folder loaded whole; a failure to write it is
+/// said, and changes no answer.
+pub(super) fn keep(
+    place: &Place,
+    files: &[PathBuf],
+    folder: &Folder,
+    directory: &Directory,
+    ledger: &Ledger,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    // A cache that could not be used has been said once already.
+    if folder.cache.as_ref().is_some_and(|c| c.warning.is_some()) {
+        return Ok(());
+    }
+    let Some(payload) = ActionIndex::encode(files, folder, directory, ledger) else {
+        return Ok(());
+    };
+    let fingerprint = place.config.fingerprint();
+    if let Err(why) = place
+        .cache
+        .write_whole(NAME, fingerprint, place.snapshot, &payload)
+    {
+        error::warn(
+            err,
+            &format!("the index of actions could not be kept ({why}); answers are unaffected"),
+        )?;
+    }
+    Ok(())
+}

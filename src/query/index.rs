@@ -1,0 +1,365 @@
+//! The index of actions: what `minutes actions` needs of the whole folder,
+//! kept in the cache so that, while no file has changed, a query reads it
+//! instead of every note.
+//!
+//! Which actions a query lists depends on the whole folder: the directory
+//! of people (built from every note), and each action's current state (its
+//! series' later notes). The index keeps exactly those, worked out by the
+//! full query path: the directory, every file's problems, and for each entry
+//! of the ledger where its action and updates are (file and position) with
+//! the fields its filters read (status, due date, owners as people of the
+//! directory). A query picks the entries that pass its filters from the
+//! index, reads the full notes of those entries only (their own and those
+//! of their updates, through the cache), puts the entries together again as
+//! the ledger made them, and runs the same query over them: the answer is
+//! the full path's, byte for byte, and the models built are those of the
+//! rows printed.
+//!
+//! It is kept under a snapshot of every file (`cache::Snapshot`), so any
+//! change to any file is a miss, and the full path runs and writes it
+//! afresh. A folder whose ledger has actions sharing an ID gets no index:
+//! those are reported from the full ledger.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use super::actions::ActionFilter;
+use crate::cache::codec::{Corrupt, Decoded, Reader, Writer};
+use crate::folder::Folder;
+use crate::ledger::{Applied, Entry, Ledger};
+use crate::model::{Meeting, Status};
+use crate::people::{Directory, Resolver};
+use crate::problem::Problem;
+use crate::text::same_series;
+
+/// The index's name in the cache folder.
+pub const NAME: &str = "actions-index.bin";
+
+/// The index as read back: the directory and problems decoded, the
+/// entries kept as bytes and decoded one at a time as they are filtered.
+pub struct ActionIndex {
+    pub directory: Directory,
+    /// The problems of every file, in the walk's order.
+    pub problems: Vec<Problem>,
+    pub files_read: usize,
+    pub notes: usize,
+    series_names: Vec<String>,
+    /// Each file's meeting: its name (in `series_names`) and date.
+    meetings: Vec<Option<(usize, NaiveDate)>>,
+    entries: Vec<u8>,
+}
+
+/// Where one entry's parts are: files by their place in the walk, items,
+/// actions and updates by their place in their note.
+#[derive(Debug, Clone, Default)]
+struct Record {
+    file: usize,
+    item: usize,
+    action: usize,
+    series: usize,
+    next_meeting: Option<NaiveDate>,
+    status: Option<Status>,
+    due: Option<NaiveDate>,
+    /// The current owners, as people of the directory.
+    owners: Vec<usize>,
+    /// File, position among the note's updates, and that note's next meeting.
+    updates: Vec<(usize, usize, Option<NaiveDate>)>,
+}
+
+/// The entries one query's filters pass, and the files they are in.
+pub struct Selection {
+    records: Vec<Record>,
+    /// Sorted, without repeats.
+    pub files: Vec<usize>,
+}
+
+impl ActionIndex {
+    /// The index of a folder that the full path loaded from `files` (the
+    /// walk's files, in its order); `None` when its ledger has conflicts.
+    pub fn encode(
+        files: &[PathBuf],
+        folder: &Folder,
+        directory: &Directory,
+        ledger: &Ledger,
+    ) -> Option<Vec<u8>> {
+        if !ledger.conflicts.is_empty() {
+            return None;
+        }
+        let file_of: FxHashMap<&std::path::Path, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(at, path)| (path.as_path(), at))
+            .collect();
+        let mut out = Vec::new();
+        let mut w = Writer::new(&mut out);
+        w.usize(folder.files_read);
+        w.usize(folder.notes);
+        directory.encode(&mut w);
+        let mut problems: Vec<(usize, Vec<&Problem>)> = Vec::new();
+        for problem in &folder.problems {
+            // The walk's own problems (a folder it could not enter) are
+            // found again by the walk.
+            let Some(&at) = file_of.get(problem.path.as_path()) else {
+                continue;
+            };
+            match problems.last_mut() {
+                Some((last, list)) if *last == at => list.push(problem),
+                _ => problems.push((at, vec![problem])),
+            }
+        }
+        w.seq(&problems, |w, (at, list)| {
+            w.usize(*at);
+            w.seq(list, |w, problem| w.problem(problem));
+        });
+        let mut series_names: Vec<&str> = Vec::new();
+        let mut name_at: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut meetings: Vec<Option<(usize, NaiveDate)>> = vec![None; files.len()];
+        for meeting in &folder.meetings {
+            let name = *name_at.entry(&meeting.meeting).or_insert_with(|| {
+                series_names.push(&meeting.meeting);
+                series_names.len() - 1
+            });
+            *meetings.get_mut(*file_of.get(meeting.path.as_path())?)? = Some((name, meeting.date));
+        }
+        w.seq(&series_names, |w, name| w.str(name));
+        w.seq(&meetings, |w, meeting| {
+            w.opt(meeting, |w, (name, date)| {
+                w.usize(*name);
+                w.date(date);
+            });
+        });
+        let resolver = Resolver::new(directory);
+        let records: Option<Vec<Record>> = ledger
+            .entries
+            .iter()
+            .map(|entry| record(entry, &file_of, &resolver))
+            .collect();
+        w.seq(&records?, put_record);
+        w.finish().ok()?;
+        Some(out)
+    }
+
+    /// The index read back for the walk's `files`.
+    pub fn decode(bytes: &[u8], files: &[PathBuf]) -> Decoded<ActionIndex> {
+        let mut r = Reader::new(bytes, std::path::Path::new(""));
+        let files_read = r.usize()?;
+        let notes = r.usize()?;
+        let directory = Directory::decode(&mut r)?;
+        let mut problems = Vec::new();
+        for _ in 0..r.usize()? {
+            let path = files.get(r.usize()?).ok_or(Corrupt)?;
+            r.set_path(path);
+            problems.extend(r.seq(Reader::problem)?);
+        }
+        let series_names = r.seq(Reader::str)?;
+        let meetings = r.seq(|r| r.opt(|r| Ok((r.usize()?, r.date()?))))?;
+        if meetings.len() != files.len() {
+            return Err(Corrupt);
+        }
+        Ok(ActionIndex {
+            directory,
+            problems,
+            files_read,
+            notes,
+            series_names,
+            meetings,
+            entries: r.rest().to_vec(),
+        })
+    }
+
+    /// The entries that `filter` passes, judged as `actions::actions`
+    /// judges them, and the files they need.
+    pub fn select(&self, filter: &ActionFilter) -> Decoded<Selection> {
+        let admitted: Vec<bool> = self
+            .series_names
+            .iter()
+            .map(|name| {
+                filter
+                    .meetings
+                    .meeting
+                    .as_deref()
+                    .is_none_or(|wanted| same_series(name, wanted))
+            })
+            .collect();
+        let mut r = Reader::new(&self.entries, std::path::Path::new(""));
+        let mut records = Vec::new();
+        let mut files = Vec::new();
+        let mut record = Record::default();
+        for _ in 0..r.usize()? {
+            take_record(&mut r, &mut record)?;
+            if self.passes(&record, filter, &admitted)? {
+                files.push(record.file);
+                files.extend(record.updates.iter().map(|(file, _, _)| *file));
+                records.push(std::mem::take(&mut record));
+            }
+        }
+        r.finish()?;
+        files.sort_unstable();
+        files.dedup();
+        Ok(Selection { records, files })
+    }
+
+    fn passes(&self, record: &Record, filter: &ActionFilter, admitted: &[bool]) -> Decoded<bool> {
+        let (name, date) = self
+            .meetings
+            .get(record.file)
+            .copied()
+            .flatten()
+            .ok_or(Corrupt)?;
+        let meetings = &filter.meetings;
+        let status = record.status.ok_or(Corrupt)?;
+        let live = matches!(status, Status::Open | Status::InProgress);
+        let overdue = live && record.due.is_some_and(|due| due < filter.today);
+        Ok(admitted.get(name).copied().unwrap_or(false)
+            && meetings.since.is_none_or(|since| date >= since)
+            && meetings.until.is_none_or(|until| date <= until)
+            && filter.status.admits(status)
+            && (!filter.overdue || overdue)
+            && filter
+                .due_before
+                .is_none_or(|before| record.due.is_some_and(|due| due < before))
+            && filter
+                .owner
+                .is_none_or(|person| record.owners.contains(&person)))
+    }
+}
+
+impl Selection {
+    /// How many entries were selected.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The selected entries as the full ledger had them, over the notes of
+    /// `files` (`meetings[i]` the note of the walk's file `i`, where read);
+    /// `None` when a note is not what the index says it was.
+    pub fn ledger<'a>(&self, meetings: &FxHashMap<usize, &'a Meeting>) -> Option<Ledger<'a>> {
+        let mut entries = Vec::with_capacity(self.records.len());
+        for record in &self.records {
+            let meeting = *meetings.get(&record.file)?;
+            let item = meeting.items.get(record.item)?;
+            let action = item.actions.get(record.action)?;
+            let mut updates = Vec::with_capacity(record.updates.len());
+            for (file, position, next) in &record.updates {
+                let at = *meetings.get(file)?;
+                let update = at.updates().nth(*position)?;
+                updates.push(Applied::restore(at, update, *next));
+            }
+            entries.push(Entry::restore(
+                meeting,
+                item,
+                action,
+                updates,
+                record.next_meeting,
+                record.series,
+            ));
+        }
+        Some(Ledger {
+            entries,
+            orphans: Vec::new(),
+            conflicts: Vec::new(),
+        })
+    }
+}
+
+/// What the index keeps of `entry`.
+fn record<'a>(
+    entry: &Entry<'a>,
+    file_of: &FxHashMap<&std::path::Path, usize>,
+    resolver: &Resolver<'_, 'a>,
+) -> Option<Record> {
+    let meeting = entry.meeting;
+    let item = meeting
+        .items
+        .iter()
+        .position(|item| std::ptr::eq(item, entry.item))?;
+    let action = entry
+        .item
+        .actions
+        .iter()
+        .position(|action| std::ptr::eq(action, entry.action))?;
+    let updates = entry
+        .updates
+        .iter()
+        .map(|applied| {
+            let position = applied
+                .meeting
+                .updates()
+                .position(|update| std::ptr::eq(update, applied.update))?;
+            let file = *file_of.get(applied.meeting.path.as_path())?;
+            Some((file, position, applied.next_meeting()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let state = entry.state();
+    let owners = state
+        .owners
+        .iter()
+        .filter_map(|owner| resolver.person(owner, state.owners_meeting))
+        .collect();
+    Some(Record {
+        file: *file_of.get(meeting.path.as_path())?,
+        item,
+        action,
+        series: entry.series(),
+        next_meeting: entry.next_meeting(),
+        status: Some(state.status),
+        due: state.due,
+        owners,
+        updates,
+    })
+}
+
+fn put_record(w: &mut Writer, record: &Record) {
+    let Record {
+        file,
+        item,
+        action,
+        series,
+        next_meeting,
+        status,
+        due,
+        owners,
+        updates,
+    } = record;
+    w.usize(*file);
+    w.usize(*item);
+    w.usize(*action);
+    w.usize(*series);
+    w.opt(next_meeting, Writer::date);
+    w.opt(status, |w, status| w.status(*status));
+    w.opt(due, Writer::date);
+    w.seq(owners, |w, at| w.usize(*at));
+    w.seq(updates, |w, (file, position, next)| {
+        w.usize(*file);
+        w.usize(*position);
+        w.opt(next, Writer::date);
+    });
+}
+
+/// Reads the next record into `into`, reusing its lists: most records are
+/// read only to be passed over.
+fn take_record(r: &mut Reader, into: &mut Record) -> Decoded<()> {
+    into.file = r.usize()?;
+    into.item = r.usize()?;
+    into.action = r.usize()?;
+    into.series = r.usize()?;
+    into.next_meeting = r.opt(Reader::date)?;
+    into.status = r.opt(Reader::status)?;
+    into.due = r.opt(Reader::date)?;
+    into.owners.clear();
+    for _ in 0..r.usize()? {
+        into.owners.push(r.usize()?);
+    }
+    into.updates.clear();
+    for _ in 0..r.usize()? {
+        into.updates
+            .push((r.usize()?, r.usize()?, r.opt(Reader::date)?));
+    }
+    Ok(())
+}
