@@ -180,6 +180,21 @@ impl<'a> Writer<'a> {
         self.out.extend_from_slice(value.as_bytes());
     }
 
+    /// Bytes with their length before them.
+    pub fn bytes(&mut self, value: &[u8]) {
+        self.usize(value.len());
+        self.out.extend_from_slice(value);
+    }
+
+    /// How many bytes have been written.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
     pub fn opt<T>(&mut self, value: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
         match value {
             None => self.u8(0),
@@ -433,6 +448,12 @@ impl<'a> Reader<'a> {
         let len = self.usize()?;
         let text = take(&mut self.bytes, len).ok_or(Corrupt)?;
         String::from_utf8(text.to_vec()).map_err(|_| Corrupt)
+    }
+
+    /// Bytes written with [`Writer::bytes`], as they are in the input.
+    pub fn bytes(&mut self) -> Decoded<&'a [u8]> {
+        let len = self.usize()?;
+        take(&mut self.bytes, len).ok_or(Corrupt)
     }
 
     pub fn opt<T>(&mut self, get: impl FnOnce(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {

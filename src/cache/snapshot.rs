@@ -59,12 +59,14 @@ impl Cache {
     /// (what the value depends on besides the files and the build).
     pub fn read_whole(&self, name: &str, fingerprint: u64, snapshot: Snapshot) -> Option<Vec<u8>> {
         trust::prepare(&self.dir).ok()?;
-        let bytes = trust::read_own_file(&self.dir.join(name))?;
+        let mut bytes = trust::read_own_file(&self.dir.join(name))?;
         let header = self.header(fingerprint, snapshot);
         let (sum, payload) = bytes.get(header.len()..)?.split_at_checked(8)?;
         let whole = bytes.get(..header.len()) == Some(header.as_slice())
             && sum == checksum(payload).to_le_bytes();
-        whole.then(|| payload.to_vec())
+        // Moved down in place: the value can be tens of megabytes.
+        bytes.drain(..header.len() + 8);
+        whole.then_some(bytes)
     }
 
     /// Keeps `payload` as the value `name` for this snapshot, replacing the

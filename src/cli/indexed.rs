@@ -38,7 +38,7 @@ pub(super) fn actions(
     let Some(bytes) = cache.read_whole(NAME, config.fingerprint(), snapshot) else {
         return Ok(None);
     };
-    let Ok(index) = ActionIndex::decode(&bytes, &discovery.files) else {
+    let Ok(index) = ActionIndex::decode(bytes, &discovery.files) else {
         return Ok(None);
     };
     // Never freed, as `ScanArgs::load` explains.

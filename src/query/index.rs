@@ -48,7 +48,9 @@ pub struct ActionIndex {
     series_names: Vec<String>,
     /// Each file's meeting: its name (in `series_names`) and date.
     meetings: Vec<Option<(usize, NaiveDate)>>,
-    entries: Vec<u8>,
+    /// The index as read; the entries are what follows `entries_at`.
+    bytes: Vec<u8>,
+    entries_at: usize,
 }
 
 /// Where one entry's parts are: files by their place in the walk, items,
@@ -136,14 +138,37 @@ impl ActionIndex {
             .iter()
             .map(|entry| record(entry, &file_of, &resolver))
             .collect();
-        w.seq(&records?, put_record);
+        let records = records?;
+        // The records, and for each person the places of the records they
+        // own, so that `--owner` reads only those.
+        let mut kept = Vec::new();
+        let mut postings: Vec<Vec<u8>> = vec![Vec::new(); directory.people.len()];
+        let mut last: Vec<usize> = vec![0; directory.people.len()];
+        let mut records_writer = Writer::new(&mut kept);
+        for record in &records {
+            let at = records_writer.len();
+            for owner in &record.owners {
+                let (list, last) = (postings.get_mut(*owner)?, last.get_mut(*owner)?);
+                // Two spellings of one person in one action: listed once.
+                if !list.is_empty() && *last == at {
+                    continue;
+                }
+                crate::cache::codec::put_uint(list, (at - *last) as u64);
+                *last = at;
+            }
+            put_record(&mut records_writer, record);
+        }
+        records_writer.finish().ok()?;
+        w.usize(records.len());
+        w.bytes(&kept);
+        w.seq(&postings, |w, list| w.bytes(list));
         w.finish().ok()?;
         Some(out)
     }
 
     /// The index read back for the walk's `files`.
-    pub fn decode(bytes: &[u8], files: &[PathBuf]) -> Decoded<ActionIndex> {
-        let mut r = Reader::new(bytes, std::path::Path::new(""));
+    pub fn decode(bytes: Vec<u8>, files: &[PathBuf]) -> Decoded<ActionIndex> {
+        let mut r = Reader::new(&bytes, std::path::Path::new(""));
         let files_read = r.usize()?;
         let notes = r.usize()?;
         let directory = Directory::decode(&mut r)?;
@@ -158,6 +183,7 @@ impl ActionIndex {
         if meetings.len() != files.len() {
             return Err(Corrupt);
         }
+        let entries_at = bytes.len() - r.rest().len();
         Ok(ActionIndex {
             directory,
             problems,
@@ -165,7 +191,8 @@ impl ActionIndex {
             notes,
             series_names,
             meetings,
-            entries: r.rest().to_vec(),
+            bytes,
+            entries_at,
         })
     }
 
@@ -183,22 +210,56 @@ impl ActionIndex {
                     .is_none_or(|wanted| same_series(name, wanted))
             })
             .collect();
-        let mut r = Reader::new(&self.entries, std::path::Path::new(""));
-        let mut records = Vec::new();
-        let mut files = Vec::new();
+        let no_path = std::path::Path::new("");
+        let entries = self.bytes.get(self.entries_at..).ok_or(Corrupt)?;
+        let mut r = Reader::new(entries, no_path);
+        let count = r.usize()?;
+        let kept = r.bytes()?;
+        let mut selection = Selection {
+            records: Vec::new(),
+            files: Vec::new(),
+        };
         let mut record = Record::default();
-        for _ in 0..r.usize()? {
-            take_record(&mut r, &mut record)?;
+        let mut consider = |selection: &mut Selection, from: &mut Reader| -> Decoded<()> {
+            take_record(from, &mut record)?;
             if self.passes(&record, filter, &admitted)? {
-                files.push(record.file);
-                files.extend(record.updates.iter().map(|(file, _, _)| *file));
-                records.push(std::mem::take(&mut record));
+                selection.files.push(record.file);
+                let updated = record.updates.iter().map(|(file, _, _)| *file);
+                selection.files.extend(updated);
+                selection.records.push(std::mem::take(&mut record));
+            }
+            Ok(())
+        };
+        match filter.owner {
+            Some(person) => {
+                // Past the lists of the people before, to this one's.
+                let people = r.usize()?;
+                let mut list = &[][..];
+                for at in 0..people {
+                    let this = r.bytes()?;
+                    if at == person {
+                        list = this;
+                    }
+                }
+                let mut at = 0;
+                let mut places = Reader::new(list, no_path);
+                while !places.rest().is_empty() {
+                    at += places.usize()?;
+                    let mut from = Reader::new(kept.get(at..).ok_or(Corrupt)?, no_path);
+                    consider(&mut selection, &mut from)?;
+                }
+            }
+            None => {
+                let mut from = Reader::new(kept, no_path);
+                for _ in 0..count {
+                    consider(&mut selection, &mut from)?;
+                }
+                from.finish()?;
             }
         }
-        r.finish()?;
-        files.sort_unstable();
-        files.dedup();
-        Ok(Selection { records, files })
+        selection.files.sort_unstable();
+        selection.files.dedup();
+        Ok(selection)
     }
 
     fn passes(&self, record: &Record, filter: &ActionFilter, admitted: &[bool]) -> Decoded<bool> {

@@ -62,7 +62,7 @@ fn the_index_answers_every_filter_as_every_note_does() {
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = Ledger::build(&folder.meetings);
     let bytes = ActionIndex::encode(&files, &folder, &directory, &ledger).expect("no conflicts");
-    let index = ActionIndex::decode(&bytes, &files).expect("reads back");
+    let index = ActionIndex::decode(bytes, &files).expect("reads back");
     assert_eq!(
         index.problems, folder.problems,
         "every file's problems are kept"
