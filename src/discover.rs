@@ -40,8 +40,13 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             ));
         }
     }
-    found.files.sort();
-    found.files.dedup();
+    // One folder's walk comes sorted already: depth first, each folder's
+    // entries by name, which is how paths compare, component by component.
+    // Comparing 100k paths again took a tenth of a warm query's time.
+    if paths.len() > 1 {
+        found.files.sort();
+        found.files.dedup();
+    }
     found
 }
 
@@ -114,4 +119,40 @@ fn strip_path_prefix(message: &str) -> &str {
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names whose bytes sort otherwise than their paths do (`-`, `.` and
+    /// space come before `/`): one folder's walk is still in path order.
+    #[test]
+    fn one_folders_walk_is_in_path_order() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        for name in [
+            "a/b.md",
+            "a-b.md",
+            "a.md",
+            "a b/c.md",
+            "a/b/c.md",
+            "a.b/x.md",
+            "B.md",
+            "b.md",
+            "a/b-c.md",
+            "a/b c/d.md",
+            "é.md",
+            "z/a.md",
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+            std::fs::write(&path, "x").expect("write");
+        }
+        let walked = discover(&[root.to_path_buf()]).files;
+        let mut sorted = walked.clone();
+        sorted.sort();
+        assert_eq!(walked.len(), 12);
+        assert_eq!(walked, sorted);
+    }
 }

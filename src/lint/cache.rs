@@ -7,6 +7,10 @@
 //! comments are honoured). The rules that look across notes run afresh on
 //! every run, over what each file keeps for them: its actions and updates
 //! without their text or people ([`skeleton`]).
+//!
+//! A run over a folder where nothing at all changed (`cache::Snapshot`)
+//! gives the findings of the last one: those are kept whole as well
+//! ([`REPORT`]), so such a run stats the files and reads one file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -119,6 +123,42 @@ pub fn decode(payload: &[u8], path: &Path) -> Option<FileResult> {
     let result = read(&mut r).ok()?;
     r.finish().ok()?;
     Some(result)
+}
+
+/// The name of a whole run's findings in the cache folder.
+pub const REPORT: &str = "lint-report.bin";
+
+/// A whole run's findings (the walk's own left out: the walk finds them
+/// again), each with its file's place in `files`; `None` when one is
+/// about another file.
+pub fn encode_report(diagnostics: &[Diagnostic], files: &[PathBuf]) -> Option<Vec<u8>> {
+    let place: rustc_hash::FxHashMap<&Path, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(at, path)| (path.as_path(), at))
+        .collect();
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out);
+    w.usize(diagnostics.len());
+    for diagnostic in diagnostics {
+        w.usize(*place.get(diagnostic.path.as_path())?);
+        put_diagnostic(&mut w, diagnostic);
+    }
+    w.finish().ok()?;
+    Some(out)
+}
+
+/// The findings [`encode_report`] kept, for the same `files`.
+pub fn decode_report(payload: &[u8], files: &[PathBuf]) -> Option<Vec<Diagnostic>> {
+    let mut r = Reader::new(payload, Path::new(""));
+    let count = r.usize().ok()?;
+    let mut diagnostics = Vec::with_capacity(count.min(payload.len()));
+    for _ in 0..count {
+        let path = files.get(r.usize().ok()?)?;
+        diagnostics.push(take_diagnostic(&mut r, path).ok()?);
+    }
+    r.finish().ok()?;
+    Some(diagnostics)
 }
 
 fn put_diagnostic(w: &mut Writer, diagnostic: &Diagnostic) {

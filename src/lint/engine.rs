@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cache::{FileResult, skeleton};
+use super::cache::{FileResult, REPORT, decode_report, encode_report, skeleton};
 use super::inline::Suppressions;
 use super::rules;
 use super::{Diagnostic, FileContext, Finding, Mark, Rule};
@@ -64,11 +64,46 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         .filter(|path| options.config.selects(path))
         .collect();
     let rules = rules::all();
+    let kind = Linted { rules, options };
+    let owned: Vec<PathBuf> = files.iter().map(|path| path.to_path_buf()).collect();
+    let walk: Vec<Diagnostic> = discovery
+        .problems
+        .iter()
+        .filter_map(|problem| walk_diagnostic(problem, &options.config))
+        .collect();
+    // Files named one by one bring their series along, which a snapshot of
+    // the files linted does not cover; the cache is for folders only anyway.
+    let whole = options
+        .cache
+        .as_ref()
+        .filter(|_| paths.iter().all(|path| !path.is_file()))
+        .and_then(|cache| Some((cache, cache.snapshot(&owned)?)));
+    let kept = whole.and_then(|(cache, snapshot)| {
+        let bytes = cache.read_whole(REPORT, kind.fingerprint(), snapshot)?;
+        decode_report(&bytes, &owned)
+    });
+    if let Some(kept) = kept {
+        let stats = CacheStats {
+            hits: files.len(),
+            ..CacheStats::default()
+        };
+        // Kept in order: only the walk's findings need sorting in.
+        let diagnostics = if walk.is_empty() {
+            kept
+        } else {
+            sorted(walk.into_iter().chain(kept).collect())
+        };
+        return LintReport {
+            diagnostics,
+            files_checked: files.len(),
+            missing: discovery.missing,
+            cache: Some(stats),
+        };
+    }
     let mut cache_stats = None;
     let results: Vec<FileResult> = match &options.cache {
         Some(cache) => {
-            let files: Vec<PathBuf> = files.iter().map(|path| path.to_path_buf()).collect();
-            let (results, stats) = cache.load_kind(&Linted { rules, options }, &files);
+            let (results, stats) = cache.load_kind(&kind, &owned);
             cache_stats = Some(stats);
             results
         }
@@ -78,11 +113,7 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
             .collect(),
     };
 
-    let mut diagnostics: Vec<Diagnostic> = discovery
-        .problems
-        .iter()
-        .filter_map(|problem| walk_diagnostic(problem, &options.config))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut results = results;
     let mut meetings: Vec<Meeting> = results
         .iter_mut()
@@ -104,15 +135,30 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
             .is_none_or(|s| !s.silences(d.rule, d.line))
     }));
     diagnostics.extend(results.into_iter().flat_map(|r| r.diagnostics));
-    diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.rule).cmp(&(&b.path, b.line, b.column, b.rule))
-    });
+    let found = sorted(diagnostics);
+    if let (Some((cache, snapshot)), Some(stats)) = (whole, cache_stats.as_mut()) {
+        let kept = encode_report(&found, &owned)
+            .map(|payload| cache.write_whole(REPORT, kind.fingerprint(), snapshot, &payload));
+        if let (Some(Err(why)), None) = (kept, &stats.warning) {
+            stats.warning = Some(format!(
+                "lint's findings could not be kept ({why}); answers are unaffected"
+            ));
+        }
+    }
     LintReport {
-        diagnostics,
+        diagnostics: sorted(walk.into_iter().chain(found).collect()),
         files_checked: files.len(),
         missing: discovery.missing,
         cache: cache_stats,
     }
+}
+
+/// By file, line, column and rule; findings at one place keep their order.
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.rule).cmp(&(&b.path, b.line, b.column, b.rule))
+    });
+    diagnostics
 }
 
 /// Lint's kind of cache entry (`crate::cache`): a file's [`FileResult`]

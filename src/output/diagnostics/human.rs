@@ -11,11 +11,34 @@ use crate::problem::Severity;
 use crate::text::{escape_controls, picture_controls};
 
 pub fn write(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    // Laying out a snippet is most of a warm run's time when there are
+    // thousands (bench/NOTES.md): they are laid out in parallel, a batch at
+    // a time so that the text waiting to be written stays small, and
+    // written in order.
+    use rayon::prelude::*;
+    const BATCH: usize = 4096;
+    const PIECE: usize = 256;
+    for batch in diagnostics.chunks(BATCH) {
+        let pieces: Vec<String> = batch
+            .par_chunks(PIECE)
+            .map(|piece| render(piece, color))
+            .collect();
+        for piece in pieces {
+            out.write_all(piece.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Each diagnostic laid out, with a blank line after it.
+fn render(diagnostics: &[Diagnostic], color: bool) -> String {
+    use std::fmt::Write as _;
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
+    let mut text = String::new();
     for diagnostic in diagnostics {
         let path = escape_controls(&display_path(diagnostic)).into_owned();
         let shown = Shown {
@@ -24,9 +47,10 @@ pub fn write(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io
             source_line: picture_controls(&diagnostic.source_line),
         };
         let rendered = renderer.render(&[group(diagnostic, &shown, &path)]);
-        writeln!(out, "{rendered}\n")?;
+        // Writing to a String cannot fail.
+        let _ = writeln!(text, "{rendered}\n");
     }
-    Ok(())
+    text
 }
 
 /// A diagnostic's texts as shown: control characters escaped, and on the
