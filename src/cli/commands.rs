@@ -73,20 +73,25 @@ pub(super) fn actions(
         .load_discovered(discovery, &config, cache.as_ref(), err)?;
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = crate::ledger::Ledger::build(&folder.meetings);
-    if let Some(place) = &place {
-        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
-    }
     let filter = match action_filter(&args, &directory, &env) {
         Ok(filter) => filter,
         Err(error) => {
             // Said before the notes' own problems, which still are.
             let code = error.report(err);
+            if let Some(place) = &place {
+                indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+            }
             report_problems(folder, args.scan.strict, err)?;
             return Ok(code);
         }
     };
     let rows = crate::query::actions::actions(&ledger, &directory, &filter);
     output::actions::write(&rows, args.format, env.style, filter.today, out)?;
+    // Kept once the answer is out: the next run, not this one, gains by it.
+    out.flush()?;
+    if let Some(place) = &place {
+        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+    }
     let code = report_problems(folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
