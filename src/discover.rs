@@ -50,6 +50,16 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     found
 }
 
+/// Each file's place in `files`, by its path: how values kept for a whole
+/// walk (`cache::snapshot`) name the files they are about.
+pub fn places(files: &[PathBuf]) -> rustc_hash::FxHashMap<&Path, usize> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(at, path)| (path.as_path(), at))
+        .collect()
+}
+
 fn walk(root: &Path, found: &mut Discovery) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)

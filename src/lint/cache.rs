@@ -132,11 +132,7 @@ pub const REPORT: &str = "lint-report.bin";
 /// again), each with its file's place in `files`; `None` when one is
 /// about another file.
 pub fn encode_report(diagnostics: &[Diagnostic], files: &[PathBuf]) -> Option<Vec<u8>> {
-    let place: rustc_hash::FxHashMap<&Path, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(at, path)| (path.as_path(), at))
-        .collect();
+    let place = crate::discover::places(files);
     let mut out = Vec::new();
     let mut w = Writer::new(&mut out);
     w.usize(diagnostics.len());

@@ -89,11 +89,7 @@ impl ActionIndex {
         if !ledger.conflicts.is_empty() {
             return None;
         }
-        let file_of: FxHashMap<&std::path::Path, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(at, path)| (path.as_path(), at))
-            .collect();
+        let file_of = crate::discover::places(files);
         let mut out = Vec::new();
         let mut w = Writer::new(&mut out);
         w.usize(folder.files_read);

@@ -276,9 +276,10 @@ fn assert_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
     }
 }
 
+/// Notes settled and indexed by a first run: the temporary folder, the
+/// notes, the cache, the index file and what it holds.
 #[cfg(unix)]
-#[test]
-fn the_command_line_answers_from_the_index_and_sees_every_change() {
+fn indexed_notes() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf, Vec<u8>) {
     let temp = tempfile::tempdir().expect("temp dir");
     let notes = notes_in(temp.path());
     let base = temp.path().join("cache");
@@ -287,6 +288,13 @@ fn the_command_line_answers_from_the_index_and_sees_every_change() {
     run(&notes, &base, &[]);
     let index = index_file(&base);
     let kept = fs::read(&index).expect("the index was kept");
+    (temp, notes, base, index, kept)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_command_line_answers_from_the_index_and_sees_every_change() {
+    let (_temp, notes, base, index, kept) = indexed_notes();
     assert_answers_as_every_note(&notes, &base, "unchanged");
     assert_eq!(
         fs::read(&index).expect("index"),
@@ -315,13 +323,7 @@ fn the_command_line_answers_from_the_index_and_sees_every_change() {
 #[cfg(unix)]
 #[test]
 fn a_damaged_index_is_a_miss_and_is_written_again() {
-    let temp = tempfile::tempdir().expect("temp dir");
-    let notes = notes_in(temp.path());
-    let base = temp.path().join("cache");
-    std::thread::sleep(Duration::from_millis(2100));
-    run(&notes, &base, &[]);
-    let index = index_file(&base);
-    let kept = fs::read(&index).expect("kept");
+    let (_temp, notes, base, index, kept) = indexed_notes();
     for at in [kept.len() / 2, kept.len() - 1, 20] {
         let mut damaged = kept.clone();
         if let Some(byte) = damaged.get_mut(at) {
