@@ -131,7 +131,7 @@ impl<'a> State<'a> {
     }
 
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.is_live() && self.due.is_some_and(|due| due < today)
+        overdue(self.status, self.due, today)
     }
 
     /// Whether one of the owners resolves to `person`.
@@ -235,6 +235,12 @@ impl<'a> Entry<'a> {
         }
         state
     }
+}
+
+/// Whether an action with this status and due date is overdue on `today`:
+/// open or in progress, and due before it.
+pub fn overdue(status: Status, due: Option<NaiveDate>, today: NaiveDate) -> bool {
+    matches!(status, Status::Open | Status::InProgress) && due.is_some_and(|due| due < today)
 }
 
 /// The owners as written, or for `All`, everyone present at that meeting.

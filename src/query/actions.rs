@@ -40,6 +40,26 @@ pub struct ActionFilter {
     pub today: NaiveDate,
 }
 
+impl ActionFilter {
+    /// Whether an action whose current state has this status and due date
+    /// passes, `owned_by` saying whether a person owns it. `actions` and the
+    /// index of actions (`query::index`) both judge by this, so that an
+    /// answer from the index is the answer from every note.
+    pub fn admits_state(
+        &self,
+        status: Status,
+        due: Option<NaiveDate>,
+        owned_by: impl FnOnce(usize) -> bool,
+    ) -> bool {
+        self.status.admits(status)
+            && (!self.overdue || crate::ledger::overdue(status, due, self.today))
+            && self
+                .due_before
+                .is_none_or(|before| due.is_some_and(|due| due < before))
+            && self.owner.is_none_or(owned_by)
+    }
+}
+
 /// One action with the meeting and item it was raised at, and its current
 /// state after every update.
 #[derive(Debug, Clone)]
@@ -71,15 +91,9 @@ pub fn actions<'a>(
     {
         let state = entry.state();
         let overdue = state.is_overdue(filter.today);
-        let passes = filter.status.admits(state.status)
-            && (!filter.overdue || overdue)
-            && filter
-                .due_before
-                .is_none_or(|before| state.due.is_some_and(|due| due < before))
-            && filter
-                .owner
-                .is_none_or(|person| state.owned_by(&resolver, person));
-        if passes {
+        if filter.admits_state(state.status, state.due, |person| {
+            state.owned_by(&resolver, person)
+        }) {
             let owner_names = if state.assigned_to_all {
                 vec!["All".to_string()]
             } else {

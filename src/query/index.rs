@@ -32,7 +32,6 @@ use crate::ledger::{Applied, Entry, Ledger};
 use crate::model::{Meeting, Status};
 use crate::people::{Directory, Resolver};
 use crate::problem::Problem;
-use crate::text::same_series;
 
 /// The index's name in the cache folder.
 pub const NAME: &str = "actions-index.bin";
@@ -195,16 +194,11 @@ impl ActionIndex {
     /// The entries that `filter` passes, judged as `actions::actions`
     /// judges them, and the files they need.
     pub fn select(&self, filter: &ActionFilter) -> Decoded<Selection> {
+        // Judged once a spelling of a series, not once an action.
         let admitted: Vec<bool> = self
             .series_names
             .iter()
-            .map(|name| {
-                filter
-                    .meetings
-                    .meeting
-                    .as_deref()
-                    .is_none_or(|wanted| same_series(name, wanted))
-            })
+            .map(|name| filter.meetings.admits_series(name))
             .collect();
         let no_path = std::path::Path::new("");
         let entries = self.bytes.get(self.entries_at..).ok_or(Corrupt)?;
@@ -265,21 +259,10 @@ impl ActionIndex {
             .copied()
             .flatten()
             .ok_or(Corrupt)?;
-        let meetings = &filter.meetings;
         let status = record.status.ok_or(Corrupt)?;
-        let live = matches!(status, Status::Open | Status::InProgress);
-        let overdue = live && record.due.is_some_and(|due| due < filter.today);
         Ok(admitted.get(name).copied().unwrap_or(false)
-            && meetings.since.is_none_or(|since| date >= since)
-            && meetings.until.is_none_or(|until| date <= until)
-            && filter.status.admits(status)
-            && (!filter.overdue || overdue)
-            && filter
-                .due_before
-                .is_none_or(|before| record.due.is_some_and(|due| due < before))
-            && filter
-                .owner
-                .is_none_or(|person| record.owners.contains(&person)))
+            && filter.meetings.admits_date(date)
+            && filter.admits_state(status, record.due, |person| record.owners.contains(&person)))
     }
 }
 

@@ -27,10 +27,18 @@ pub struct MeetingFilter {
 
 impl MeetingFilter {
     pub fn admits(&self, meeting: &Meeting) -> bool {
+        self.admits_series(&meeting.meeting) && self.admits_date(meeting.date)
+    }
+
+    /// Whether a meeting called `name` is of the series asked for.
+    pub fn admits_series(&self, name: &str) -> bool {
         self.meeting
             .as_deref()
-            .is_none_or(|name| same_series(&meeting.meeting, name))
-            && self.since.is_none_or(|since| meeting.date >= since)
-            && self.until.is_none_or(|until| meeting.date <= until)
+            .is_none_or(|wanted| same_series(name, wanted))
+    }
+
+    /// Whether a meeting on `date` is in the range asked for.
+    pub fn admits_date(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|since| date >= since) && self.until.is_none_or(|until| date <= until)
     }
 }
