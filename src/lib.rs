@@ -43,6 +43,7 @@ pub mod people;
 pub mod problem;
 pub mod query;
 pub mod read;
+pub mod roster;
 pub mod schema;
 pub mod source;
 pub mod text;

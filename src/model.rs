@@ -98,7 +98,7 @@ pub enum NoteStatus {
 }
 
 /// A person as written in a note: `[Title] Name [(Org or role)]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -265,21 +265,26 @@ impl Directory {
     /// Everyone in the register and the series' members, then everyone
     /// listed or owning an action under a full name in `meetings`.
     pub fn build(config: &Config, meetings: &[Meeting]) -> Directory {
-        let mut builder = Builder::new(config, meetings);
+        Directory::build_from(config, meetings.iter())
+    }
+
+    /// As [`Directory::build`], from what each note says of its people, in
+    /// the folder's order (date, then file).
+    pub fn build_from<'m, N: NotePeople<'m>>(
+        config: &Config,
+        notes: impl Iterator<Item = N> + Clone,
+    ) -> Directory {
+        let mut builder = Builder::new(config, notes.clone());
         // The same owners recur in note after note: each spelling is looked
         // at once, and counted for the name shown.
         // Spellings in the order first written (for ties), with their counts.
         let mut written: Vec<(&str, usize)> = Vec::new();
         let mut written_at: FxHashMap<&str, usize> = FxHashMap::default();
-        for meeting in meetings {
-            let owners = meeting
-                .actions()
-                .flat_map(|a| a.owners.iter())
-                .chain(meeting.updates().flat_map(|u| u.owners.iter()));
+        for note in notes {
             // Built when an owner needs it, once a note: the note's people
             // do not change as owners are learnt.
             let mut index: Option<NoteIndex> = None;
-            for person in owners {
+            for person in note.owners() {
                 if let Some(at) = written_at.get(person.name.as_str()) {
                     if let Some((_, count)) = written.get_mut(*at) {
                         *count += 1;
@@ -297,10 +302,10 @@ impl Directory {
                     && !directory.by_alias.contains_key(&key)
                     && directory.resolve_in(
                         person,
-                        index.get_or_insert_with(|| directory.note_index(meeting)),
+                        index.get_or_insert_with(|| directory.note_index_of(note)),
                     ) == Resolution::Unknown
                 {
-                    builder.learn(person, &series_key(&meeting.meeting));
+                    builder.learn(person, &series_key(note.series()));
                 }
             }
         }
@@ -316,7 +321,7 @@ impl Directory {
     /// but not action owners who appear nowhere else: what
     /// `action-owner-unknown` checks against.
     pub fn listed_only(config: &Config, meetings: &[Meeting]) -> Directory {
-        Builder::new(config, meetings).finish()
+        Builder::new(config, meetings.iter()).finish()
     }
 
     /// The person a listed mention (by its key) is, in its note's series.
@@ -365,14 +370,18 @@ impl Directory {
 
     /// The people of `meeting`, indexed for resolving its short forms.
     pub fn note_index(&self, meeting: &Meeting) -> NoteIndex {
-        let series = series_key(&meeting.meeting);
+        self.note_index_of(meeting)
+    }
+
+    fn note_index_of<'m>(&self, note: impl NotePeople<'m>) -> NoteIndex {
+        let series = series_key(note.series());
         let mut index = NoteIndex {
             listed_keys: FxHashSet::default(),
             titles: FxHashMap::default(),
             buckets: FxHashMap::default(),
             series,
         };
-        for person in listed(meeting) {
+        for person in note.listed() {
             let key = person.key();
             let found = self.listed_person(&key, &index.series);
             index.listed_keys.insert(key);
@@ -706,7 +715,7 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
-    fn new(config: &'c Config, meetings: &[Meeting]) -> Self {
+    fn new<'m, N: NotePeople<'m>>(config: &'c Config, notes: impl Iterator<Item = N>) -> Self {
         let mut builder = Builder {
             directory: Directory::default(),
             config,
@@ -718,10 +727,10 @@ impl<'c> Builder<'c> {
         // A mention exactly like an earlier one teaches nothing new (a name,
         // once found, stays found): only its spelling is counted.
         let mut seen: FxHashMap<(Mention, &str), Option<usize>> = FxHashMap::default();
-        for meeting in meetings {
-            let series = series_key(&meeting.meeting);
-            for person in listed(meeting) {
-                let mention = (Mention::of(person), meeting.meeting.as_str());
+        for note in notes {
+            let series = series_key(note.series());
+            for person in note.listed() {
+                let mention = (Mention::of(person), note.series());
                 let at = match seen.get(&mention) {
                     Some(at) => *at,
                     None => {
@@ -1015,6 +1024,46 @@ fn as_mention(spelling: &str) -> Person {
         initials: None,
         line: 0,
     })
+}
+
+/// What the directory reads of a note: its series, the people it lists
+/// (chair, minute-taker and the four lists), and the owners of its actions
+/// and then of its updates, as written. A [`Meeting`] is one; a folder too
+/// large to hold whole hands in what it kept of each note (`roster::Roster`).
+pub trait NotePeople<'m>: Copy {
+    fn series(self) -> &'m str;
+    fn listed(self) -> impl Iterator<Item = &'m Person>;
+    fn owners(self) -> impl Iterator<Item = &'m Person>;
+}
+
+impl<'m> NotePeople<'m> for &'m Meeting {
+    fn series(self) -> &'m str {
+        &self.meeting
+    }
+
+    fn listed(self) -> impl Iterator<Item = &'m Person> {
+        listed(self)
+    }
+
+    fn owners(self) -> impl Iterator<Item = &'m Person> {
+        self.actions()
+            .flat_map(|a| a.owners.iter())
+            .chain(self.updates().flat_map(|u| u.owners.iter()))
+    }
+}
+
+impl<'r> NotePeople<'r> for crate::roster::RosterNote<'r> {
+    fn series(self) -> &'r str {
+        crate::roster::RosterNote::series(self)
+    }
+
+    fn listed(self) -> impl Iterator<Item = &'r Person> {
+        crate::roster::RosterNote::listed(self)
+    }
+
+    fn owners(self) -> impl Iterator<Item = &'r Person> {
+        crate::roster::RosterNote::owners(self)
+    }
 }
 
 /// Everyone a note lists: chair, minute-taker and the four lists.

@@ -21,48 +21,105 @@ pub fn write_atomically_with(
     replace: bool,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let existing = fs::symlink_metadata(path).ok();
-    if !replace && existing.is_some() {
-        return Err(exists(path));
+    let mut pending = Pending::create(path, replace)?;
+    fill(pending.out())?;
+    pending.place()
+}
+
+/// A file being written, placed at its path only by [`Pending::place`]:
+/// dropped unplaced (an error on the way), it leaves nothing behind. Several
+/// can be filled at once, as `export` fills its tables in one pass.
+pub struct Pending {
+    path: PathBuf,
+    replace: bool,
+    into: Into,
+}
+
+enum Into {
+    /// A temporary file in the target's folder, renamed over it at the end.
+    Temporary(
+        io::BufWriter<tempfile::NamedTempFile>,
+        Option<fs::Permissions>,
+    ),
+    /// A file with other hard links, rewritten through its inode at the end.
+    InPlace(Vec<u8>, fs::Metadata),
+}
+
+impl Pending {
+    /// Without `replace`, an existing file is an `AlreadyExists` error now
+    /// (and again when placing, if one appeared meanwhile).
+    pub fn create(path: &Path, replace: bool) -> io::Result<Pending> {
+        let existing = fs::symlink_metadata(path).ok();
+        if !replace && existing.is_some() {
+            return Err(exists(path));
+        }
+        let into = match existing {
+            Some(existing) if existing.is_file() && links(&existing) > 1 => {
+                Into::InPlace(Vec::new(), existing)
+            }
+            existing => {
+                let permissions = existing.filter(|m| m.is_file()).map(|m| m.permissions());
+                Into::Temporary(io::BufWriter::new(temporary_beside(path)?), permissions)
+            }
+        };
+        Ok(Pending {
+            path: path.to_path_buf(),
+            replace,
+            into,
+        })
     }
-    if let Some(existing) = existing.as_ref().filter(|m| m.is_file() && links(m) > 1) {
-        let mut contents = Vec::new();
-        fill(&mut contents)?;
-        return rewrite_in_place(path, &contents, existing);
+
+    pub fn out(&mut self) -> &mut dyn Write {
+        match &mut self.into {
+            Into::Temporary(file, _) => file,
+            Into::InPlace(contents, _) => contents,
+        }
     }
+
+    /// Puts the file in place: renamed over the target, or written through
+    /// its inode when it has other names.
+    pub fn place(self) -> io::Result<()> {
+        let path = &self.path;
+        let (buffered, permissions) = match self.into {
+            Into::InPlace(contents, existing) => {
+                return rewrite_in_place(path, &contents, &existing);
+            }
+            Into::Temporary(buffered, permissions) => (buffered, permissions),
+        };
+        let temp = buffered.into_inner().map_err(|err| err.into_error())?;
+        if let Some(permissions) = permissions {
+            temp.as_file().set_permissions(permissions)?;
+        }
+        temp.as_file().sync_all()?;
+        let placed = if self.replace {
+            temp.persist(path)
+        } else {
+            temp.persist_noclobber(path)
+        };
+        match placed {
+            Ok(_) => Ok(()),
+            // The temporary file is removed when `err.file` drops; the target
+            // was never touched.
+            Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
+            Err(err) => Err(err.error),
+        }
+    }
+}
+
+/// A temporary file in `path`'s folder, under a random name of its own (not
+/// the target's, which may be near the file-name limit), created with
+/// O_EXCL so nothing planted is followed.
+fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    // A random name of its own (not the target's, which may be near the
-    // file-name limit), created with O_EXCL so nothing planted is followed.
     let mut builder = tempfile::Builder::new();
     builder.prefix(".minutes-").suffix(".tmp");
     if let Some(permissions) = new_file_permissions() {
         builder.permissions(permissions);
     }
-    let mut temp = builder.tempfile_in(&folder)?;
-    if let Some(existing) = existing.as_ref().filter(|m| m.is_file()) {
-        temp.as_file().set_permissions(existing.permissions())?;
-    }
-    {
-        let mut buffered = io::BufWriter::new(temp.as_file_mut());
-        fill(&mut buffered)?;
-        buffered.flush()?;
-    }
-    temp.as_file().sync_all()?;
-    let placed = if replace {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
-    };
-    match placed {
-        Ok(_) => Ok(()),
-        // The temporary file is removed when `err.file` drops; the target
-        // was never touched.
-        Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
-        Err(err) => Err(err.error),
-    }
+    builder.tempfile_in(&folder)
 }
 
 fn exists(path: &Path) -> io::Error {
@@ -123,6 +180,24 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+    }
+
+    #[test]
+    fn files_filled_together_appear_only_when_placed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, two) = (dir.path().join("one.jsonl"), dir.path().join("two.jsonl"));
+        let mut first = Pending::create(&one, false).unwrap();
+        let mut second = Pending::create(&two, false).unwrap();
+        first.out().write_all(b"1\n").unwrap();
+        second.out().write_all(b"2\n").unwrap();
+        assert!(!one.exists() && !two.exists(), "nothing is in place yet");
+        first.place().unwrap();
+        assert_eq!(fs::read(&one).unwrap(), b"1\n");
+        // A file given up on (an error on the way) leaves nothing behind.
+        drop(second);
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        assert!(!two.exists());
     }
 
     #[cfg(unix)]

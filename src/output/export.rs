@@ -5,13 +5,22 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::query::export::{Export, Sink, Table};
+use crate::query::export::Sink;
 
 /// Writes each row as one line of JSON. serde_json escapes every control
 /// character, line breaks included, so a row never spans two lines.
-struct JsonLines<'w> {
+pub struct JsonLines<'w> {
     out: &'w mut dyn Write,
     line: Vec<u8>,
+}
+
+impl<'w> JsonLines<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        JsonLines {
+            out,
+            line: Vec::new(),
+        }
+    }
 }
 
 impl Sink for JsonLines<'_> {
@@ -21,13 +30,4 @@ impl Sink for JsonLines<'_> {
         self.line.push(b'\n');
         self.out.write_all(&self.line)
     }
-}
-
-/// Writes every row of `table` to `out`.
-pub fn write_table(export: &Export, table: Table, out: &mut dyn Write) -> io::Result<()> {
-    let mut sink = JsonLines {
-        out,
-        line: Vec::new(),
-    };
-    export.rows(table, &mut sink)
 }

@@ -57,19 +57,25 @@ impl Table {
     }
 }
 
-/// What every table is made from: the folder's meetings, who is who, and
-/// every action's life.
-pub struct Export<'a> {
-    meetings: &'a [Meeting],
-    directory: &'a Directory,
-    ledger: &'a Ledger<'a>,
-    resolver: Resolver<'a, 'a>,
+/// What every table is made from: who is who, and the date `overdue` is
+/// judged on. The people table is made from it alone; the others a part of
+/// the folder at a time (whole series: an action's life is in its series).
+pub struct Export<'d> {
+    directory: &'d Directory,
     /// Each person's ID, by their place in the directory.
     person_ids: Vec<String>,
+    today: NaiveDate,
+}
+
+/// The rows of some whole series: their meetings and every action's life.
+pub struct Part<'p> {
+    export: &'p Export<'p>,
+    meetings: &'p [Meeting],
+    ledger: Ledger<'p>,
+    resolver: Resolver<'p, 'p>,
     /// Each series spelling's slug, worked out once: a slug a row was a
     /// quarter of the export's time.
-    series_slugs: FxHashMap<&'a str, String>,
-    today: NaiveDate,
+    series_slugs: FxHashMap<&'p str, String>,
 }
 
 /// Where rows go as they are made (a JSON Lines writer, in `output`).
@@ -77,25 +83,57 @@ pub trait Sink {
     fn row<R: Serialize>(&mut self, row: &R) -> io::Result<()>;
 }
 
-impl<'a> Export<'a> {
-    pub fn new(
-        meetings: &'a [Meeting],
-        directory: &'a Directory,
-        ledger: &'a Ledger<'a>,
-        today: NaiveDate,
-    ) -> Self {
+impl<'d> Export<'d> {
+    pub fn new(directory: &'d Directory, today: NaiveDate) -> Self {
         Export {
-            meetings,
             directory,
-            ledger,
-            resolver: Resolver::new(directory),
             person_ids: person_ids(directory),
+            today,
+        }
+    }
+
+    /// The tables of `meetings`: every meeting of each of their series, in
+    /// any order.
+    pub fn part<'p>(&'p self, meetings: &'p [Meeting]) -> Part<'p> {
+        Part {
+            export: self,
+            meetings,
+            ledger: Ledger::build(meetings),
+            resolver: Resolver::new(self.directory),
             series_slugs: meetings
                 .iter()
                 .map(|m| (m.meeting.as_str(), slug(&m.meeting)))
                 .collect(),
-            today,
         }
+    }
+
+    /// The people table, by person ID.
+    pub fn people_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
+        let mut order: Vec<usize> = (0..self.directory.people.len()).collect();
+        order.sort_by_key(|at| self.person_ids.get(*at));
+        for at in order {
+            let (Some(known), Some(id)) = (self.directory.get(at), self.person_ids.get(at)) else {
+                continue;
+            };
+            sink.row(&PersonRow {
+                person_id: id,
+                name: &known.name,
+                title: known.title.as_deref(),
+                display_name: known.display_name(),
+                orgs: &known.orgs,
+                initials: known.initials.as_deref(),
+                aliases: &known.aliases,
+                registered: known.registered,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl<'p> Part<'p> {
+    /// Actions of these series that share an ID, which are in no table.
+    pub fn ledger(&self) -> &Ledger<'p> {
+        &self.ledger
     }
 
     fn series_slug(&self, meeting: &Meeting) -> std::borrow::Cow<'_, str> {
@@ -125,12 +163,13 @@ impl<'a> Export<'a> {
         format!("{}/{id}", self.series_slug(meeting))
     }
 
-    /// Hands every row of `table` to `sink`, in a stable order (meetings
-    /// by date and file, then their items and lines; people by ID).
+    /// Hands every row of `table` to `sink`, in a stable order: meetings
+    /// by date and file, then their items and lines. The people table is
+    /// no part's: [`Export::people_rows`].
     pub fn rows(&self, table: Table, sink: &mut impl Sink) -> io::Result<()> {
         match table {
             Table::Meetings => self.meeting_rows(sink),
-            Table::People => self.people_rows(sink),
+            Table::People => Ok(()),
             Table::Attendance => self.attendance_rows(sink),
             Table::Items => self.item_rows(sink),
             Table::Decisions => self.decision_rows(sink),
@@ -139,20 +178,20 @@ impl<'a> Export<'a> {
         }
     }
 
-    fn person_id(&self, mention: &'a Person, meeting: &Meeting) -> Option<&str> {
+    fn person_id(&self, mention: &'p Person, meeting: &Meeting) -> Option<&str> {
         let at = self.resolver.person(mention, meeting)?;
-        self.person_ids.get(at).map(String::as_str)
+        self.export.person_ids.get(at).map(String::as_str)
     }
 
     /// The names under which `owners`, written in `meeting`, are known;
     /// as written where they resolve to nobody.
-    fn canonical_names(&self, owners: &'a [Person], meeting: &Meeting) -> Vec<String> {
+    fn canonical_names(&self, owners: &'p [Person], meeting: &Meeting) -> Vec<String> {
         owners
             .iter()
             .map(|owner| {
                 self.resolver
                     .person(owner, meeting)
-                    .and_then(|at| self.directory.get(at))
+                    .and_then(|at| self.export.directory.get(at))
                     .map_or_else(|| owner.display_name(), |known| known.display_name())
             })
             .collect()
@@ -189,27 +228,6 @@ impl<'a> Export<'a> {
                 actions: count(|i| i.actions.len()),
                 updates: count(|i| i.updates.len()),
                 file: &meeting.path,
-            })?;
-        }
-        Ok(())
-    }
-
-    fn people_rows(&self, sink: &mut impl Sink) -> io::Result<()> {
-        let mut order: Vec<usize> = (0..self.directory.people.len()).collect();
-        order.sort_by_key(|at| self.person_ids.get(*at));
-        for at in order {
-            let (Some(known), Some(id)) = (self.directory.get(at), self.person_ids.get(at)) else {
-                continue;
-            };
-            sink.row(&PersonRow {
-                person_id: id,
-                name: &known.name,
-                title: known.title.as_deref(),
-                display_name: known.display_name(),
-                orgs: &known.orgs,
-                initials: known.initials.as_deref(),
-                aliases: &known.aliases,
-                registered: known.registered,
             })?;
         }
         Ok(())
@@ -287,7 +305,7 @@ impl<'a> Export<'a> {
         Ok(())
     }
 
-    fn action_row<'s>(&'s self, entry: &'s Entry<'a>) -> ActionRow<'s> {
+    fn action_row<'s>(&'s self, entry: &'s Entry<'p>) -> ActionRow<'s> {
         let state = entry.state();
         let owner_names = if state.assigned_to_all {
             vec!["All".to_string()]
@@ -316,7 +334,7 @@ impl<'a> Export<'a> {
             status: state.status,
             due: state.due,
             due_written: state.due_written,
-            overdue: state.is_overdue(self.today),
+            overdue: state.is_overdue(self.export.today),
             note: state.note,
             raised_status: entry.action.status,
             updates: entry.updates.len(),
