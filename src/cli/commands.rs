@@ -384,7 +384,7 @@ pub(super) fn lint(
     if let Some(warning) = report.cache.as_ref().and_then(|c| c.warning.as_ref()) {
         error::warn(err, warning)?;
     }
-    output::diagnostics::write(&report, args.format, env.style.color, out)?;
+    write_diagnostics(&report, &options, args.format, env.style.color, out)?;
     for problem in &report.missing {
         writeln!(err, "{problem}")?;
     }
@@ -403,6 +403,49 @@ pub(super) fn lint(
     } else {
         EXIT_OK
     })
+}
+
+/// Where lint's rendered findings are kept, beside the findings themselves.
+const RENDERED: &str = "lint-rendered.bin";
+
+/// Writes the findings in `format`. Laying out nine thousand snippets was
+/// most of a run over a folder where nothing changed (bench/NOTES.md), so
+/// the text is kept under the findings' own snapshot, for this format and
+/// colour, and written again as it was when they are read back.
+fn write_diagnostics(
+    report: &crate::lint::engine::LintReport,
+    options: &LintOptions,
+    format: LintFormat,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let keep = options
+        .cache
+        .as_ref()
+        .zip(report.kept)
+        .map(|(cache, kept)| {
+            let fingerprint = {
+                use std::hash::{Hash, Hasher};
+                let mut hash = rustc_hash::FxHasher::default();
+                (kept.fingerprint, format as u8, color).hash(&mut hash);
+                hash.finish()
+            };
+            (cache, kept, fingerprint)
+        });
+    if let Some((cache, kept, fingerprint)) = keep.filter(|(_, kept, _)| kept.read) {
+        if let Some(text) = cache.read_whole(RENDERED, fingerprint, kept.snapshot) {
+            out.write_all(&text)?;
+            return Ok(());
+        }
+    }
+    let mut text = Vec::new();
+    output::diagnostics::write(report, format, color, &mut text)?;
+    out.write_all(&text)?;
+    if let Some((cache, kept, fingerprint)) = keep {
+        // Not kept is only slower next time; the findings said so already.
+        let _ = cache.write_whole(RENDERED, fingerprint, kept.snapshot, &text);
+    }
+    Ok(())
 }
 
 pub(super) fn history(

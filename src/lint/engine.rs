@@ -39,6 +39,19 @@ pub struct LintReport {
     pub missing: Vec<Problem>,
     /// What the cache of findings did, when one was used.
     pub cache: Option<CacheStats>,
+    /// Where the findings are kept whole, when they are (a folder, through
+    /// the cache, with nothing found by the walk, which no snapshot covers).
+    pub kept: Option<Kept>,
+}
+
+/// The snapshot and fingerprint this run's findings are kept under, so that
+/// what is made of them alone (lint's rendered output) can be kept beside
+/// them; `read` when they were read back rather than found.
+#[derive(Debug, Clone, Copy)]
+pub struct Kept {
+    pub snapshot: crate::cache::Snapshot,
+    pub fingerprint: u64,
+    pub read: bool,
 }
 
 impl LintReport {
@@ -88,7 +101,8 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
             ..CacheStats::default()
         };
         // Kept in order: only the walk's findings need sorting in.
-        let diagnostics = if walk.is_empty() {
+        let walk_is_empty = walk.is_empty();
+        let diagnostics = if walk_is_empty {
             kept
         } else {
             sorted(walk.into_iter().chain(kept).collect())
@@ -98,6 +112,11 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
             files_checked: files.len(),
             missing: discovery.missing,
             cache: Some(stats),
+            kept: whole.filter(|_| walk_is_empty).map(|(_, snapshot)| Kept {
+                snapshot,
+                fingerprint: kind.fingerprint(),
+                read: true,
+            }),
         };
     }
     let mut cache_stats = None;
@@ -136,13 +155,24 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
     }));
     diagnostics.extend(results.into_iter().flat_map(|r| r.diagnostics));
     let found = sorted(diagnostics);
+    let mut kept_as = None;
     if let (Some((cache, snapshot)), Some(stats)) = (whole, cache_stats.as_mut()) {
         let kept = encode_report(&found, &owned)
             .map(|payload| cache.write_whole(REPORT, kind.fingerprint(), snapshot, &payload));
-        if let (Some(Err(why)), None) = (kept, &stats.warning) {
-            stats.warning = Some(format!(
-                "lint's findings could not be kept ({why}); answers are unaffected"
-            ));
+        match (kept, &stats.warning) {
+            (Some(Err(why)), None) => {
+                stats.warning = Some(format!(
+                    "lint's findings could not be kept ({why}); answers are unaffected"
+                ));
+            }
+            (Some(Ok(())), _) if walk.is_empty() => {
+                kept_as = Some(Kept {
+                    snapshot,
+                    fingerprint: kind.fingerprint(),
+                    read: false,
+                });
+            }
+            _ => {}
         }
     }
     LintReport {
@@ -150,6 +180,7 @@ pub fn lint(paths: &[PathBuf], options: &LintOptions) -> LintReport {
         files_checked: files.len(),
         missing: discovery.missing,
         cache: cache_stats,
+        kept: kept_as,
     }
 }
 

@@ -242,3 +242,98 @@ fn a_finding_across_notes_shows_its_line_after_a_byte_order_mark() {
         (11, 7, 21)
     );
 }
+
+/// `minutes lint --format FORMAT` on `notes` in-process (colour as asked),
+/// through a cache under `base` or none: the exit code, stdout and stderr.
+fn lint_command(
+    notes: &Path,
+    base: Option<&Path>,
+    format: &str,
+    color: bool,
+) -> (i32, String, String) {
+    let env = minutes::cli::Environment {
+        style: minutes::output::Style {
+            terminal: color,
+            color,
+        },
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
+        cache_base: base.map(Path::to_path_buf),
+    };
+    let args = [
+        "minutes",
+        "lint",
+        "--format",
+        format,
+        notes.to_str().expect("UTF-8"),
+    ];
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = minutes::cli::run_with(args, &mut out, &mut err, env);
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
+    (code, text(out), text(err))
+}
+
+/// The file under `base` that keeps lint's rendered findings.
+fn rendered_file(base: &Path) -> PathBuf {
+    let set = fs::read_dir(base)
+        .expect("cache")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("a cache folder");
+    set.join("lint-rendered.bin")
+}
+
+#[test]
+fn the_rendered_findings_are_written_again_only_for_their_format_and_colour() {
+    let setup = Setup::new();
+    let (notes, base) = (&setup.notes, &setup.base);
+    // The binary keeps nothing changed in the two seconds before it runs.
+    std::thread::sleep(Duration::from_millis(2100));
+    let cases = [
+        ("human", false),
+        ("human", true),
+        ("json", false),
+        ("github", false),
+        ("sarif", false),
+        ("human", false),
+    ];
+    for (format, color) in cases {
+        let fresh = lint_command(notes, None, format, color);
+        assert_eq!(fresh.0, 1, "{format}: the notes have errors");
+        // The first run keeps this format's text, the second writes it again.
+        assert_eq!(
+            lint_command(notes, Some(base), format, color),
+            fresh,
+            "{format}"
+        );
+        let kept = fs::read(rendered_file(base)).expect("the text was kept");
+        assert_eq!(
+            lint_command(notes, Some(base), format, color),
+            fresh,
+            "{format}"
+        );
+        assert_eq!(
+            fs::read(rendered_file(base)).expect("kept"),
+            kept,
+            "a hit writes nothing"
+        );
+    }
+    // Damaged, it is a miss.
+    let path = rendered_file(base);
+    let mut damaged = fs::read(&path).expect("kept");
+    if let Some(last) = damaged.last_mut() {
+        *last ^= 0x20;
+    }
+    fs::write(&path, damaged).expect("write");
+    let fresh = lint_command(notes, None, "human", false);
+    assert_eq!(lint_command(notes, Some(base), "human", false), fresh);
+    // An edit changes the findings, and the text with them.
+    fs::write(
+        notes.join("2025-03-01-test-board.md"),
+        RAISED.replace("Budget", "Roads"),
+    )
+    .expect("write");
+    let edited = lint_command(notes, None, "human", false);
+    assert_ne!(edited, fresh);
+    assert_eq!(lint_command(notes, Some(base), "human", false), edited);
+}
