@@ -119,12 +119,6 @@ impl Folder {
 
     /// The distinct series names, in order of first meeting.
     pub fn series_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = Vec::new();
-        for meeting in &self.meetings {
-            if !names.iter().any(|n| same_series(n, &meeting.meeting)) {
-                names.push(&meeting.meeting);
-            }
-        }
-        names
+        crate::text::distinct_series(self.meetings.iter().map(|m| m.meeting.as_str()))
     }
 }

@@ -124,6 +124,18 @@ pub fn series_key(name: &str) -> String {
 
 /// Whether two series names are the same, ignoring case and spacing.
 /// Compared word by word without allocating: it runs for every action.
+/// The distinct series among `names` (compared as [`same_series`]), each
+/// under its first spelling, in the order first seen.
+pub fn distinct_series<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut distinct: Vec<&str> = Vec::new();
+    for name in names {
+        if !distinct.iter().any(|known| same_series(known, name)) {
+            distinct.push(name);
+        }
+    }
+    distinct
+}
+
 pub fn same_series(a: &str, b: &str) -> bool {
     let mut left = a.split_whitespace();
     let mut right = b.split_whitespace();

@@ -55,13 +55,7 @@ pub(super) fn actions(
     let config = args.scan.config()?;
     let discovery = crate::discover::discover(&args.scan.paths);
     let cache = args.scan.cache(&env);
-    let place = cache.as_ref().and_then(|cache| {
-        Some(indexed::Place {
-            cache,
-            snapshot: cache.snapshot(&discovery.files)?,
-            config: &config,
-        })
-    });
+    let place = indexed::place(cache.as_ref(), &discovery, &config);
     if let Some(place) = &place {
         if let Some(code) = indexed::actions(&args, place, &discovery, &env, out, err)? {
             return Ok(code);
@@ -509,7 +503,9 @@ pub(super) fn carry_forward(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (_, folder) = args.scan.load(&env, err)?;
+    let config = args.scan.config()?;
+    let series_notes = SeriesNotes::load(&args.scan, &args.meeting, &config, &env, err)?;
+    let folder = series_notes.folder;
     let code = report_problems(folder, args.scan.strict, err)?;
     let series = find_series(folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
@@ -525,7 +521,78 @@ pub(super) fn carry_forward(
             "no open or in-progress actions of {series} before {date}"
         )?;
     }
+    out.flush()?;
+    series_notes.keep_index(&config, &ledger, err)?;
     Ok(code)
+}
+
+/// What a command about one series (`carry-forward`, `new`) reads: from the
+/// index of actions, while no file has changed, the notes of that series
+/// only (all its actions depend on) with every file's problems; otherwise
+/// every note, and then the index is kept for the next run.
+struct SeriesNotes<'c> {
+    folder: &'static Folder,
+    /// The directory of people, when it came with the index.
+    directory: Option<&'static Directory>,
+    /// The whole folder was read: where to keep its index, and its files.
+    keep: Option<(indexed::Place<'c>, Vec<std::path::PathBuf>)>,
+}
+
+impl<'c> SeriesNotes<'c> {
+    fn load(
+        scan: &ScanArgs,
+        series: &str,
+        config: &'c Config,
+        env: &Environment,
+        err: &mut dyn Write,
+    ) -> Result<SeriesNotes<'c>, CliError> {
+        let discovery = crate::discover::discover(&scan.paths);
+        // Leaked, as the folder is (`ScanArgs::load`): the place, kept for
+        // after the answer, borrows it.
+        let cache: Option<&'c crate::cache::Cache> =
+            scan.cache(env).map(|cache| &*Box::leak(Box::new(cache)));
+        let place = indexed::place(cache, &discovery, config);
+        if let Some(found) = place
+            .as_ref()
+            .and_then(|place| indexed::series_notes(place, &discovery, series))
+        {
+            let (index, folder) = found;
+            return Ok(SeriesNotes {
+                folder,
+                directory: Some(&index.directory),
+                keep: None,
+            });
+        }
+        let files = discovery.files.clone();
+        let folder = scan.load_discovered(discovery, config, cache, err)?;
+        Ok(SeriesNotes {
+            folder,
+            directory: None,
+            keep: place.map(|place| (place, files)),
+        })
+    }
+
+    /// The directory of people: the index's, or built from every note.
+    fn directory(&self, config: &Config) -> &'static Directory {
+        match self.directory {
+            Some(directory) => directory,
+            None => Box::leak(Box::new(Directory::build(config, &self.folder.meetings))),
+        }
+    }
+
+    /// Keeps the index of a folder read whole, once the answer is out.
+    fn keep_index(
+        &self,
+        config: &Config,
+        ledger: &Ledger,
+        err: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        let Some((place, files)) = &self.keep else {
+            return Ok(());
+        };
+        let directory = self.directory(config);
+        indexed::keep(place, files, self.folder, directory, ledger, err)
+    }
 }
 
 pub(super) fn new_note(
@@ -534,7 +601,10 @@ pub(super) fn new_note(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (config, folder) = args.scan.load(&env, err)?;
+    let config = args.scan.config()?;
+    // No index is kept after: the note written changes the folder.
+    let series_notes = SeriesNotes::load(&args.scan, &args.meeting, &config, &env, err)?;
+    let folder = series_notes.folder;
     let code = report_problems(folder, args.scan.strict, err)?;
     let series = find_series(folder, &args.meeting)?;
     let earlier = crate::query::lifecycle::series_before(&folder.meetings, series, args.date);
@@ -549,11 +619,11 @@ pub(super) fn new_note(
         return Ok(EXIT_TOOL_ERROR);
     }
     let carried = crate::query::lifecycle::carry_forward(&ledger, series, args.date);
-    let directory = Directory::build(&config, &folder.meetings);
+    let directory = series_notes.directory(&config);
     let members = config
         .series_config(series)
         .map_or(&[][..], |s| s.members.as_slice());
-    let present = crate::query::lifecycle::expected_present(members, latest, &directory);
+    let present = crate::query::lifecycle::expected_present(members, latest, directory);
     let Some(text) = crate::output::next_note::next_note(&earlier, &present, &carried, args.date)
     else {
         return Err(CliError::Tool(

@@ -19,6 +19,64 @@ pub(super) struct Place<'a> {
     pub config: &'a Config,
 }
 
+/// Where the index of `discovery`'s files is kept, if there is a cache.
+pub(super) fn place<'a>(
+    cache: Option<&'a Cache>,
+    discovery: &Discovery,
+    config: &'a Config,
+) -> Option<Place<'a>> {
+    let cache = cache?;
+    Some(Place {
+        cache,
+        snapshot: cache.snapshot(&discovery.files)?,
+        config,
+    })
+}
+
+/// The index kept for this snapshot, read back; `None` when there is none
+/// or it does not hold up.
+fn load(place: &Place, discovery: &Discovery) -> Option<&'static ActionIndex> {
+    let bytes = place
+        .cache
+        .read_whole(NAME, place.config.fingerprint(), place.snapshot)?;
+    let index = ActionIndex::decode(bytes, &discovery.files).ok()?;
+    // Never freed, as `ScanArgs::load` explains.
+    Some(Box::leak(Box::new(index)))
+}
+
+/// For a command whose answer is one series' (`carry-forward`, `new`): the
+/// index, and a folder with every file's problems but the notes of the
+/// series called `name` only, which is all its actions depend on. `None`
+/// when there is no index, or no such series (the full path says so, with
+/// the names there are).
+pub(super) fn series_notes(
+    place: &Place,
+    discovery: &Discovery,
+    name: &str,
+) -> Option<(&'static ActionIndex, &'static Folder)> {
+    let index = load(place, discovery)?;
+    let files: Vec<PathBuf> = index
+        .series_files(name)
+        .iter()
+        .filter_map(|at| discovery.files.get(*at).cloned())
+        .collect();
+    if files.is_empty() {
+        return None;
+    }
+    let mut meetings = Vec::with_capacity(files.len());
+    for outcome in place.cache.peek(&files, place.config.max_file_size()) {
+        match outcome {
+            FileOutcome::Parsed(Parsed::Note {
+                meeting: Some(meeting),
+                ..
+            }) => meetings.push(*meeting),
+            _ => return None,
+        }
+    }
+    let folder = assemble(index, discovery, meetings);
+    Some((index, Box::leak(Box::new(folder))))
+}
+
 /// Writes the answer from the index and returns the exit code; `None`
 /// when there is no index for this snapshot (or it does not hold up), and
 /// nothing was written.
@@ -30,19 +88,10 @@ pub(super) fn actions(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Option<i32>, CliError> {
-    let Place {
-        cache,
-        snapshot,
-        config,
-    } = *place;
-    let Some(bytes) = cache.read_whole(NAME, config.fingerprint(), snapshot) else {
+    let Place { cache, config, .. } = *place;
+    let Some(index) = load(place, discovery) else {
         return Ok(None);
     };
-    let Ok(index) = ActionIndex::decode(bytes, &discovery.files) else {
-        return Ok(None);
-    };
-    // Never freed, as `ScanArgs::load` explains.
-    let index: &'static ActionIndex = Box::leak(Box::new(index));
     let filter = match action_filter(args, &index.directory, env) {
         Ok(filter) => filter,
         Err(error) => {

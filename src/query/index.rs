@@ -191,6 +191,31 @@ impl ActionIndex {
         })
     }
 
+    /// The distinct series, as [`Folder::series_names`] names them: the
+    /// spellings are kept in the order of the folder's meetings.
+    pub fn series_names(&self) -> Vec<&str> {
+        crate::text::distinct_series(self.series_names.iter().map(String::as_str))
+    }
+
+    /// The files (by their place in the walk) of every note of the series
+    /// called `name`, compared as `text::same_series`: all an action of the
+    /// series depends on, since a ledger's entries are those of one series.
+    pub fn series_files(&self, name: &str) -> Vec<usize> {
+        let admitted: Vec<bool> = self
+            .series_names
+            .iter()
+            .map(|spelling| crate::text::same_series(spelling, name))
+            .collect();
+        self.meetings
+            .iter()
+            .enumerate()
+            .filter(|(_, meeting)| {
+                meeting.is_some_and(|(spelling, _)| admitted.get(spelling) == Some(&true))
+            })
+            .map(|(at, _)| at)
+            .collect()
+    }
+
     /// The entries that `filter` passes, judged as `actions::actions`
     /// judges them, and the files they need.
     pub fn select(&self, filter: &ActionFilter) -> Decoded<Selection> {

@@ -210,8 +210,14 @@ fn a_value_under_a_snapshot_with_a_recent_change_is_not_kept() {
 /// `actions` with `args` on `notes`, with the cache under `base`:
 /// exit code, stdout and stderr.
 fn run(notes: &Path, base: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let with_command: Vec<&str> = ["actions"].iter().chain(args).copied().collect();
+    run_command(notes, base, &with_command)
+}
+
+/// `minutes ARGS NOTES` with the cache under `base`: exit code, stdout and
+/// stderr.
+fn run_command(notes: &Path, base: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let output = command()
-        .arg("actions")
         .args(args)
         .arg(notes)
         .env("MINUTES_CACHE_DIR", base)
@@ -367,4 +373,104 @@ fn runs_at_the_same_time_each_answer_rightly_and_leave_a_whole_index() {
     }
     assert!(index_file(&base).is_file());
     assert_answers_as_every_note(&notes, &base, "after runs at once");
+}
+
+/// Commands about one series, answered from the index (its notes only)
+/// while nothing changed: each as `--no-cache` answers it.
+const SERIES_QUERIES: &[&[&str]] = &[
+    &[
+        "carry-forward",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--date",
+        "2026-11-24",
+    ],
+    &[
+        "carry-forward",
+        "--meeting",
+        "westmoor county leadership group",
+        "--date",
+        "2026-06-01",
+        "--format",
+        "json",
+    ],
+    &[
+        "carry-forward",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--date",
+        "2020-01-01",
+    ],
+    &[
+        "carry-forward",
+        "--meeting",
+        "Harbourside Board",
+        "--date",
+        "2026-11-24",
+    ],
+    &[
+        "new",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--date",
+        "2026-12-15",
+        "--stdout",
+    ],
+    &[
+        "new",
+        "--meeting",
+        "Westmoor County Leadership Group",
+        "--date",
+        "2026-12-03",
+        "--stdout",
+    ],
+];
+
+fn assert_series_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
+    for args in SERIES_QUERIES {
+        let with_no_cache: Vec<&str> = args.iter().copied().chain(["--no-cache"]).collect();
+        assert_eq!(
+            run_command(notes, base, args),
+            run_command(notes, base, &with_no_cache),
+            "{when}: {args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn carry_forward_and_new_answer_from_one_series_as_from_every_note() {
+    let (_temp, notes, base, index, kept) = indexed_notes();
+    assert_series_answers_as_every_note(&notes, &base, "unchanged");
+    assert_eq!(
+        fs::read(&index).expect("index"),
+        kept,
+        "a hit writes nothing"
+    );
+    let (_, carried, _) = run_command(&notes, &base, SERIES_QUERIES[0]);
+    assert!(carried.contains("- [ ] "), "{carried}");
+
+    // A miss reads every note, and keeps an index that the next run uses.
+    let one = notes.join("harbourside/2026-11-17-harbourside-partnership-board.md");
+    let text = fs::read_to_string(&one).expect("read");
+    let closed = text.replacen(
+        "- [ ] Grace Olatunji: update",
+        "- [x] Grace Olatunji: update",
+        1,
+    );
+    assert_ne!(closed, text);
+    fs::write(&one, closed).expect("edit");
+    std::thread::sleep(Duration::from_millis(2100));
+    assert_series_answers_as_every_note(&notes, &base, "edited");
+    let (_, after_edit, _) = run_command(&notes, &base, SERIES_QUERIES[0]);
+    assert_ne!(
+        after_edit, carried,
+        "the closed action is no longer carried"
+    );
+    let rewritten = fs::read(&index).expect("index");
+    assert_ne!(
+        rewritten, kept,
+        "carry-forward kept an index of the edited notes"
+    );
+    assert_series_answers_as_every_note(&notes, &base, "edited, indexed again");
 }
