@@ -526,14 +526,15 @@ pub(super) fn carry_forward(
     Ok(code)
 }
 
-/// What a command about one series (`carry-forward`, `new`) reads: from the
+/// What a command about one series (`carry-forward`, `new`, `report`, and
+/// `attendance` or `decisions` with `--meeting`) reads: from the
 /// index of actions, while no file has changed, the notes of that series
 /// only (all its actions depend on) with every file's problems; otherwise
 /// every note, and then the index is kept for the next run.
 struct SeriesNotes<'c> {
     folder: &'static Folder,
-    /// The directory of people, when it came with the index.
-    directory: Option<&'static Directory>,
+    /// The directory of people: the index's, or built once when asked for.
+    directory: std::cell::OnceCell<&'static Directory>,
     /// The whole folder was read: where to keep its index, and its files.
     keep: Option<(indexed::Place<'c>, Vec<std::path::PathBuf>)>,
 }
@@ -559,7 +560,7 @@ impl<'c> SeriesNotes<'c> {
             let (index, folder) = found;
             return Ok(SeriesNotes {
                 folder,
-                directory: Some(&index.directory),
+                directory: std::cell::OnceCell::from(&index.directory),
                 keep: None,
             });
         }
@@ -567,17 +568,15 @@ impl<'c> SeriesNotes<'c> {
         let folder = scan.load_discovered(discovery, config, cache, err)?;
         Ok(SeriesNotes {
             folder,
-            directory: None,
+            directory: std::cell::OnceCell::new(),
             keep: place.map(|place| (place, files)),
         })
     }
 
     /// The directory of people: the index's, or built from every note.
     fn directory(&self, config: &Config) -> &'static Directory {
-        match self.directory {
-            Some(directory) => directory,
-            None => Box::leak(Box::new(Directory::build(config, &self.folder.meetings))),
-        }
+        self.directory
+            .get_or_init(|| Box::leak(Box::new(Directory::build(config, &self.folder.meetings))))
     }
 
     /// Keeps the index of a folder read whole, once the answer is out.
@@ -685,10 +684,21 @@ pub(super) fn attendance(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (config, folder) = args.scan.load(&env, err)?;
-    let directory = Directory::build(&config, &folder.meetings);
+    let config = args.scan.config()?;
+    let (folder, directory) = match &args.meetings.meeting {
+        Some(series) => {
+            let notes = SeriesNotes::load(&args.scan, series, &config, &env, err)?;
+            (notes.folder, notes.directory(&config))
+        }
+        None => {
+            let (_, folder) = args.scan.load(&env, err)?;
+            let directory: &'static Directory =
+                Box::leak(Box::new(Directory::build(&config, &folder.meetings)));
+            (folder, directory)
+        }
+    };
     let person = match &args.person {
-        Some(name) => Some(resolve_person(&directory, name)?),
+        Some(name) => Some(resolve_person(directory, name)?),
         None => None,
     };
     let filter: crate::query::MeetingFilter = args.meetings.into();
@@ -697,7 +707,7 @@ pub(super) fn attendance(
         .iter()
         .filter(|m| filter.admits(m))
         .collect();
-    let mut register = crate::query::attendance::attendance(&meetings, &directory, &config);
+    let mut register = crate::query::attendance::attendance(&meetings, directory, &config);
     if let Some(person) = person {
         register.rows.retain(|row| row.person == Some(person));
     }
@@ -731,10 +741,15 @@ pub(super) fn decisions(
         },
         None => None,
     };
-    let discovery = crate::discover::discover(&args.scan.paths);
-    let folder =
-        args.scan
-            .load_discovered(discovery, &config, args.scan.cache(&env).as_ref(), err)?;
+    let folder = match &args.meetings.meeting {
+        Some(series) => SeriesNotes::load(&args.scan, series, &config, &env, err)?.folder,
+        None => {
+            let discovery = crate::discover::discover(&args.scan.paths);
+            let cache = args.scan.cache(&env);
+            args.scan
+                .load_discovered(discovery, &config, cache.as_ref(), err)?
+        }
+    };
     let filter = crate::query::decisions::DecisionFilter {
         meetings: args.meetings.into(),
         grep,
@@ -750,17 +765,19 @@ pub(super) fn report(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (config, folder) = args.scan.load(&env, err)?;
+    let config = args.scan.config()?;
+    let series_notes = SeriesNotes::load(&args.scan, &args.meeting, &config, &env, err)?;
+    let folder = series_notes.folder;
     let code = report_problems(folder, args.scan.strict, err)?;
     let series = find_series(folder, &args.meeting)?;
     let date = args.date.unwrap_or(env.today);
-    let directory = Directory::build(&config, &folder.meetings);
+    let directory = series_notes.directory(&config);
     let ledger = Ledger::build(&folder.meetings);
     if report_conflicts(&ledger, |c| c.in_series(series), err)? != EXIT_OK {
         return Ok(EXIT_TOOL_ERROR);
     }
-    let report = crate::query::report::report(&folder.meetings, &ledger, &directory, series, date);
-    let register = crate::query::attendance::attendance(&report.meetings, &directory, &config);
+    let report = crate::query::report::report(&folder.meetings, &ledger, directory, series, date);
+    let register = crate::query::attendance::attendance(&report.meetings, directory, &config);
     let mut text = Vec::new();
     output::report::write(&report, &register, args.format, &mut text)?;
     match &args.out {
@@ -771,6 +788,8 @@ pub(super) fn report(
             writeln!(out, "wrote {}", path.display())?;
         }
     }
+    out.flush()?;
+    series_notes.keep_index(&config, &ledger, err)?;
     Ok(code)
 }
 

@@ -375,8 +375,9 @@ fn runs_at_the_same_time_each_answer_rightly_and_leave_a_whole_index() {
     assert_answers_as_every_note(&notes, &base, "after runs at once");
 }
 
-/// Commands about one series, answered from the index (its notes only)
-/// while nothing changed: each as `--no-cache` answers it.
+/// Commands about one series (`attendance` and `decisions` when given
+/// `--meeting`), answered from the index (the series' notes only) while
+/// nothing changed: each as `--no-cache` answers it.
 const SERIES_QUERIES: &[&[&str]] = &[
     &[
         "carry-forward",
@@ -424,6 +425,42 @@ const SERIES_QUERIES: &[&[&str]] = &[
         "2026-12-03",
         "--stdout",
     ],
+    &[
+        "report",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--date",
+        "2026-11-24",
+    ],
+    &[
+        "report",
+        "--meeting",
+        "westmoor county leadership group",
+        "--format",
+        "html",
+    ],
+    &[
+        "attendance",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--format",
+        "csv",
+    ],
+    &[
+        "attendance",
+        "--meeting",
+        "Harbourside Partnership Board",
+        "--person",
+        "Dr Siddiqui",
+    ],
+    &["attendance", "--meeting", "No Such Board"],
+    &[
+        "decisions",
+        "--meeting",
+        "Westmoor County Leadership Group",
+        "--format",
+        "json",
+    ],
 ];
 
 fn assert_series_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
@@ -439,7 +476,7 @@ fn assert_series_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
 
 #[cfg(unix)]
 #[test]
-fn carry_forward_and_new_answer_from_one_series_as_from_every_note() {
+fn commands_about_one_series_answer_from_its_notes_as_from_every_note() {
     let (_temp, notes, base, index, kept) = indexed_notes();
     assert_series_answers_as_every_note(&notes, &base, "unchanged");
     assert_eq!(
