@@ -1,7 +1,8 @@
 //! A folder too large to hold whole, as `export` reads it: a first pass
 //! keeps of each note only what the directory of people is built from (its
 //! date, its series, and its people as numbers into one list of every
-//! distinct mention), and a second reads the notes again series by series.
+//! distinct mention), reading unchanged notes back from the cache a few
+//! shards at a time, and a second parses the notes again series by series.
 //! Memory follows the largest series and the number of distinct people, not
 //! the number of notes: at 100,000 notes the full models took 2.2 GB
 //! (bench/NOTES.md).
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::cache::{Cache, SHARDS};
 use crate::discover::Discovery;
 use crate::folder::Folder;
 use crate::model::{Meeting, Person};
@@ -38,6 +40,7 @@ pub struct Roster {
     file_problems: Vec<Problem>,
     files_read: usize,
     note_count: usize,
+    cache_warning: Option<String>,
 }
 
 /// What the first pass keeps of a note.
@@ -132,6 +135,75 @@ impl<'r> RosterNote<'r> {
     }
 }
 
+/// What the first pass keeps of one file, made as soon as it is read.
+struct Glean {
+    taken: Option<Taken>,
+    problems: Vec<Problem>,
+    is_note: bool,
+}
+
+impl From<FileOutcome> for Glean {
+    fn from(outcome: FileOutcome) -> Self {
+        match outcome {
+            FileOutcome::Parsed(Parsed::NotANote) => Glean {
+                taken: None,
+                problems: Vec::new(),
+                is_note: false,
+            },
+            FileOutcome::Unreadable(problem) => Glean {
+                taken: None,
+                problems: vec![problem],
+                is_note: false,
+            },
+            FileOutcome::Parsed(Parsed::Note { meeting, problems }) => Glean {
+                taken: meeting.map(|m| Taken::from(*m)),
+                problems,
+                is_note: true,
+            },
+        }
+    }
+}
+
+/// The first pass's summaries as they are made, people and series numbered.
+struct Gathered {
+    people: Interner<Person>,
+    series: Interner<String>,
+    notes: Vec<Summary>,
+    file_problems: Vec<Problem>,
+    note_count: usize,
+    cache_warning: Option<String>,
+}
+
+impl Default for Gathered {
+    fn default() -> Self {
+        Gathered {
+            people: Interner::new(),
+            series: Interner::new(),
+            notes: Vec::new(),
+            file_problems: Vec::new(),
+            note_count: 0,
+            cache_warning: None,
+        }
+    }
+}
+
+impl Gathered {
+    /// The file at `file` in the walk's order.
+    fn add(&mut self, file: usize, glean: Glean) {
+        self.note_count += usize::from(glean.is_note);
+        self.file_problems.extend(glean.problems);
+        let Some(taken) = glean.taken else { return };
+        let people = &mut self.people;
+        self.notes.push(Summary {
+            file: file as u32,
+            date: taken.date,
+            series: self.series.number(taken.series),
+            listed: taken.listed.into_iter().map(|p| people.number(p)).collect(),
+            owners: taken.owners.into_iter().map(|p| people.number(p)).collect(),
+        });
+    }
+}
+
 /// Numbers each distinct value as it is first seen.
 struct Interner<T> {
     numbers: FxHashMap<T, u32>,
@@ -164,39 +236,47 @@ impl<T: std::hash::Hash + Eq> Interner<T> {
 }
 
 impl Roster {
-    /// Parses every file the walk found, a batch at a time, keeping only
-    /// each note's summary and every file's problems.
-    pub fn gather(discovery: Discovery, max_size: u64) -> Roster {
-        let mut people: Interner<Person> = Interner::new();
-        let mut series: Interner<String> = Interner::new();
-        let mut notes = Vec::new();
-        let mut file_problems = Vec::new();
-        let mut note_count = 0;
-        for (batch_at, batch) in discovery.files.chunks(BATCH).enumerate() {
-            let read: Vec<(Option<Taken>, Vec<Problem>, bool)> = batch
-                .par_iter()
-                .map(|path| match read_file(path, max_size) {
-                    FileOutcome::Parsed(Parsed::NotANote) => (None, Vec::new(), false),
-                    FileOutcome::Unreadable(problem) => (None, vec![problem], false),
-                    FileOutcome::Parsed(Parsed::Note { meeting, problems }) => {
-                        (meeting.map(|m| Taken::from(*m)), problems, true)
+    /// Reads every file the walk found, a batch at a time, keeping only
+    /// each note's summary and every file's problems: through `cache`, a
+    /// few of its shards at a time (unchanged notes read back, the others
+    /// parsed and kept), or parsing every file.
+    pub fn gather(discovery: Discovery, max_size: u64, cache: Option<&Cache>) -> Roster {
+        let mut gathered = Gathered::default();
+        let files = &discovery.files;
+        match cache {
+            Some(cache) => {
+                let at_once = rayon::current_num_threads().clamp(1, SHARDS);
+                for first in (0..SHARDS).step_by(at_once) {
+                    let shards = first..(first + at_once).min(SHARDS);
+                    let (read, stats) = cache.load_notes_in(files, max_size, shards, Glean::from);
+                    if gathered.cache_warning.is_none() {
+                        gathered.cache_warning = stats.warning;
                     }
-                })
-                .collect();
-            for (at, (taken, problems, is_note)) in read.into_iter().enumerate() {
-                note_count += usize::from(is_note);
-                file_problems.extend(problems);
-                let Some(taken) = taken else { continue };
-                notes.push(Summary {
-                    file: (batch_at * BATCH + at) as u32,
-                    date: taken.date,
-                    series: series.number(taken.series),
-                    listed: taken.listed.into_iter().map(|p| people.number(p)).collect(),
-                    owners: taken.owners.into_iter().map(|p| people.number(p)).collect(),
-                });
+                    for (at, glean) in read {
+                        gathered.add(at, glean);
+                    }
+                }
+            }
+            None => {
+                for (batch_at, batch) in files.chunks(BATCH).enumerate() {
+                    let read: Vec<Glean> = batch
+                        .par_iter()
+                        .map(|path| Glean::from(read_file(path, max_size)))
+                        .collect();
+                    for (at, glean) in read.into_iter().enumerate() {
+                        gathered.add(batch_at * BATCH + at, glean);
+                    }
+                }
             }
         }
-        let files = &discovery.files;
+        let Gathered {
+            people,
+            series,
+            mut notes,
+            file_problems,
+            note_count,
+            cache_warning,
+        } = gathered;
         let path_of = |summary: &Summary| files.get(summary.file as usize);
         notes.sort_by(|a, b| (a.date, path_of(a)).cmp(&(b.date, path_of(b))));
         Roster {
@@ -207,8 +287,14 @@ impl Roster {
             file_problems,
             files_read: discovery.files.len(),
             note_count,
+            cache_warning,
             discovery,
         }
+    }
+
+    /// Why the cache could not be used or kept up to date, if it could not.
+    pub fn cache_warning(&self) -> Option<&str> {
+        self.cache_warning.as_deref()
     }
 
     fn mentions<'r>(&'r self, numbers: &'r [u32]) -> impl Iterator<Item = &'r Person> {

@@ -128,12 +128,58 @@ impl Cache {
         self.load_kind_as(&ParsedNotes { max_size }, files, false).0
     }
 
+    /// The parsed notes of the files in the shards `shards`, each cut down
+    /// by `map` as soon as it is read back or parsed, with its index in
+    /// `files`: for a pass over a folder too large to hold whole, a few
+    /// shards at a time (`roster`). Those shards are brought up to date with
+    /// `files`, as [`Cache::load`] brings them all; the others are left.
+    pub fn load_notes_in<T: Send>(
+        &self,
+        files: &[PathBuf],
+        max_size: u64,
+        shards: std::ops::Range<usize>,
+        map: impl Fn(FileOutcome) -> T + Sync,
+    ) -> (Vec<(usize, T)>, CacheStats) {
+        let kind = MappedNotes { max_size, map };
+        let (done, stats) = self.run_shards(&kind, files, true, |shard| shards.contains(&shard));
+        let values = done
+            .into_iter()
+            .map(|(at, (value, _))| (at, value))
+            .collect();
+        (values, stats)
+    }
+
     fn load_kind_as<K: Kind>(
         &self,
         kind: &K,
         files: &[PathBuf],
         write: bool,
     ) -> (Vec<K::Value>, CacheStats) {
+        let (done, stats) = self.run_shards(kind, files, write, |_| true);
+        let mut values: Vec<Option<K::Value>> = Vec::new();
+        values.resize_with(files.len(), || None);
+        for (at, value) in done {
+            if let Some(slot) = values.get_mut(at) {
+                *slot = Some(value);
+            }
+        }
+        let values = values
+            .into_iter()
+            .zip(files)
+            .map(|(value, path)| value.unwrap_or_else(|| kind.unreadable(vanished(path))))
+            .collect();
+        (values, stats)
+    }
+
+    /// Runs the shards `wanted` picks, in parallel: their values with their
+    /// indices in `files`, and what was done.
+    fn run_shards<K: Kind>(
+        &self,
+        kind: &K,
+        files: &[PathBuf],
+        write: bool,
+        wanted: impl Fn(usize) -> bool + Sync,
+    ) -> ShardResult<K::Value> {
         let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
         for (at, path) in files.iter().enumerate() {
             if let Some(list) = by_shard.get_mut(shard_of(path)) {
@@ -156,7 +202,7 @@ impl Cache {
         let done: Vec<ShardResult<K::Value>> = by_shard
             .par_iter()
             .enumerate()
-            .filter(|(_, members)| write || !members.is_empty())
+            .filter(|(shard, members)| wanted(*shard) && (write || !members.is_empty()))
             .map(|(shard, members)| {
                 let job = ShardJob {
                     cache: self,
@@ -170,12 +216,11 @@ impl Cache {
                 job.run(files, members)
             })
             .collect();
-        let mut values: Vec<Option<K::Value>> = Vec::new();
-        values.resize_with(files.len(), || None);
         let mut stats = CacheStats {
             warning: prepared.err(),
             ..CacheStats::default()
         };
+        let mut values = Vec::with_capacity(done.len());
         for (results, shard_stats) in done {
             stats.hits += shard_stats.hits;
             stats.misses += shard_stats.misses;
@@ -183,17 +228,8 @@ impl Cache {
             if stats.warning.is_none() {
                 stats.warning = shard_stats.warning;
             }
-            for (at, value) in results {
-                if let Some(slot) = values.get_mut(at) {
-                    *slot = Some(value);
-                }
-            }
+            values.extend(results);
         }
-        let values = values
-            .into_iter()
-            .zip(files)
-            .map(|(value, path)| value.unwrap_or_else(|| kind.unreadable(vanished(path))))
-            .collect();
         (values, stats)
     }
 }
@@ -261,6 +297,58 @@ impl Kind for ParsedNotes {
 
     fn decode(&self, payload: &[u8], path: &Path) -> Option<FileOutcome> {
         codec::decode(payload, path).ok().map(FileOutcome::Parsed)
+    }
+}
+
+/// Parsed notes as `map` cuts them down, each as soon as it is made: the
+/// same entries as [`ParsedNotes`], in the same shards, so that the model
+/// of a note parsed afresh is kept (encoded when made) for the next run.
+struct MappedNotes<F> {
+    max_size: u64,
+    map: F,
+}
+
+impl<T: Send, F: Fn(FileOutcome) -> T + Sync> Kind for MappedNotes<F> {
+    /// What `map` made, and the entry to keep for a note parsed afresh.
+    type Value = (T, Option<Vec<u8>>);
+    const PREFIX: &'static str = ParsedNotes::PREFIX;
+
+    fn fingerprint(&self) -> u64 {
+        ParsedNotes::fingerprint(&ParsedNotes {
+            max_size: self.max_size,
+        })
+    }
+
+    fn max_size(&self) -> u64 {
+        self.max_size
+    }
+
+    fn unreadable(&self, problem: Problem) -> Self::Value {
+        ((self.map)(FileOutcome::Unreadable(problem)), None)
+    }
+
+    fn make(&self, path: &Path, bytes: &[u8]) -> Self::Value {
+        let parsed = parse_bytes(path, bytes);
+        let mut payload = Vec::new();
+        let kept = codec::encode(&parsed, &mut payload)
+            .is_ok()
+            .then_some(payload);
+        ((self.map)(FileOutcome::Parsed(parsed)), kept)
+    }
+
+    fn encode(&self, value: &Self::Value, out: &mut Vec<u8>) -> bool {
+        match &value.1 {
+            Some(payload) => {
+                out.extend_from_slice(payload);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn decode(&self, payload: &[u8], path: &Path) -> Option<Self::Value> {
+        let parsed = codec::decode(payload, path).ok()?;
+        Some(((self.map)(FileOutcome::Parsed(parsed)), None))
     }
 }
 

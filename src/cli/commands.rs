@@ -142,7 +142,11 @@ pub(super) fn export(
     }
     let config = args.scan.config()?;
     let discovery = crate::discover::discover(&args.scan.paths);
-    let roster = crate::roster::Roster::gather(discovery, config.max_file_size());
+    let cache = args.scan.cache(&env);
+    let roster = crate::roster::Roster::gather(discovery, config.max_file_size(), cache.as_ref());
+    if let Some(warning) = roster.cache_warning() {
+        error::warn(err, warning)?;
+    }
     let directory = Directory::build_from(&config, roster.notes());
     let export = Export::new(&directory, args.today.unwrap_or(env.today));
     // clap asks for one of --table and --out.

@@ -665,3 +665,56 @@ fn the_binary_killed_part_way_leaves_a_cache_that_answers_rightly() {
         );
     }
 }
+
+/// Each file's meeting date (or none) as `load_notes_in` hands it over,
+/// shard group by shard group, with what the cache did.
+fn dates_in_parts(setup: &Setup, files: &[PathBuf]) -> (Vec<Option<String>>, CacheStats) {
+    use minutes::parse::Parsed;
+    use minutes::read::FileOutcome;
+    let mut dates = vec![None; files.len()];
+    let mut total = CacheStats::default();
+    for first in (0..minutes::cache::SHARDS).step_by(5) {
+        let shards = first..(first + 5).min(minutes::cache::SHARDS);
+        let (read, stats) =
+            setup
+                .cache()
+                .load_notes_in(files, MAX, shards, |outcome| match outcome {
+                    FileOutcome::Parsed(Parsed::Note {
+                        meeting: Some(meeting),
+                        ..
+                    }) => Some(meeting.date.to_string()),
+                    _ => None,
+                });
+        for (at, date) in read {
+            dates[at] = date;
+        }
+        total.hits += stats.hits;
+        total.misses += stats.misses;
+        total.shards_written += stats.shards_written;
+    }
+    (dates, total)
+}
+
+#[test]
+fn a_pass_a_few_shards_at_a_time_reads_and_keeps_what_a_whole_load_does() {
+    let setup = Setup::new(12);
+    let files = minutes::discover::discover(std::slice::from_ref(&setup.notes)).files;
+    // Cold: every note parsed, and kept for the next whole load.
+    let (dates, stats) = dates_in_parts(&setup, &files);
+    assert_eq!(counts(&stats), stats_of(0, 14));
+    assert_eq!(dates.iter().flatten().count(), 12);
+    let (whole, stats) = setup.load();
+    assert_eq!(counts(&stats), stats_of(14, 0), "the parts kept every note");
+    assert_eq!(stats.shards_written, 0);
+    assert_eq!(view(&whole), fresh(&setup));
+    // Warm: read back, nothing written, the same answers.
+    let (again, stats) = dates_in_parts(&setup, &files);
+    assert_eq!((counts(&stats), stats.shards_written), (stats_of(14, 0), 0));
+    assert_eq!(again, dates);
+    // An edit is parsed again in its part, and only its shard is written.
+    fs::write(setup.path("2025-01-03.md"), note("2025-02-03", "Cy Dee")).expect("edit");
+    let (edited, stats) = dates_in_parts(&setup, &files);
+    assert_eq!((counts(&stats), stats.shards_written), (stats_of(13, 1), 1));
+    assert!(edited.contains(&Some("2025-02-03".to_string())));
+    assert_eq!(counts(&setup.load().1), stats_of(14, 0));
+}
