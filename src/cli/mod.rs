@@ -25,7 +25,9 @@ use crate::read::{FileOutcome, read_file};
 
 mod commands;
 mod error;
+mod export;
 mod indexed;
+mod series;
 
 pub use error::CliError;
 
@@ -572,7 +574,7 @@ where
         Command::Lint(args) => commands::lint(args, out, err, env),
         Command::Report(args) => commands::report(args, out, err, env),
         Command::Import(args) => commands::import(args, out, err),
-        Command::Export(args) => commands::export(args, out, err, env),
+        Command::Export(args) => export::export(args, out, err, env),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics if its writer fails,
             // and a closed pipe must not be a panic.
