@@ -67,3 +67,13 @@ pub fn ids(doc: &serde_json::Value, key: &str) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// The one cache folder under `base` (a cache keeps a folder per set of paths).
+pub fn cache_folder(base: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(base)
+        .expect("cache")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("a cache folder")
+}

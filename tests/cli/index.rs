@@ -207,16 +207,19 @@ fn a_value_under_a_snapshot_with_a_recent_change_is_not_kept() {
     );
 }
 
+/// A run's exit code, stdout and stderr.
+type Answer = (Option<i32>, String, String);
+
 /// `actions` with `args` on `notes`, with the cache under `base`:
 /// exit code, stdout and stderr.
-fn run(notes: &Path, base: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+fn run(notes: &Path, base: &Path, args: &[&str]) -> Answer {
     let with_command: Vec<&str> = ["actions"].iter().chain(args).copied().collect();
     run_command(notes, base, &with_command)
 }
 
 /// `minutes ARGS NOTES` with the cache under `base`: exit code, stdout and
 /// stderr.
-fn run_command(notes: &Path, base: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+fn run_command(notes: &Path, base: &Path, args: &[&str]) -> Answer {
     let output = command()
         .args(args)
         .arg(notes)
@@ -232,13 +235,7 @@ fn run_command(notes: &Path, base: &Path, args: &[&str]) -> (Option<i32>, String
 
 /// The index file of the one cache folder under `base`.
 fn index_file(base: &Path) -> PathBuf {
-    let set = fs::read_dir(base)
-        .expect("cache")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.is_dir())
-        .expect("a cache folder");
-    set.join(minutes::query::index::NAME)
+    crate::common::cache_folder(base).join(minutes::query::index::NAME)
 }
 
 /// What the command line asks of the index in these tests, each answered
@@ -272,7 +269,18 @@ const QUERIES: &[&[&str]] = &[
 ];
 
 fn assert_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
-    for args in QUERIES {
+    assert_each_as_every_note(notes, base, when, QUERIES, run);
+}
+
+/// Each of `queries`, run by `run`, answers as with `--no-cache`.
+fn assert_each_as_every_note(
+    notes: &Path,
+    base: &Path,
+    when: &str,
+    queries: &[&[&str]],
+    run: fn(&Path, &Path, &[&str]) -> Answer,
+) {
+    for args in queries {
         let with_no_cache: Vec<&str> = args.iter().copied().chain(["--no-cache"]).collect();
         assert_eq!(
             run(notes, base, args),
@@ -464,14 +472,7 @@ const SERIES_QUERIES: &[&[&str]] = &[
 ];
 
 fn assert_series_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
-    for args in SERIES_QUERIES {
-        let with_no_cache: Vec<&str> = args.iter().copied().chain(["--no-cache"]).collect();
-        assert_eq!(
-            run_command(notes, base, args),
-            run_command(notes, base, &with_no_cache),
-            "{when}: {args:?}"
-        );
-    }
+    assert_each_as_every_note(notes, base, when, SERIES_QUERIES, run_command);
 }
 
 #[cfg(unix)]

@@ -274,13 +274,7 @@ fn lint_command(
 
 /// The file under `base` that keeps lint's rendered findings.
 fn rendered_file(base: &Path) -> PathBuf {
-    let set = fs::read_dir(base)
-        .expect("cache")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.is_dir())
-        .expect("a cache folder");
-    set.join("lint-rendered.bin")
+    crate::common::cache_folder(base).join("lint-rendered.bin")
 }
 
 #[test]
