@@ -123,9 +123,27 @@ pub(super) fn meetings(
     err: &mut dyn Write,
     env: Environment,
 ) -> Result<i32, CliError> {
-    let (_, folder) = args.scan.load(&env, err)?;
+    let config = args.scan.config()?;
+    let discovery = crate::discover::discover(&args.scan.paths);
+    let cache = args.scan.cache(&env);
+    let place = indexed::place(cache.as_ref(), &discovery, &config);
+    if let Some(place) = &place {
+        if let Some(code) = indexed::meetings(&args, place, &discovery, &env, out, err)? {
+            return Ok(code);
+        }
+    }
+    let files = discovery.files.clone();
+    let folder = args
+        .scan
+        .load_discovered(discovery, &config, cache.as_ref(), err)?;
     let rows = crate::query::meetings::meetings(folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
+    out.flush()?;
+    if let Some(place) = &place {
+        let directory = Directory::build(&config, &folder.meetings);
+        let ledger = Ledger::build(&folder.meetings);
+        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+    }
     report_problems(folder, args.scan.strict, err)
 }
 

@@ -145,6 +145,27 @@ pub(super) fn actions(
     report_problems(folder, args.scan.strict, err).map(Some)
 }
 
+/// `minutes meetings` from the index, which counts what it lists in each
+/// note; `None` when there is no index for this snapshot.
+pub(super) fn meetings(
+    args: &MeetingsArgs,
+    place: &Place,
+    discovery: &Discovery,
+    env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<i32>, CliError> {
+    let Some(index) = load(place, discovery) else {
+        return Ok(None);
+    };
+    let Ok(rows) = index.meeting_rows(&discovery.files) else {
+        return Ok(None);
+    };
+    output::meetings::write(&rows, args.format, env.style, out)?;
+    let folder = assemble(index, discovery, Vec::new());
+    report_problems(&folder, args.scan.strict, err).map(Some)
+}
+
 fn assemble(index: &ActionIndex, discovery: &Discovery, meetings: Vec<Meeting>) -> Folder {
     Folder::assemble(
         discovery,

@@ -50,12 +50,15 @@ fn grid(rows: &[MeetingRow]) -> Grid {
             .iter()
             .map(|row| {
                 vec![
-                    Cell::plain(row.meeting.date.to_string()),
-                    Cell::plain(&row.meeting.meeting),
-                    Cell::plain(row.items.to_string()),
-                    Cell::plain(row.decisions.to_string()),
-                    Cell::plain(format!("{}/{}", row.live_actions, row.actions)),
-                    Cell::plain(row.meeting.path.display().to_string()),
+                    Cell::plain(row.date.to_string()),
+                    Cell::plain(row.series),
+                    Cell::plain(row.counts.items.to_string()),
+                    Cell::plain(row.counts.decisions.to_string()),
+                    Cell::plain(format!(
+                        "{}/{}",
+                        row.counts.live_actions, row.counts.actions
+                    )),
+                    Cell::plain(row.path.display().to_string()),
                 ]
             })
             .collect(),
@@ -64,13 +67,13 @@ fn grid(rows: &[MeetingRow]) -> Grid {
 
 fn csv_row(row: &MeetingRow) -> Vec<String> {
     vec![
-        row.meeting.date.to_string(),
-        row.meeting.meeting.clone(),
-        row.items.to_string(),
-        row.decisions.to_string(),
-        row.live_actions.to_string(),
-        row.actions.to_string(),
-        row.meeting.path.display().to_string(),
+        row.date.to_string(),
+        row.series.to_string(),
+        row.counts.items.to_string(),
+        row.counts.decisions.to_string(),
+        row.counts.live_actions.to_string(),
+        row.counts.actions.to_string(),
+        row.path.display().to_string(),
     ]
 }
 
@@ -98,13 +101,13 @@ fn document<'a>(rows: &'a [MeetingRow]) -> Document<'a> {
         meetings: rows
             .iter()
             .map(|row| MeetingJson {
-                date: row.meeting.date,
-                meeting: &row.meeting.meeting,
-                items: row.items,
-                decisions: row.decisions,
-                open_actions: row.live_actions,
-                actions: row.actions,
-                file: &row.meeting.path,
+                date: row.date,
+                meeting: row.series,
+                items: row.counts.items,
+                decisions: row.counts.decisions,
+                open_actions: row.counts.live_actions,
+                actions: row.counts.actions,
+                file: row.path,
             })
             .collect(),
     }

@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::actions::ActionFilter;
+use super::meetings::{Counts, MeetingRow};
 use crate::cache::codec::{Corrupt, Decoded, Reader, Writer};
 use crate::folder::Folder;
 use crate::ledger::{Applied, Entry, Ledger};
@@ -45,8 +46,9 @@ pub struct ActionIndex {
     pub files_read: usize,
     pub notes: usize,
     series_names: Vec<String>,
-    /// Each file's meeting: its name (in `series_names`) and date.
-    meetings: Vec<Option<(usize, NaiveDate)>>,
+    /// Each file's meeting: its name (in `series_names`) and date, and
+    /// what `minutes meetings` counts in it.
+    meetings: Vec<Option<(usize, NaiveDate, Counts)>>,
     /// The index as read; the entries are what follows `entries_at`.
     bytes: Vec<u8>,
     entries_at: usize,
@@ -112,19 +114,29 @@ impl ActionIndex {
         });
         let mut series_names: Vec<&str> = Vec::new();
         let mut name_at: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut meetings: Vec<Option<(usize, NaiveDate)>> = vec![None; files.len()];
+        let mut meetings: Vec<Option<(usize, NaiveDate, Counts)>> = vec![None; files.len()];
         for meeting in &folder.meetings {
             let name = *name_at.entry(&meeting.meeting).or_insert_with(|| {
                 series_names.push(&meeting.meeting);
                 series_names.len() - 1
             });
-            *meetings.get_mut(*file_of.get(meeting.path.as_path())?)? = Some((name, meeting.date));
+            *meetings.get_mut(*file_of.get(meeting.path.as_path())?)? =
+                Some((name, meeting.date, Counts::of(meeting)));
         }
         w.seq(&series_names, |w, name| w.str(name));
         w.seq(&meetings, |w, meeting| {
-            w.opt(meeting, |w, (name, date)| {
+            w.opt(meeting, |w, (name, date, counts)| {
                 w.usize(*name);
                 w.date(date);
+                let Counts {
+                    items,
+                    decisions,
+                    live_actions,
+                    actions,
+                } = *counts;
+                for count in [items, decisions, live_actions, actions] {
+                    w.usize(count);
+                }
             });
         });
         let resolver = Resolver::new(directory);
@@ -174,7 +186,18 @@ impl ActionIndex {
             problems.extend(r.seq(Reader::problem)?);
         }
         let series_names = r.seq(Reader::str)?;
-        let meetings = r.seq(|r| r.opt(|r| Ok((r.usize()?, r.date()?))))?;
+        let meetings = r.seq(|r| {
+            r.opt(|r| {
+                let (name, date) = (r.usize()?, r.date()?);
+                let counts = Counts {
+                    items: r.usize()?,
+                    decisions: r.usize()?,
+                    live_actions: r.usize()?,
+                    actions: r.usize()?,
+                };
+                Ok((name, date, counts))
+            })
+        })?;
         if meetings.len() != files.len() {
             return Err(Corrupt);
         }
@@ -197,6 +220,26 @@ impl ActionIndex {
         crate::text::distinct_series(self.series_names.iter().map(String::as_str))
     }
 
+    /// A row a note, as `meetings::meetings` makes them from the notes:
+    /// by date, then file. `files` are the walk's, as for `decode`.
+    pub fn meeting_rows<'a>(&'a self, files: &'a [PathBuf]) -> Decoded<Vec<MeetingRow<'a>>> {
+        let mut rows = Vec::new();
+        for (meeting, path) in self.meetings.iter().zip(files) {
+            let Some((name, date, counts)) = meeting else {
+                continue;
+            };
+            let series = self.series_names.get(*name).ok_or(Corrupt)?;
+            rows.push(MeetingRow {
+                date: *date,
+                series,
+                path,
+                counts: *counts,
+            });
+        }
+        rows.sort_by(|a, b| (a.date, a.path).cmp(&(b.date, b.path)));
+        Ok(rows)
+    }
+
     /// The files (by their place in the walk) of every note of the series
     /// called `name`, compared as `text::same_series`: all an action of the
     /// series depends on, since a ledger's entries are those of one series.
@@ -210,7 +253,7 @@ impl ActionIndex {
             .iter()
             .enumerate()
             .filter(|(_, meeting)| {
-                meeting.is_some_and(|(spelling, _)| admitted.get(spelling) == Some(&true))
+                meeting.is_some_and(|(spelling, _, _)| admitted.get(spelling) == Some(&true))
             })
             .map(|(at, _)| at)
             .collect()
@@ -278,7 +321,7 @@ impl ActionIndex {
     }
 
     fn passes(&self, record: &Record, filter: &ActionFilter, admitted: &[bool]) -> Decoded<bool> {
-        let (name, date) = self
+        let (name, date, _) = self
             .meetings
             .get(record.file)
             .copied()

@@ -383,10 +383,23 @@ fn runs_at_the_same_time_each_answer_rightly_and_leave_a_whole_index() {
     assert_answers_as_every_note(&notes, &base, "after runs at once");
 }
 
-/// Commands about one series (`attendance` and `decisions` when given
-/// `--meeting`), answered from the index (the series' notes only) while
-/// nothing changed: each as `--no-cache` answers it.
-const SERIES_QUERIES: &[&[&str]] = &[
+/// What the tests below watch change with an edit.
+const CARRY: &[&str] = &[
+    "carry-forward",
+    "--meeting",
+    "Harbourside Partnership Board",
+    "--date",
+    "2026-11-24",
+];
+
+/// Commands besides `actions` that the index answers while nothing changed:
+/// `meetings` from what it counted in each note, and those about one series
+/// (`attendance` and `decisions` when given `--meeting`) from that series'
+/// notes only. Each as `--no-cache` answers it.
+const OTHER_QUERIES: &[&[&str]] = &[
+    &["meetings"],
+    &["meetings", "--format", "json"],
+    &["meetings", "--format", "csv"],
     &[
         "carry-forward",
         "--meeting",
@@ -471,21 +484,21 @@ const SERIES_QUERIES: &[&[&str]] = &[
     ],
 ];
 
-fn assert_series_answers_as_every_note(notes: &Path, base: &Path, when: &str) {
-    assert_each_as_every_note(notes, base, when, SERIES_QUERIES, run_command);
+fn assert_others_answer_as_every_note(notes: &Path, base: &Path, when: &str) {
+    assert_each_as_every_note(notes, base, when, OTHER_QUERIES, run_command);
 }
 
 #[cfg(unix)]
 #[test]
-fn commands_about_one_series_answer_from_its_notes_as_from_every_note() {
+fn meetings_and_commands_about_one_series_answer_from_the_index_as_from_every_note() {
     let (_temp, notes, base, index, kept) = indexed_notes();
-    assert_series_answers_as_every_note(&notes, &base, "unchanged");
+    assert_others_answer_as_every_note(&notes, &base, "unchanged");
     assert_eq!(
         fs::read(&index).expect("index"),
         kept,
         "a hit writes nothing"
     );
-    let (_, carried, _) = run_command(&notes, &base, SERIES_QUERIES[0]);
+    let (_, carried, _) = run_command(&notes, &base, CARRY);
     assert!(carried.contains("- [ ] "), "{carried}");
 
     // A miss reads every note, and keeps an index that the next run uses.
@@ -499,8 +512,8 @@ fn commands_about_one_series_answer_from_its_notes_as_from_every_note() {
     assert_ne!(closed, text);
     fs::write(&one, closed).expect("edit");
     std::thread::sleep(Duration::from_millis(2100));
-    assert_series_answers_as_every_note(&notes, &base, "edited");
-    let (_, after_edit, _) = run_command(&notes, &base, SERIES_QUERIES[0]);
+    assert_others_answer_as_every_note(&notes, &base, "edited");
+    let (_, after_edit, _) = run_command(&notes, &base, CARRY);
     assert_ne!(
         after_edit, carried,
         "the closed action is no longer carried"
@@ -510,5 +523,5 @@ fn commands_about_one_series_answer_from_its_notes_as_from_every_note() {
         rewritten, kept,
         "carry-forward kept an index of the edited notes"
     );
-    assert_series_answers_as_every_note(&notes, &base, "edited, indexed again");
+    assert_others_answer_as_every_note(&notes, &base, "edited, indexed again");
 }
