@@ -380,13 +380,20 @@ fn a_megabyte_of_nested_brackets_in_front_matter_is_refused_at_once() {
                 open.repeat(1_000_000 / open.len())
             ),
         );
-        let output = run_within(case.dir.path(), &["actions", "--format", "json", "."], 10);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            stderr.contains("./deep.md:4: error: front matter nests `[` or `{` more than 128 deep"),
-            "{stderr}"
-        );
-        assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
+        for args in [
+            &["actions", "--format", "json", "."][..],
+            &["export", "--table", "actions", "."],
+        ] {
+            let output = run_within(case.dir.path(), args, 10);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains(
+                    "./deep.md:4: error: front matter nests `[` or `{` more than 128 deep"
+                ),
+                "{args:?}: {stderr}"
+            );
+            assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
+        }
     }
     // Deep but within the parser's limit: parsed as before.
     let (_, stderr) = Case::new()
@@ -431,10 +438,17 @@ fn a_fifo_or_a_device_is_never_read() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(not_a_file), "{args:?}: {stderr}");
     }
-    // In a folder, a FIFO named like a note is passed over; the note is read.
-    let output = run_within(dir.path(), &["actions", "--format", "csv", "."], 10);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
+    // In a folder, a FIFO named like a note is passed over; the note is read,
+    // by the queries and by both passes of export, with the cache or not.
+    for args in [
+        &["actions", "--format", "csv", "."][..],
+        &["export", "--table", "actions", "."],
+        &["export", "--table", "actions", "--no-cache", "."],
+    ] {
+        let output = run_within(dir.path(), args, 10);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("the good action"));
+    }
 }
 
 #[path = "../../bench/pathological_cases.rs"]
