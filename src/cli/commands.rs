@@ -53,18 +53,13 @@ pub(super) fn actions(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let discovery = crate::discover::discover(&args.scan.paths);
-    let cache = args.scan.cache(&env);
-    let place = indexed::place(cache.as_ref(), &discovery, &config);
-    if let Some(place) = &place {
-        if let Some(code) = indexed::actions(&args, place, &discovery, &env, out, err)? {
-            return Ok(code);
-        }
-    }
-    let files = discovery.files.clone();
-    let folder = args
-        .scan
-        .load_discovered(discovery, &config, cache.as_ref(), err)?;
+    let opened = indexed::open(&args.scan, &config, &env, err, |place, discovery, err| {
+        indexed::actions(&args, place, discovery, &env, out, err)
+    })?;
+    let (folder, keep) = match opened {
+        indexed::Opened::FromIndex(code) => return Ok(code),
+        indexed::Opened::Whole { folder, keep } => (folder, keep),
+    };
     let directory = Directory::build(&config, &folder.meetings);
     let ledger = crate::ledger::Ledger::build(&folder.meetings);
     let filter = match action_filter(&args, &directory, &env) {
@@ -72,8 +67,8 @@ pub(super) fn actions(
         Err(error) => {
             // Said before the notes' own problems, which still are.
             let code = error.report(err);
-            if let Some(place) = &place {
-                indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+            if let Some((place, files)) = &keep {
+                indexed::keep(place, files, folder, &directory, &ledger, err)?;
             }
             report_problems(folder, args.scan.strict, err)?;
             return Ok(code);
@@ -83,8 +78,8 @@ pub(super) fn actions(
     output::actions::write(&rows, args.format, env.style, filter.today, out)?;
     // Kept once the answer is out: the next run, not this one, gains by it.
     out.flush()?;
-    if let Some(place) = &place {
-        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+    if let Some((place, files)) = &keep {
+        indexed::keep(place, files, folder, &directory, &ledger, err)?;
     }
     let code = report_problems(folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
@@ -124,25 +119,20 @@ pub(super) fn meetings(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let discovery = crate::discover::discover(&args.scan.paths);
-    let cache = args.scan.cache(&env);
-    let place = indexed::place(cache.as_ref(), &discovery, &config);
-    if let Some(place) = &place {
-        if let Some(code) = indexed::meetings(&args, place, &discovery, &env, out, err)? {
-            return Ok(code);
-        }
-    }
-    let files = discovery.files.clone();
-    let folder = args
-        .scan
-        .load_discovered(discovery, &config, cache.as_ref(), err)?;
+    let opened = indexed::open(&args.scan, &config, &env, err, |place, discovery, err| {
+        indexed::meetings(&args, place, discovery, &env, out, err)
+    })?;
+    let (folder, keep) = match opened {
+        indexed::Opened::FromIndex(code) => return Ok(code),
+        indexed::Opened::Whole { folder, keep } => (folder, keep),
+    };
     let rows = crate::query::meetings::meetings(folder);
     output::meetings::write(&rows, args.format, env.style, out)?;
     out.flush()?;
-    if let Some(place) = &place {
+    if let Some((place, files)) = &keep {
         let directory = Directory::build(&config, &folder.meetings);
         let ledger = Ledger::build(&folder.meetings);
-        indexed::keep(place, &files, folder, &directory, &ledger, err)?;
+        indexed::keep(place, files, folder, &directory, &ledger, err)?;
     }
     report_problems(folder, args.scan.strict, err)
 }

@@ -33,6 +33,43 @@ pub(super) fn place<'a>(
     })
 }
 
+/// What a command that can answer from the index got: that answer, or
+/// every note, with where to keep the index once its own answer is out.
+pub(super) enum Opened<'c, T> {
+    FromIndex(T),
+    Whole {
+        folder: &'static Folder,
+        keep: Option<(Place<'c>, Vec<PathBuf>)>,
+    },
+}
+
+/// Walks the folder and, while its index holds, asks `from_index` for the
+/// answer (`Some`); otherwise reads every note, through the cache.
+pub(super) fn open<'c, T>(
+    scan: &ScanArgs,
+    config: &'c Config,
+    env: &Environment,
+    err: &mut dyn Write,
+    from_index: impl FnOnce(&Place<'c>, &Discovery, &mut dyn Write) -> Result<Option<T>, CliError>,
+) -> Result<Opened<'c, T>, CliError> {
+    let discovery = crate::discover::discover(&scan.paths);
+    // Leaked, as the folder is (`ScanArgs::load`): the place, kept for
+    // after the answer, borrows it.
+    let cache: Option<&'c Cache> = scan.cache(env).map(|cache| &*Box::leak(Box::new(cache)));
+    let place = place(cache, &discovery, config);
+    if let Some(place) = &place {
+        if let Some(answer) = from_index(place, &discovery, err)? {
+            return Ok(Opened::FromIndex(answer));
+        }
+    }
+    let files = discovery.files.clone();
+    let folder = scan.load_discovered(discovery, config, cache, err)?;
+    Ok(Opened::Whole {
+        folder,
+        keep: place.map(|place| (place, files)),
+    })
+}
+
 /// The index kept for this snapshot, read back; `None` when there is none
 /// or it does not hold up.
 fn load(place: &Place, discovery: &Discovery) -> Option<&'static ActionIndex> {

@@ -24,29 +24,20 @@ impl<'c> SeriesNotes<'c> {
         env: &Environment,
         err: &mut dyn Write,
     ) -> Result<SeriesNotes<'c>, CliError> {
-        let discovery = crate::discover::discover(&scan.paths);
-        // Leaked, as the folder is (`ScanArgs::load`): the place, kept for
-        // after the answer, borrows it.
-        let cache: Option<&'c crate::cache::Cache> =
-            scan.cache(env).map(|cache| &*Box::leak(Box::new(cache)));
-        let place = indexed::place(cache, &discovery, config);
-        if let Some(found) = place
-            .as_ref()
-            .and_then(|place| indexed::series_notes(place, &discovery, series))
-        {
-            let (index, folder) = found;
-            return Ok(SeriesNotes {
+        let opened = indexed::open(scan, config, env, err, |place, discovery, _| {
+            Ok(indexed::series_notes(place, discovery, series))
+        })?;
+        Ok(match opened {
+            indexed::Opened::FromIndex((index, folder)) => SeriesNotes {
                 folder,
                 directory: std::cell::OnceCell::from(&index.directory),
                 keep: None,
-            });
-        }
-        let files = discovery.files.clone();
-        let folder = scan.load_discovered(discovery, config, cache, err)?;
-        Ok(SeriesNotes {
-            folder,
-            directory: std::cell::OnceCell::new(),
-            keep: place.map(|place| (place, files)),
+            },
+            indexed::Opened::Whole { folder, keep } => SeriesNotes {
+                folder,
+                directory: std::cell::OnceCell::new(),
+                keep,
+            },
         })
     }
 
