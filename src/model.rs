@@ -69,6 +69,24 @@ impl Meeting {
         self.items.iter().flat_map(|item| item.updates.iter())
     }
 
+    /// Everyone the note lists: chair, minute-taker and the four lists.
+    pub fn listed(&self) -> impl Iterator<Item = &Person> {
+        self.chair
+            .iter()
+            .chain(&self.minutes_by)
+            .chain(&self.present)
+            .chain(&self.in_attendance)
+            .chain(&self.apologies)
+            .chain(&self.absent)
+    }
+
+    /// The owners of its actions, then of its updates, as written.
+    pub fn owners(&self) -> impl Iterator<Item = &Person> {
+        self.actions()
+            .flat_map(|a| a.owners.iter())
+            .chain(self.updates().flat_map(|u| u.owners.iter()))
+    }
+
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
         self.items.iter().flat_map(|item| item.decisions.iter())
     }

@@ -1042,13 +1042,11 @@ impl<'m> NotePeople<'m> for &'m Meeting {
     }
 
     fn listed(self) -> impl Iterator<Item = &'m Person> {
-        listed(self)
+        Meeting::listed(self)
     }
 
     fn owners(self) -> impl Iterator<Item = &'m Person> {
-        self.actions()
-            .flat_map(|a| a.owners.iter())
-            .chain(self.updates().flat_map(|u| u.owners.iter()))
+        Meeting::owners(self)
     }
 }
 
@@ -1064,18 +1062,6 @@ impl<'r> NotePeople<'r> for crate::roster::RosterNote<'r> {
     fn owners(self) -> impl Iterator<Item = &'r Person> {
         crate::roster::RosterNote::owners(self)
     }
-}
-
-/// Everyone a note lists: chair, minute-taker and the four lists.
-pub fn listed(meeting: &Meeting) -> impl Iterator<Item = &Person> {
-    meeting
-        .chair
-        .iter()
-        .chain(&meeting.minutes_by)
-        .chain(&meeting.present)
-        .chain(&meeting.in_attendance)
-        .chain(&meeting.apologies)
-        .chain(&meeting.absent)
 }
 
 /// A first name and surname at least (`Tony Ranzetta`, `D Thompson`), by

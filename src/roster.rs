@@ -53,10 +53,9 @@ struct Summary {
     owners: Box<[u32]>,
 }
 
-/// What the first pass takes out of a meeting (moved, not copied: a note
-/// names some fifty people), its mentions' lines set to 0 so that equal
-/// mentions are one. In the order `people::listed` and the directory read
-/// them: tests/cli/export.rs checks that the directory comes out the same.
+/// What the first pass keeps of a meeting, its mentions' lines set to 0
+/// so that equal mentions are one. The people are the meeting's own
+/// `listed` and `owners`, which the directory reads too.
 struct Taken {
     date: NaiveDate,
     series: String,
@@ -65,37 +64,13 @@ struct Taken {
 }
 
 impl From<Meeting> for Taken {
-    fn from(mut meeting: Meeting) -> Self {
-        let listed: Vec<Person> = meeting
-            .chair
-            .take()
-            .into_iter()
-            .chain(meeting.minutes_by.take())
-            .chain(std::mem::take(&mut meeting.present))
-            .chain(std::mem::take(&mut meeting.in_attendance))
-            .chain(std::mem::take(&mut meeting.apologies))
-            .chain(std::mem::take(&mut meeting.absent))
-            .map(without_line)
-            .collect();
-        let mut owners = Vec::new();
-        for item in &mut meeting.items {
-            for action in &mut item.actions {
-                owners.extend(
-                    std::mem::take(&mut action.owners)
-                        .into_iter()
-                        .map(without_line),
-                );
-            }
-        }
-        for item in &mut meeting.items {
-            for update in &mut item.updates {
-                owners.extend(
-                    std::mem::take(&mut update.owners)
-                        .into_iter()
-                        .map(without_line),
-                );
-            }
-        }
+    fn from(meeting: Meeting) -> Self {
+        let without_line = |person: &Person| Person {
+            line: 0,
+            ..person.clone()
+        };
+        let listed = meeting.listed().map(without_line).collect();
+        let owners = meeting.owners().map(without_line).collect();
         Taken {
             date: meeting.date,
             series: meeting.meeting,
@@ -103,10 +78,6 @@ impl From<Meeting> for Taken {
             owners,
         }
     }
-}
-
-fn without_line(person: Person) -> Person {
-    Person { line: 0, ..person }
 }
 
 /// One note of a roster, as the directory reads it.
@@ -124,7 +95,7 @@ impl<'r> RosterNote<'r> {
             .map_or("", String::as_str)
     }
 
-    /// As `people::listed` of the note's meeting.
+    /// As `Meeting::listed` of the note's meeting.
     pub fn listed(self) -> impl Iterator<Item = &'r Person> {
         self.roster.mentions(&self.summary.listed)
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::ledger::Ledger;
 use crate::model::{Meeting, Person};
-use crate::people::{Directory, Resolution, Resolver, Step, listed};
+use crate::people::{Directory, Resolution, Resolver, Step};
 
 #[derive(Debug, Clone, Default)]
 pub struct PersonRow {
@@ -39,7 +39,7 @@ pub struct People<'a> {
 /// Every mention in a note: the lists, the chair and minute-taker, and the
 /// owners of actions and updates.
 fn mentions(meeting: &Meeting) -> impl Iterator<Item = &Person> {
-    listed(meeting).chain(
+    meeting.listed().chain(
         meeting
             .actions()
             .filter(|a| !a.assigned_to_all)
