@@ -69,6 +69,11 @@ impl Pending {
         })
     }
 
+    /// Where the file will be placed.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn out(&mut self) -> &mut dyn Write {
         match &mut self.into {
             Into::Temporary(file, _) => file,

@@ -44,15 +44,11 @@ pub(super) fn export(
     };
     let written = export_rows(&roster, &export, &mut tables)?;
     if let Tables::Files(files) = tables {
-        for (table, pending) in files {
-            let path = args
-                .out
-                .as_deref()
-                .unwrap_or(std::path::Path::new("."))
-                .join(format!("{}.jsonl", table.name()));
+        for (_, pending) in files {
+            let path = pending.path().display().to_string();
             pending
                 .place()
-                .map_err(|e| CliError::Tool(format!("cannot write {}: {e}", path.display())))?;
+                .map_err(|e| CliError::Tool(format!("cannot write {path}: {e}")))?;
         }
     }
     let mut folder = roster.folder();
