@@ -27,6 +27,7 @@ macro_rules! static_regex {
     };
 }
 
+pub mod approval;
 pub mod cache;
 pub mod cli;
 pub mod config;

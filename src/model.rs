@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the JSON documents `minutes` prints. Bumped on any change that
 /// could break a consumer (a renamed or removed field, a changed meaning).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Serialises a path as text even when it is not UTF-8 (which serde's own
 /// impl refuses), replacing the bytes that are not with U+FFFD.
@@ -51,6 +51,9 @@ pub struct Meeting {
     pub next_meeting: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NoteStatus>,
+    /// The line of `status:`, for lint; 0 when there is none.
+    #[serde(skip)]
+    pub status_line: usize,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Front-matter keys outside the documented set, kept as written.
@@ -89,6 +92,18 @@ impl Meeting {
 
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
         self.items.iter().flat_map(|item| item.decisions.iter())
+    }
+
+    /// The earlier minutes its carried decisions approve, in order.
+    pub fn approves(&self) -> Vec<Approves> {
+        self.decisions()
+            .filter(|d| d.outcome == Outcome::Carried)
+            .filter_map(|d| d.approves)
+            .collect()
+    }
+
+    pub fn declarations(&self) -> impl Iterator<Item = &Declaration> {
+        self.items.iter().flat_map(|item| item.declarations.iter())
     }
 
     /// The four lists of people, each with its front-matter key.
@@ -183,6 +198,11 @@ pub struct Item {
     /// Reports on actions raised at earlier meetings.
     #[serde(default)]
     pub updates: Vec<ActionUpdate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+    /// Set when the heading ends `(exempt)` or `(exempt: REASON)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<Exempt>,
 }
 
 /// A later note's report on an earlier action: its status as of that
@@ -212,8 +232,205 @@ pub struct ActionUpdate {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
+    /// What was decided, without the label or the parenthesised vote.
     pub text: String,
     pub line: usize,
+    /// `carried` unless the decision is written as one that fell (`Lost:`).
+    #[serde(default)]
+    pub outcome: Outcome,
+    /// A motion, or an amendment to one (`Amendment carried:`).
+    #[serde(default)]
+    pub motion: MotionKind,
+    /// Who proposed and seconded it and how the vote went, when written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Box<Vote>>,
+    /// The earlier minutes this decision approves as a correct record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approves: Option<Approves>,
+}
+
+impl Decision {
+    pub fn new(text: String, line: usize) -> Decision {
+        Decision {
+            text,
+            line,
+            outcome: Outcome::Carried,
+            motion: MotionKind::Motion,
+            vote: None,
+            approves: None,
+        }
+    }
+}
+
+/// Whether a motion was carried or fell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    #[default]
+    Carried,
+    Lost,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Carried => "carried",
+            Outcome::Lost => "lost",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MotionKind {
+    #[default]
+    Motion,
+    Amendment,
+}
+
+impl MotionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MotionKind::Motion => "motion",
+            MotionKind::Amendment => "amendment",
+        }
+    }
+}
+
+/// The record of a vote written after a decision:
+/// `(proposed by A, seconded by B; for 7, against 2, abstained 1)`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vote {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconder: Option<Person>,
+    /// The numbers as written; a count not written is `None`.
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
+    pub counts: Counts,
+    /// `carried unanimously` or `nem con`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unanimity: Option<Unanimity>,
+    /// A recorded vote: who voted which way, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voted_for: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voted_against: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abstained: Vec<Person>,
+}
+
+impl Vote {
+    /// The number voting each way: the counts as written, or else the
+    /// recorded names counted.
+    pub fn tally(&self) -> Counts {
+        let named = |people: &[Person], written: Option<u32>| {
+            written.or_else(|| {
+                (!people.is_empty()).then(|| u32::try_from(people.len()).unwrap_or(u32::MAX))
+            })
+        };
+        Counts {
+            yes: named(&self.voted_for, self.counts.yes),
+            no: named(&self.voted_against, self.counts.no),
+            abstain: named(&self.abstained, self.counts.abstain),
+        }
+    }
+
+    /// Everyone the record names: proposer, seconder and the recorded voters.
+    pub fn named(&self) -> impl Iterator<Item = &Person> {
+        self.proposer
+            .iter()
+            .chain(&self.seconder)
+            .chain(&self.voted_for)
+            .chain(&self.voted_against)
+            .chain(&self.abstained)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    #[serde(rename = "for", default, skip_serializing_if = "Option::is_none")]
+    pub yes: Option<u32>,
+    #[serde(rename = "against", default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<u32>,
+    #[serde(rename = "abstained", default, skip_serializing_if = "Option::is_none")]
+    pub abstain: Option<u32>,
+}
+
+impl Counts {
+    pub fn is_empty(&self) -> bool {
+        self.yes.is_none() && self.no.is_none() && self.abstain.is_none()
+    }
+
+    /// Votes cast, abstentions included.
+    pub fn cast(&self) -> u32 {
+        [self.yes, self.no, self.abstain]
+            .into_iter()
+            .flatten()
+            .fold(0, u32::saturating_add)
+    }
+}
+
+/// No vote against: everyone voting for (`unanimous`), or some abstaining
+/// (`nem con`, no one contradicting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unanimity {
+    Unanimous,
+    NemCon,
+}
+
+/// Which earlier minutes a decision approves: those of the meeting on a
+/// date, or, when no date is written, the series' previous meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "meeting", content = "date")]
+pub enum Approves {
+    Previous,
+    Held(NaiveDate),
+}
+
+/// A declaration of interest: `Declaration: Cllr Mary Hale — pecuniary:
+/// owns land next to the site; left the room for item 6`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Declaration {
+    pub person: Person,
+    /// `None` when the kind was not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<InterestKind>,
+    #[serde(default)]
+    pub detail: String,
+    /// The number of the item it concerns: one named with `for item N`,
+    /// or else the item it is written under.
+    pub item: String,
+    /// The minutes say the member left the room (or the meeting).
+    #[serde(default)]
+    pub left_room: bool,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InterestKind {
+    Pecuniary,
+    NonPecuniary,
+    Other,
+}
+
+impl InterestKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InterestKind::Pecuniary => "pecuniary",
+            InterestKind::NonPecuniary => "non-pecuniary",
+            InterestKind::Other => "other",
+        }
+    }
+}
+
+/// An item minuted in private: `## 7. Land at Mill Lane (exempt: paragraph 3)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exempt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// An action's stable identifier, `DATE/ITEM.N` (e.g. `2014-03-18/9.1`),

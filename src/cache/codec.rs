@@ -13,7 +13,8 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    Action, ActionId, ActionUpdate, Decision, Item, Meeting, NoteStatus, Person, Status,
+    Action, ActionId, ActionUpdate, Approves, Counts, Decision, Declaration, Exempt, InterestKind,
+    Item, Meeting, MotionKind, NoteStatus, Outcome, Person, Status, Unanimity, Vote,
 };
 use crate::parse::Parsed;
 use crate::problem::{Problem, ProblemKind, Severity};
@@ -81,6 +82,14 @@ pub fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
 /// The one-byte codes of the enums; decoding looks the byte up among the
 /// variants through the same function, so the two sides cannot disagree
 /// (a variant missing from a decoder's list only makes a cache miss).
+fn interest_code(kind: InterestKind) -> u8 {
+    match kind {
+        InterestKind::Pecuniary => 0,
+        InterestKind::NonPecuniary => 1,
+        InterestKind::Other => 2,
+    }
+}
+
 fn status_code(status: Status) -> u8 {
     match status {
         Status::Open => 0,
@@ -241,6 +250,7 @@ impl<'a> Writer<'a> {
             absent,
             next_meeting,
             status,
+            status_line,
             tags,
             extra,
             items,
@@ -256,6 +266,7 @@ impl<'a> Writer<'a> {
         }
         self.opt(next_meeting, Writer::date);
         self.opt(status, |w, status| w.u8(note_status_code(*status)));
+        self.usize(*status_line);
         self.seq(tags, |w, tag| w.str(tag));
         // Rare and free-form: kept as the YAML it was.
         self.usize(extra.len());
@@ -294,18 +305,83 @@ impl<'a> Writer<'a> {
             decisions,
             actions,
             updates,
+            declarations,
+            exempt,
         } = item;
         self.str(number);
         self.str(title);
         self.usize(*line);
         self.bool(*numbered);
-        self.seq(decisions, |w, decision| {
-            let Decision { text, line } = decision;
-            w.str(text);
-            w.usize(*line);
-        });
+        self.seq(decisions, Writer::decision);
         self.seq(actions, Writer::action);
         self.seq(updates, Writer::update);
+        self.seq(declarations, Writer::declaration);
+        self.opt(exempt, |w, exempt| {
+            let Exempt { reason } = exempt;
+            w.opt_str(reason);
+        });
+    }
+
+    fn decision(&mut self, decision: &Decision) {
+        let Decision {
+            text,
+            line,
+            outcome,
+            motion,
+            vote,
+            approves,
+        } = decision;
+        self.str(text);
+        self.usize(*line);
+        self.bool(*outcome == Outcome::Lost);
+        self.bool(*motion == MotionKind::Amendment);
+        self.opt(vote, |w, vote| w.vote(vote));
+        self.opt(approves, |w, approves| match approves {
+            Approves::Previous => w.u8(0),
+            Approves::Held(date) => {
+                w.u8(1);
+                w.date(date);
+            }
+        });
+    }
+
+    fn vote(&mut self, vote: &Vote) {
+        let Vote {
+            proposer,
+            seconder,
+            counts,
+            unanimity,
+            voted_for,
+            voted_against,
+            abstained,
+        } = vote;
+        self.opt(proposer, Writer::person);
+        self.opt(seconder, Writer::person);
+        let Counts { yes, no, abstain } = counts;
+        for count in [yes, no, abstain] {
+            self.opt(count, |w, n| w.uint(u64::from(*n)));
+        }
+        self.opt(unanimity, |w, u| w.bool(*u == Unanimity::NemCon));
+        for side in [voted_for, voted_against, abstained] {
+            self.seq(side, Writer::person);
+        }
+    }
+
+    fn declaration(&mut self, declaration: &Declaration) {
+        let Declaration {
+            person,
+            kind,
+            detail,
+            item,
+            left_room,
+            line,
+        } = declaration;
+        self.person(person);
+        self.opt(kind, |w, kind| w.u8(interest_code(*kind)));
+        self.str(detail);
+        self.str(item);
+        self.bool(*left_room);
+        self.usize(*line);
     }
 
     fn action(&mut self, action: &Action) {
@@ -508,6 +584,7 @@ impl<'a> Reader<'a> {
         let next_meeting = self.opt(Reader::date)?;
         let status =
             self.opt(|r| r.variant(&[NoteStatus::Draft, NoteStatus::Approved], note_status_code))?;
+        let status_line = self.usize()?;
         let tags = self.seq(Reader::str)?;
         let mut extra = BTreeMap::new();
         for _ in 0..self.usize()? {
@@ -530,6 +607,7 @@ impl<'a> Reader<'a> {
             absent,
             next_meeting,
             status,
+            status_line,
             tags,
             extra,
             items,
@@ -553,14 +631,83 @@ impl<'a> Reader<'a> {
             title: self.str()?,
             line: self.usize()?,
             numbered: self.bool()?,
-            decisions: self.seq(|r| {
-                Ok(Decision {
-                    text: r.str()?,
-                    line: r.usize()?,
-                })
-            })?,
+            decisions: self.seq(Reader::decision)?,
             actions: self.seq(Reader::action)?,
             updates: self.seq(Reader::update)?,
+            declarations: self.seq(Reader::declaration)?,
+            exempt: self.opt(|r| {
+                Ok(Exempt {
+                    reason: r.opt_str()?,
+                })
+            })?,
+        })
+    }
+
+    fn decision(&mut self) -> Decoded<Decision> {
+        Ok(Decision {
+            text: self.str()?,
+            line: self.usize()?,
+            outcome: if self.bool()? {
+                Outcome::Lost
+            } else {
+                Outcome::Carried
+            },
+            motion: if self.bool()? {
+                MotionKind::Amendment
+            } else {
+                MotionKind::Motion
+            },
+            vote: self.opt(|r| r.vote().map(Box::new))?,
+            approves: self.opt(|r| match r.u8()? {
+                0 => Ok(Approves::Previous),
+                1 => Ok(Approves::Held(r.date()?)),
+                _ => Err(Corrupt),
+            })?,
+        })
+    }
+
+    fn vote(&mut self) -> Decoded<Vote> {
+        let proposer = self.opt(Reader::person)?;
+        let seconder = self.opt(Reader::person)?;
+        let mut count = || -> Decoded<Option<u32>> {
+            self.opt(|r| u32::try_from(r.uint()?).map_err(|_| Corrupt))
+        };
+        let counts = Counts {
+            yes: count()?,
+            no: count()?,
+            abstain: count()?,
+        };
+        let unanimity = self.opt(|r| {
+            Ok(if r.bool()? {
+                Unanimity::NemCon
+            } else {
+                Unanimity::Unanimous
+            })
+        })?;
+        Ok(Vote {
+            proposer,
+            seconder,
+            counts,
+            unanimity,
+            voted_for: self.seq(Reader::person)?,
+            voted_against: self.seq(Reader::person)?,
+            abstained: self.seq(Reader::person)?,
+        })
+    }
+
+    fn declaration(&mut self) -> Decoded<Declaration> {
+        let kinds = [
+            InterestKind::Pecuniary,
+            InterestKind::NonPecuniary,
+            InterestKind::Other,
+        ];
+        Ok(Declaration {
+            person: self.person()?,
+            kind: self.opt(|r| r.variant(&kinds, interest_code))?,
+            detail: self.str()?,
+            item: self.str()?,
+            left_room: self.bool()?,
+            line: self.usize()?,
         })
     }
 

@@ -54,7 +54,7 @@ pub const SHARDS: usize = 64;
 
 const MAGIC: &[u8; 8] = b"minutes\0";
 /// Bumped when the shard layout or the codec changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Where one set of paths keeps its cache, and how it is checked.
 #[derive(Debug, Clone)]

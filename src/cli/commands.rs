@@ -499,12 +499,54 @@ pub(super) fn decisions(
                 .load_discovered(discovery, &config, cache.as_ref(), err)?
         }
     };
+    use crate::query::decisions::ExemptFilter;
     let filter = crate::query::decisions::DecisionFilter {
         meetings: args.meetings.into(),
         grep,
+        outcome: args.outcome.map(|outcome| match outcome {
+            OutcomeArg::Carried => crate::model::Outcome::Carried,
+            OutcomeArg::Lost => crate::model::Outcome::Lost,
+        }),
+        exempt: match (args.exempt, args.no_exempt) {
+            (true, _) => ExemptFilter::Only,
+            (_, true) => ExemptFilter::Left,
+            _ => ExemptFilter::Shown,
+        },
     };
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
     output::decisions::write(&rows, args.format, env.style, out)?;
+    report_problems(folder, args.scan.strict, err)
+}
+
+pub(super) fn declarations(
+    args: DeclarationsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: Environment,
+) -> Result<i32, CliError> {
+    let config = args.scan.config()?;
+    let (folder, directory) = match &args.meetings.meeting {
+        Some(series) => {
+            let notes = super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?;
+            (notes.folder, notes.directory(&config))
+        }
+        None => {
+            let (_, folder) = args.scan.load(&env, err)?;
+            let directory: &'static Directory =
+                Box::leak(Box::new(Directory::build(&config, &folder.meetings)));
+            (folder, directory)
+        }
+    };
+    let person = match &args.person {
+        Some(name) => Some(resolve_person(directory, name)?),
+        None => None,
+    };
+    let filter = crate::query::declarations::DeclarationFilter {
+        meetings: args.meetings.into(),
+        person,
+    };
+    let rows = crate::query::declarations::declarations(&folder.meetings, directory, &filter);
+    output::declarations::write(&rows, directory, args.format, env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }
 

@@ -84,11 +84,16 @@ enum Command {
         after_help = "Examples:\n  minutes attendance --meeting \"Harbourside Partnership Board\" examples/\n  minutes attendance --since 2026-01-01 --format markdown examples/\n  minutes attendance --person \"Daniel Mercer\" examples/\n\nThe rate is present ÷ meetings at which the person was a member: members come from\n`series:` in minutes.yaml, or else run from a person's first to last listing."
     )]
     Attendance(AttendanceArgs),
-    /// The decision log: every decision with its ID, meeting and item
+    /// The decision log: every decision with its ID, meeting, item, outcome and vote
     #[command(
-        after_help = "Examples:\n  minutes decisions examples/\n  minutes decisions --grep 'summit|placement' examples/\n  minutes decisions --meeting \"Westmoor County Leadership Group\" --format csv examples/"
+        after_help = "Examples:\n  minutes decisions examples/\n  minutes decisions --grep 'summit|placement' examples/\n  minutes decisions --meeting \"Westmoor County Leadership Group\" --format csv examples/\n  minutes decisions --outcome lost --no-exempt examples/\n\nDecisions of exempt items are listed and marked unless --no-exempt is given;\n--exempt lists only them."
     )]
     Decisions(DecisionsArgs),
+    /// The register of declared interests across meetings
+    #[command(
+        after_help = "Examples:\n  minutes declarations examples/\n  minutes declarations --person \"Mary Hale\" examples/\n  minutes declarations --meeting \"Harbourside Partnership Board\" --format csv examples/\n\nA declaration is a line starting `Declaration:` or `Declared:` (docs/format.md)."
+    )]
+    Declarations(DeclarationsArgs),
     /// A report of one series for the board pack: figures, action log, decisions, attendance
     #[command(
         after_help = "Examples:\n  minutes report --meeting \"Harbourside Partnership Board\" examples/\n  minutes report --meeting \"Harbourside Partnership Board\" --format html --out report.html examples/"
@@ -411,6 +416,34 @@ struct DecisionsArgs {
     /// Only decisions whose text or item title matches this regular expression (any case)
     #[arg(long, value_name = "REGEX")]
     grep: Option<String>,
+    /// Only motions that were carried, or only those that were lost
+    #[arg(long, value_enum)]
+    outcome: Option<OutcomeArg>,
+    /// Only the decisions of exempt (confidential) items
+    #[arg(long, conflicts_with = "no_exempt")]
+    exempt: bool,
+    /// Leave out the decisions of exempt items, as a public list must
+    #[arg(long)]
+    no_exempt: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutcomeArg {
+    Carried,
+    Lost,
+}
+
+#[derive(Debug, Args)]
+struct DeclarationsArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[command(flatten)]
+    meetings: MeetingArgs,
+    /// Only this person's declarations (names resolve as for --owner)
+    #[arg(long, value_name = "NAME")]
+    person: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -594,6 +627,7 @@ where
         Command::People(args) => commands::people(args, out, err, env),
         Command::Attendance(args) => commands::attendance(args, out, err, env),
         Command::Decisions(args) => commands::decisions(args, out, err, env),
+        Command::Declarations(args) => commands::declarations(args, out, err, env),
         Command::History(args) => commands::history(args, out, err, env),
         Command::CarryForward(args) => commands::carry_forward(args, out, err, env),
         Command::New(args) => commands::new_note(args, out, err, env),

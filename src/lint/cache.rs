@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::inline::Suppressions;
 use super::{Diagnostic, rules};
 use crate::cache::codec::{Decoded, Reader, Writer};
-use crate::model::{Action, ActionUpdate, Item, Meeting};
+use crate::model::{Action, ActionUpdate, Decision, Item, Meeting};
 
 /// One file linted: its own findings, and what the rules across notes need.
 pub struct FileResult {
@@ -42,7 +42,8 @@ impl FileResult {
 }
 
 /// The note as the rules across notes read it (the ledger: series, date,
-/// items, actions' and updates' IDs, statuses, due dates and lines), with
+/// items, actions' and updates' IDs, statuses, due dates and lines; the
+/// status and the decisions that approve earlier minutes), with
 /// its people and its text left out: lint holds one for every note.
 pub fn skeleton(meeting: Meeting) -> Meeting {
     let items = meeting
@@ -50,7 +51,19 @@ pub fn skeleton(meeting: Meeting) -> Meeting {
         .into_iter()
         .map(|item| Item {
             title: String::new(),
-            decisions: Vec::new(),
+            // Only what approval reads: the rules across notes judge which
+            // note approved which.
+            decisions: item
+                .decisions
+                .into_iter()
+                .filter(|decision| decision.approves.is_some())
+                .map(|decision| Decision {
+                    text: String::new(),
+                    vote: None,
+                    ..decision
+                })
+                .collect(),
+            declarations: Vec::new(),
             actions: item
                 .actions
                 .into_iter()

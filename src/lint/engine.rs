@@ -425,8 +425,9 @@ fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
 }
 
 /// The diagnostics of the rules that look across notes, on the files in
-/// `linted` only. Each finding is on an action's or an update's line, whose
-/// text is read again from its file: few files have such findings, and
+/// `linted` only. Each finding is on an action's, an update's or a
+/// decision's line, whose text is read again from its file: few files have
+/// such findings, and
 /// keeping every action's line from the first read (or in the cache) cost
 /// more than reading those few again.
 fn folder_diagnostics(
@@ -444,6 +445,7 @@ fn folder_diagnostics(
         };
         let mut findings = Vec::new();
         rule.check_folder(&ledger, &mut findings);
+        rule.check_notes(meetings, &mut findings);
         for found in findings {
             if !linted.contains(found.path.as_os_str()) {
                 continue;

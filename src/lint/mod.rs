@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod engine;
 pub mod inline;
+pub mod presence;
 pub mod rules;
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,10 @@ pub trait Rule: Send + Sync {
 
     /// Checks what spans files (a series' action IDs).
     fn check_folder(&self, _ledger: &Ledger, _out: &mut Vec<FolderFinding>) {}
+
+    /// Checks what spans notes but not actions (which note approved which).
+    /// `meetings` are every note's skeleton (`cache::skeleton`).
+    fn check_notes(&self, _meetings: &[Meeting], _out: &mut Vec<FolderFinding>) {}
 }
 
 /// One file as the rules see it.

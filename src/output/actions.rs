@@ -23,7 +23,7 @@ const HEADERS: [&str; 9] = [
     "Item",
     "Latest note",
 ];
-const CSV_HEADERS: [&str; 13] = [
+const CSV_HEADERS: [&str; 14] = [
     "id",
     "owners",
     "action",
@@ -37,6 +37,7 @@ const CSV_HEADERS: [&str; 13] = [
     "note",
     "file",
     "line",
+    "exempt",
 ];
 
 pub fn write(
@@ -96,10 +97,14 @@ fn due_cell(row: &ActionRow) -> Cell {
 }
 
 fn item_label(row: &ActionRow) -> String {
-    if row.item.title.is_empty() {
+    let label = if row.item.title.is_empty() {
         row.item.number.clone()
     } else {
         format!("{} {}", row.item.number, row.item.title)
+    };
+    match row.item.exempt {
+        Some(_) => format!("{label} (exempt)"),
+        None => label,
     }
 }
 
@@ -119,6 +124,7 @@ fn csv_row(row: &ActionRow) -> Vec<String> {
         row.state.note.unwrap_or("").to_string(),
         row.meeting.path.display().to_string(),
         action.line.to_string(),
+        if row.item.exempt.is_some() { "yes" } else { "" }.to_string(),
     ]
 }
 
@@ -148,6 +154,9 @@ struct ActionJson<'a> {
     date: NaiveDate,
     item: &'a str,
     item_title: &'a str,
+    /// Raised under an exempt item: minuted in private.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    exempt: bool,
     /// The latest progress note from an update.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
@@ -213,6 +222,7 @@ fn document<'a>(rows: &'a [ActionRow], today: NaiveDate) -> Document<'a> {
                 date: row.meeting.date,
                 item: &row.item.number,
                 item_title: &row.item.title,
+                exempt: row.item.exempt.is_some(),
                 note: row.state.note,
                 file: &row.meeting.path,
                 line: row.action.line,

@@ -1,4 +1,5 @@
-//! `minutes decisions` in its formats.
+//! `minutes decisions` in its formats. The JSON's motion and vote follow
+//! the Popolo Motion, VoteEvent, Count and Vote shapes (docs/json.md).
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -7,7 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Format, Grid, Style, json, write_grid};
-use crate::model::SCHEMA_VERSION;
+use crate::model::{
+    Approves, Decision, MotionKind, Outcome, Person, SCHEMA_VERSION, Unanimity, Vote,
+};
 use crate::query::decisions::DecisionRow;
 
 pub fn write(
@@ -17,31 +20,7 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if format == Format::Json {
-        #[derive(Serialize)]
-        struct DecisionJson<'a> {
-            id: &'a str,
-            date: NaiveDate,
-            meeting: &'a str,
-            item: &'a str,
-            item_title: &'a str,
-            text: &'a str,
-            #[serde(serialize_with = "crate::model::serialize_path")]
-            file: &'a Path,
-            line: usize,
-        }
-        let decisions: Vec<DecisionJson> = rows
-            .iter()
-            .map(|r| DecisionJson {
-                id: &r.id,
-                date: r.meeting.date,
-                meeting: &r.meeting.meeting,
-                item: &r.item.number,
-                item_title: &r.item.title,
-                text: &r.decision.text,
-                file: &r.meeting.path,
-                line: r.decision.line,
-            })
-            .collect();
+        let decisions: Vec<DecisionJson> = rows.iter().map(DecisionJson::from).collect();
         return json::render(
             &serde_json::json!({ "schema_version": SCHEMA_VERSION, "decisions": decisions }),
             out,
@@ -54,7 +33,10 @@ pub fn write(
             "Meeting",
             "Item",
             "Item title",
+            "Exempt",
             "Decision",
+            "Outcome",
+            "Vote",
             "File",
             "Line",
         ]),
@@ -67,7 +49,19 @@ pub fn write(
                     Cell::plain(&r.meeting.meeting),
                     Cell::plain(&r.item.number),
                     Cell::plain(&r.item.title),
+                    Cell::plain(exempt_label(r)),
                     Cell::plain(&r.decision.text),
+                    Cell {
+                        text: outcome_label(r.decision),
+                        alert: r.decision.outcome == Outcome::Lost,
+                    },
+                    Cell::plain(
+                        r.decision
+                            .vote
+                            .as_deref()
+                            .map(vote_label)
+                            .unwrap_or_default(),
+                    ),
                     Cell::plain(r.meeting.path.display().to_string()),
                     Cell::plain(r.decision.line.to_string()),
                 ]
@@ -75,4 +69,199 @@ pub fn write(
             .collect(),
     };
     write_grid(&grid, format, style, out)
+}
+
+/// `exempt`, or `exempt: REASON`; empty for an item in public.
+pub fn exempt_label(row: &DecisionRow) -> String {
+    match &row.item.exempt {
+        None => String::new(),
+        Some(exempt) => match &exempt.reason {
+            Some(reason) => format!("exempt: {reason}"),
+            None => "exempt".to_string(),
+        },
+    }
+}
+
+/// `carried`, `lost`, `amendment carried`, `amendment lost`.
+pub fn outcome_label(decision: &Decision) -> String {
+    match decision.motion {
+        MotionKind::Motion => decision.outcome.as_str().to_string(),
+        MotionKind::Amendment => format!("amendment {}", decision.outcome.as_str()),
+    }
+}
+
+/// The vote as a line: `for 7, against 2, abstained 1; for: Hale, Lamb;
+/// proposed by Cllr Ann Hale, seconded by Cllr Bo Lamb`.
+pub fn vote_label(vote: &Vote) -> String {
+    let mut parts = Vec::new();
+    match vote.unanimity {
+        Some(Unanimity::Unanimous) => parts.push("unanimous".to_string()),
+        Some(Unanimity::NemCon) => parts.push("nem con".to_string()),
+        None => {}
+    }
+    let counts = [
+        ("for", vote.counts.yes),
+        ("against", vote.counts.no),
+        ("abstained", vote.counts.abstain),
+    ];
+    let counted: Vec<String> = counts
+        .iter()
+        .filter_map(|(side, n)| n.map(|n| format!("{side} {n}")))
+        .collect();
+    if !counted.is_empty() {
+        parts.push(counted.join(", "));
+    }
+    let sides = [
+        ("for", &vote.voted_for),
+        ("against", &vote.voted_against),
+        ("abstained", &vote.abstained),
+    ];
+    let named: Vec<String> = sides
+        .iter()
+        .filter(|(_, people)| !people.is_empty())
+        .map(|(side, people)| format!("{side}: {}", names(people)))
+        .collect();
+    if !named.is_empty() {
+        parts.push(named.join("; "));
+    }
+    let movers: Vec<String> = [
+        ("proposed by", &vote.proposer),
+        ("seconded by", &vote.seconder),
+    ]
+    .iter()
+    .filter_map(|(what, who)| who.as_ref().map(|p| format!("{what} {}", p.display_name())))
+    .collect();
+    if !movers.is_empty() {
+        parts.push(movers.join(", "));
+    }
+    parts.join("; ")
+}
+
+fn names(people: &[Person]) -> String {
+    people
+        .iter()
+        .map(Person::display_name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Serialize)]
+struct DecisionJson<'a> {
+    id: &'a str,
+    date: NaiveDate,
+    meeting: &'a str,
+    item: &'a str,
+    item_title: &'a str,
+    exempt: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exempt_reason: Option<&'a str>,
+    text: &'a str,
+    outcome: Outcome,
+    motion: MotionJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vote_event: Option<VoteEventJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approves: Option<&'a Approves>,
+    #[serde(serialize_with = "crate::model::serialize_path")]
+    file: &'a Path,
+    line: usize,
+}
+
+/// A Popolo Motion: `classification`, `result` (`pass` or `fail`) and its
+/// `creator` (the proposer); the seconder is ours.
+#[derive(Serialize)]
+struct MotionJson<'a> {
+    classification: MotionKind,
+    result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<&'a Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seconder: Option<&'a Person>,
+}
+
+/// A Popolo VoteEvent: its `result`, its `counts` (`option` `yes`, `no`,
+/// `abstain`, and `value`) and the `votes` cast by name.
+#[derive(Serialize)]
+struct VoteEventJson<'a> {
+    result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unanimity: Option<Unanimity>,
+    counts: Vec<CountJson>,
+    votes: Vec<VoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CountJson {
+    option: &'static str,
+    value: u32,
+}
+
+#[derive(Serialize)]
+struct VoteJson<'a> {
+    option: &'static str,
+    voter: &'a Person,
+}
+
+fn popolo_result(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Carried => "pass",
+        Outcome::Lost => "fail",
+    }
+}
+
+impl<'a> From<&'a DecisionRow<'a>> for DecisionJson<'a> {
+    fn from(row: &'a DecisionRow<'a>) -> Self {
+        let decision = row.decision;
+        let vote = decision.vote.as_deref();
+        DecisionJson {
+            id: &row.id,
+            date: row.meeting.date,
+            meeting: &row.meeting.meeting,
+            item: &row.item.number,
+            item_title: &row.item.title,
+            exempt: row.item.exempt.is_some(),
+            exempt_reason: row.item.exempt.as_ref().and_then(|e| e.reason.as_deref()),
+            text: &decision.text,
+            outcome: decision.outcome,
+            motion: MotionJson {
+                classification: decision.motion,
+                result: popolo_result(decision.outcome),
+                creator: vote.and_then(|v| v.proposer.as_ref()),
+                seconder: vote.and_then(|v| v.seconder.as_ref()),
+            },
+            vote_event: vote
+                .filter(|v| v.unanimity.is_some() || !v.tally().is_empty())
+                .map(|v| vote_event(v, decision.outcome)),
+            approves: decision.approves.as_ref(),
+            file: &row.meeting.path,
+            line: decision.line,
+        }
+    }
+}
+
+fn vote_event(vote: &Vote, outcome: Outcome) -> VoteEventJson<'_> {
+    let tally = vote.tally();
+    let counts = [
+        ("yes", tally.yes),
+        ("no", tally.no),
+        ("abstain", tally.abstain),
+    ]
+    .into_iter()
+    .filter_map(|(option, value)| value.map(|value| CountJson { option, value }))
+    .collect();
+    let sides = [
+        ("yes", &vote.voted_for),
+        ("no", &vote.voted_against),
+        ("abstain", &vote.abstained),
+    ];
+    let votes = sides
+        .into_iter()
+        .flat_map(|(option, people)| people.iter().map(move |voter| VoteJson { option, voter }))
+        .collect();
+    VoteEventJson {
+        result: popolo_result(outcome),
+        unanimity: vote.unanimity,
+        counts,
+        votes,
+    }
 }

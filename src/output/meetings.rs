@@ -8,26 +8,41 @@ use serde::Serialize;
 
 use super::Format;
 use super::{Cell, Grid, Style, csv, json, markdown, table};
-use crate::model::SCHEMA_VERSION;
+use crate::model::{NoteStatus, SCHEMA_VERSION};
 use crate::query::meetings::MeetingRow;
 
-const HEADERS: [&str; 6] = [
+const HEADERS: [&str; 7] = [
     "Date",
     "Meeting",
     "Items",
     "Decisions",
     "Open/total actions",
+    "Minutes",
     "File",
 ];
-const CSV_HEADERS: [&str; 7] = [
+const CSV_HEADERS: [&str; 10] = [
     "date",
     "meeting",
     "items",
     "decisions",
     "open_actions",
     "actions",
+    "status",
+    "approved_on",
+    "approved_by",
     "file",
 ];
+
+/// `approved on DATE` (by the meeting of that date, whose file the other
+/// formats name), `approved (front matter)` when only the note says so,
+/// or `awaiting approval`.
+fn approval_label(row: &MeetingRow) -> String {
+    match (row.approval, row.status) {
+        (Some(approval), _) => format!("approved on {}", approval.date),
+        (None, Some(NoteStatus::Approved)) => "approved (front matter)".to_string(),
+        (None, _) => "awaiting approval".to_string(),
+    }
+}
 
 pub fn write(
     rows: &[MeetingRow],
@@ -58,6 +73,7 @@ fn grid(rows: &[MeetingRow]) -> Grid {
                         "{}/{}",
                         row.counts.live_actions, row.counts.actions
                     )),
+                    Cell::plain(approval_label(row)),
                     Cell::plain(row.path.display().to_string()),
                 ]
             })
@@ -73,8 +89,20 @@ fn csv_row(row: &MeetingRow) -> Vec<String> {
         row.counts.decisions.to_string(),
         row.counts.live_actions.to_string(),
         row.counts.actions.to_string(),
+        row.status.map(status_str).unwrap_or_default().to_string(),
+        row.approval.map(|a| a.date.to_string()).unwrap_or_default(),
+        row.approval
+            .map(|a| a.path.display().to_string())
+            .unwrap_or_default(),
         row.path.display().to_string(),
     ]
+}
+
+fn status_str(status: NoteStatus) -> &'static str {
+    match status {
+        NoteStatus::Draft => "draft",
+        NoteStatus::Approved => "approved",
+    }
 }
 
 #[derive(Serialize)]
@@ -91,6 +119,12 @@ struct MeetingJson<'a> {
     decisions: usize,
     open_actions: usize,
     actions: usize,
+    /// The front matter's `status`, or `null`.
+    status: Option<NoteStatus>,
+    /// The date of the meeting that approved these minutes, or `null`.
+    approved_on: Option<NaiveDate>,
+    /// That meeting's file, or `null`.
+    approved_by: Option<String>,
     #[serde(serialize_with = "crate::model::serialize_path")]
     file: &'a Path,
 }
@@ -107,6 +141,9 @@ fn document<'a>(rows: &'a [MeetingRow]) -> Document<'a> {
                 decisions: row.counts.decisions,
                 open_actions: row.counts.live_actions,
                 actions: row.counts.actions,
+                status: row.status,
+                approved_on: row.approval.map(|a| a.date),
+                approved_by: row.approval.map(|a| a.path.to_string_lossy().into_owned()),
                 file: row.path,
             })
             .collect(),

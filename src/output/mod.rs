@@ -7,6 +7,7 @@ pub mod actions;
 pub mod attendance;
 pub mod csv;
 pub mod decisions;
+pub mod declarations;
 pub mod diagnostics;
 pub mod export;
 pub mod ics;

@@ -7,7 +7,10 @@ use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
 use super::json;
-use crate::model::{Action, ActionUpdate, Meeting, Person, SCHEMA_VERSION};
+use crate::model::{
+    Action, ActionUpdate, Decision, Declaration, Exempt, Item, Meeting, MotionKind, Outcome,
+    Person, SCHEMA_VERSION, Unanimity, Vote,
+};
 use crate::parse::people::parse_person;
 
 #[derive(Serialize)]
@@ -58,13 +61,23 @@ pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> 
     write!(out, "---\n{yaml}---\n")?;
     for item in &meeting.items {
         if item.number != "0" {
-            writeln!(out, "\n## {}. {}", item.number, item.title)?;
+            writeln!(
+                out,
+                "\n## {}. {}{}",
+                item.number,
+                item.title,
+                exempt_mark(item)
+            )?;
+        }
+        for declaration in &item.declarations {
+            // Paragraphs: each is read on its own, whatever list follows.
+            writeln!(out, "\n{}", declaration_line(declaration, &item.number))?;
         }
         if !item.decisions.is_empty() {
             writeln!(out)?;
         }
         for decision in &item.decisions {
-            writeln!(out, "- Agreed: {}", decision.text)?;
+            writeln!(out, "- {}", decision_line(decision))?;
         }
         if !item.actions.is_empty() {
             writeln!(out)?;
@@ -197,6 +210,103 @@ fn push_due(line: &mut String, due: Option<chrono::NaiveDate>, written: Option<&
         (None, Some(due)) => line.push_str(&format!(" (due {due})")),
         (None, None) => {}
     }
+}
+
+/// ` (exempt)` or ` (exempt: REASON)` after an exempt item's title.
+fn exempt_mark(item: &Item) -> String {
+    match &item.exempt {
+        None => String::new(),
+        Some(Exempt { reason: None }) => " (exempt)".to_string(),
+        Some(Exempt {
+            reason: Some(reason),
+        }) => format!(" (exempt: {reason})"),
+    }
+}
+
+/// `Declaration: PERSON — KIND: DETAIL; for item N; left the room`, the
+/// item named only when it is not `under`, the one it is written in.
+pub fn declaration_line(declaration: &Declaration, under: &str) -> String {
+    let mut line = format!("Declaration: {}", declaration.person.as_written());
+    let mut parts = Vec::new();
+    let said = match (declaration.kind, declaration.detail.is_empty()) {
+        (Some(kind), true) => kind.as_str().to_string(),
+        (Some(kind), false) => format!("{}: {}", kind.as_str(), declaration.detail),
+        (None, _) => declaration.detail.clone(),
+    };
+    if !said.is_empty() {
+        parts.push(said);
+    }
+    if declaration.item != under {
+        parts.push(format!("for item {}", declaration.item));
+    }
+    if declaration.left_room {
+        parts.push("left the room".to_string());
+    }
+    if !parts.is_empty() {
+        line.push_str(" — ");
+        line.push_str(&parts.join("; "));
+    }
+    line
+}
+
+/// `Agreed: TEXT (RECORD)`, with the label its outcome and kind call for.
+pub fn decision_line(decision: &Decision) -> String {
+    let label = match (decision.motion, decision.outcome) {
+        (MotionKind::Motion, Outcome::Carried) => "Agreed",
+        (MotionKind::Motion, Outcome::Lost) => "Lost",
+        (MotionKind::Amendment, Outcome::Carried) => "Amendment carried",
+        (MotionKind::Amendment, Outcome::Lost) => "Amendment lost",
+    };
+    let mut line = format!("{label}: {}", decision.text);
+    if let Some(vote) = &decision.vote {
+        let record = vote_record(vote);
+        if !record.is_empty() {
+            line.push_str(&format!(" ({record})"));
+        }
+    }
+    line
+}
+
+/// The record of a vote as docs/format.md writes it: `proposed by A,
+/// seconded by B; for 7, against 2, abstained 1; for: C; against: D`.
+pub fn vote_record(vote: &Vote) -> String {
+    let mut parts = Vec::new();
+    let movers: Vec<String> = [
+        ("proposed by", &vote.proposer),
+        ("seconded by", &vote.seconder),
+    ]
+    .into_iter()
+    .filter_map(|(what, who)| who.as_ref().map(|p| format!("{what} {}", p.as_written())))
+    .collect();
+    if !movers.is_empty() {
+        parts.push(movers.join(", "));
+    }
+    let counts: Vec<String> = [
+        ("for", vote.counts.yes),
+        ("against", vote.counts.no),
+        ("abstained", vote.counts.abstain),
+    ]
+    .into_iter()
+    .filter_map(|(side, n)| n.map(|n| format!("{side} {n}")))
+    .collect();
+    if !counts.is_empty() {
+        parts.push(counts.join(", "));
+    }
+    match vote.unanimity {
+        Some(Unanimity::Unanimous) => parts.push("carried unanimously".to_string()),
+        Some(Unanimity::NemCon) => parts.push("nem con".to_string()),
+        None => {}
+    }
+    for (side, people) in [
+        ("for", &vote.voted_for),
+        ("against", &vote.voted_against),
+        ("abstained", &vote.abstained),
+    ] {
+        if !people.is_empty() {
+            parts.push(format!("{side}: {}", owners_text(people, false)));
+        }
+    }
+    parts.join("; ")
 }
 
 /// `[ ] Owners: text (due …) {#ID}`.

@@ -8,7 +8,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::action_line::{
     RawAction, RawUpdate, action_line, task_action, task_marker, task_update,
 };
-use crate::model::Status;
+use super::declaration::{RawDeclaration, declaration};
+use crate::model::{MotionKind, Outcome, Status};
 use crate::source::LineIndex;
 
 /// What the body says, in document order.
@@ -22,8 +23,12 @@ pub enum Element {
     Decision {
         text: String,
         line: usize,
+        /// What its label says: `Lost:`, `Amendment carried:`.
+        outcome: Outcome,
+        motion: MotionKind,
     },
     Action(RawAction),
+    Declaration(RawDeclaration),
     Update(RawUpdate),
 }
 
@@ -33,6 +38,13 @@ static_regex!(
     r"^(?i:agreed|resolved|decision|decided)\s*(?::\s*(.*)|[.]?)$"
 );
 static_regex!(SENTENCE_LABEL, r"(?i)\b(?:agreed|resolved)\s*:$");
+// Labels that say how a motion went; unlike `Agreed`, only with a colon.
+static_regex!(
+    OUTCOME_LABEL,
+    r"^(?i:(?P<kind>motion|amendment)\s+)?(?i:(?P<carried>carried|agreed)|(?P<lost>lost|fell|defeated|not\s+agreed|not\s+carried))\s*:\s*(?P<text>.*)$"
+);
+/// Words an outcome label may start with, tested before the regex.
+const OUTCOME_STARTS: [&str; 6] = ["motion", "amendment", "carried", "lost", "not ", "defeated"];
 
 pub fn parse(text: &str, body_start: usize, index: &LineIndex) -> Vec<Element> {
     let body = text.get(body_start..).unwrap_or("");
@@ -55,8 +67,14 @@ pub fn parse(text: &str, body_start: usize, index: &LineIndex) -> Vec<Element> {
 }
 
 enum Frame {
-    List { of_decisions: bool },
-    Item { leaves: usize },
+    /// `of_decisions`: the list follows a label, and says what its
+    /// decisions' outcome is.
+    List {
+        of_decisions: Option<(Outcome, MotionKind)>,
+    },
+    Item {
+        leaves: usize,
+    },
     Quote,
 }
 
@@ -78,6 +96,8 @@ struct Label {
     /// Only the label: if no list follows, it is an empty decision.
     bare: bool,
     line: usize,
+    outcome: Outcome,
+    motion: MotionKind,
 }
 
 struct Walker<'a> {
@@ -117,7 +137,7 @@ impl Walker<'_> {
             Tag::Paragraph => self.open_leaf(LeafKind::Paragraph, offset),
             Tag::List(_) => {
                 self.close_leaf();
-                let of_decisions = self.label.take().is_some();
+                let of_decisions = self.label.take().map(|label| (label.outcome, label.motion));
                 self.stack.push(Frame::List { of_decisions });
             }
             Tag::Item => {
@@ -184,6 +204,8 @@ impl Walker<'_> {
                 self.elements.push(Element::Decision {
                     text: String::new(),
                     line: label.line,
+                    outcome: label.outcome,
+                    motion: label.motion,
                 });
             }
         }
@@ -244,43 +266,96 @@ impl Walker<'_> {
             self.elements.push(Element::Action(action));
             return;
         }
+        if starts_like(text, "declar") {
+            if let Some(declaration) = declaration(text, line) {
+                self.elements.push(Element::Declaration(declaration));
+                return;
+            }
+        }
+        let carried = (Outcome::Carried, MotionKind::Motion);
         let could_be_label = ["agreed", "resolved", "decision", "decided"]
             .iter()
             .any(|label| starts_like(text, label));
-        if let Some(caps) = could_be_label
+        let labelled = match could_be_label
             .then(|| DECISION_LABEL.captures(text))
             .flatten()
         {
-            match caps.get(1).map(|m| m.as_str().trim()) {
+            Some(caps) => Some((caps.get(1).map(|m| m.as_str().trim()), carried)),
+            None => outcome_label(text),
+        };
+        if let Some((decision, (outcome, motion))) = labelled {
+            match decision {
                 Some(decision) if !decision.is_empty() => self.elements.push(Element::Decision {
                     text: decision.to_string(),
                     line,
+                    outcome,
+                    motion,
                 }),
-                _ => self.label = Some(Label { bare: true, line }),
+                _ => {
+                    self.label = Some(Label {
+                        bare: true,
+                        line,
+                        outcome,
+                        motion,
+                    })
+                }
             }
             return;
         }
         if text.ends_with(':') && SENTENCE_LABEL.is_match(text) {
-            self.label = Some(Label { bare: false, line });
+            self.label = Some(Label {
+                bare: false,
+                line,
+                outcome: carried.0,
+                motion: carried.1,
+            });
             return;
         }
-        if first_in_item && self.in_decision_list() && !text.is_empty() {
-            self.elements.push(Element::Decision {
-                text: text.to_string(),
-                line,
-            });
+        if first_in_item && !text.is_empty() {
+            if let Some((outcome, motion)) = self.decision_list() {
+                self.elements.push(Element::Decision {
+                    text: text.to_string(),
+                    line,
+                    outcome,
+                    motion,
+                });
+            }
         }
     }
 
-    /// Whether the innermost item belongs to a list that follows a label.
-    fn in_decision_list(&self) -> bool {
-        let depth = self.stack.len();
-        depth >= 2
-            && matches!(
-                self.stack.get(depth - 2),
-                Some(Frame::List { of_decisions: true })
-            )
+    /// When the innermost item belongs to a list that follows a label,
+    /// the outcome the label gives its decisions.
+    fn decision_list(&self) -> Option<(Outcome, MotionKind)> {
+        let depth = self.stack.len().checked_sub(2)?;
+        match self.stack.get(depth) {
+            Some(Frame::List { of_decisions }) => *of_decisions,
+            _ => None,
+        }
     }
+}
+
+/// `Lost: …`, `Motion carried: …`, `Amendment lost:`: the text after the
+/// label (`None` for a bare label) and what the label says.
+type Labelled<'t> = (Option<&'t str>, (Outcome, MotionKind));
+
+fn outcome_label(text: &str) -> Option<Labelled<'_>> {
+    if !OUTCOME_STARTS.iter().any(|word| starts_like(text, word)) {
+        return None;
+    }
+    let caps = OUTCOME_LABEL.captures(text)?;
+    let outcome = if caps.name("lost").is_some() {
+        Outcome::Lost
+    } else {
+        Outcome::Carried
+    };
+    let motion = match caps.name("kind") {
+        Some(kind) if kind.as_str().eq_ignore_ascii_case("amendment") => MotionKind::Amendment,
+        _ => MotionKind::Motion,
+    };
+    // `Agreed:` alone is read by the decision label, so a bare `Carried:`
+    // is the only carried label without a kind that reaches here.
+    let rest = caps.name("text").map(|m| m.as_str().trim());
+    Some((rest.filter(|r| !r.is_empty()), (outcome, motion)))
 }
 
 /// Whether `text` starts with `word`, ignoring ASCII case: a cheap test
@@ -315,7 +390,7 @@ mod tests {
         elements(body)
             .into_iter()
             .filter_map(|e| match e {
-                Element::Decision { text, line } => Some((text, line)),
+                Element::Decision { text, line, .. } => Some((text, line)),
                 _ => None,
             })
             .collect()

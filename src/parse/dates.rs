@@ -20,12 +20,19 @@ static_regex!(NUMERIC, r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$");
 /// The ISO `YYYY-MM-DD` form of a date written another way, when the text is
 /// a recognisable, real date. Numeric dates are read day first, as in the UK.
 pub fn suggest_iso(text: &str) -> Option<String> {
-    let text = text.trim();
-    let date = by_names(text).or_else(|| numeric(text))?;
+    let date = written_date(text)?;
     Some(date.format("%Y-%m-%d").to_string())
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// A whole date as minutes write it: ISO, `12 May 2015`, `May 12th, 2015`,
+/// or numeric day first (`12/05/2015`).
+pub fn written_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    by_names(text).or_else(|| numeric(text))
+}
+
+/// `May`, `may`, `Sept.`: the month's number, from its first three letters.
+pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     let prefix = lower.get(..3)?;
     let position = MONTHS.iter().position(|m| *m == prefix)?;

@@ -7,10 +7,18 @@ use chrono::NaiveDate;
 
 use super::action_line::{DueText, RawAction, RawUpdate};
 use super::body::Element;
+use super::declaration::RawDeclaration;
 use super::people::Owners;
-use crate::model::{Action, ActionId, ActionUpdate, Decision, Item, Person};
+use crate::model::{
+    Action, ActionId, ActionUpdate, Decision, Declaration, Exempt, Item, MotionKind, Outcome,
+    Person,
+};
 use crate::problem::{Problem, ProblemKind};
 
+static_regex!(
+    EXEMPT,
+    r"(?i)\s*\(\s*exempt\s*(?:[:\-–—]\s*([^()]*?))?\s*\)\s*$"
+);
 static_regex!(
     ITEM_NUMBER,
     r"^(?i:item\s+)?(\d+[a-zA-Z]?(?:\.\d+)*[a-zA-Z]?)(?:[.):]\s*|\s+|$)(.*)$"
@@ -53,6 +61,8 @@ pub fn assemble(
         decisions: Vec::new(),
         actions: Vec::new(),
         updates: Vec::new(),
+        declarations: Vec::new(),
+        exempt: None,
     };
     let mut raw_actions: Vec<RawAction> = Vec::new();
     let mut position = 0;
@@ -66,6 +76,7 @@ pub fn assemble(
                     continue;
                 }
                 position += 1;
+                let (text, exempt) = exempt_mark(text);
                 let (number, title, numbered) = match written_number(&text) {
                     Some((number, title)) => (number, title, true),
                     None => (position.to_string(), text, false),
@@ -78,6 +89,8 @@ pub fn assemble(
                     decisions: Vec::new(),
                     actions: Vec::new(),
                     updates: Vec::new(),
+                    declarations: Vec::new(),
+                    exempt,
                 };
                 let done = std::mem::replace(&mut current, next);
                 finish(
@@ -89,7 +102,18 @@ pub fn assemble(
                     &mut counted,
                 );
             }
-            Element::Decision { text, line } => current.decisions.push(Decision { text, line }),
+            Element::Decision {
+                text,
+                line,
+                outcome,
+                motion,
+            } => current
+                .decisions
+                .push(decision(&text, line, outcome, motion, context)),
+            Element::Declaration(raw) => {
+                let declarations = declarations(raw, &current.number);
+                current.declarations.extend(declarations);
+            }
             Element::Action(action) => raw_actions.push(action),
             Element::Update(update) => {
                 let update = resolve_update(update, context, problems);
@@ -106,6 +130,62 @@ pub fn assemble(
         &mut counted,
     );
     items
+}
+
+/// A heading without its `(exempt)` or `(exempt: REASON)` mark, and the mark.
+fn exempt_mark(heading: String) -> (String, Option<Exempt>) {
+    let Some(caps) = EXEMPT.captures(&heading) else {
+        return (heading, None);
+    };
+    let reason = caps
+        .get(1)
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|r| !r.is_empty());
+    let start = caps.get(0).map_or(heading.len(), |m| m.start());
+    let title = heading
+        .get(..start)
+        .unwrap_or(&heading)
+        .trim_end()
+        .to_string();
+    (title, Some(Exempt { reason }))
+}
+
+/// A decision with its vote record taken off its text, the outcome the
+/// record states (over the label's), and the minutes it approves.
+fn decision(
+    text: &str,
+    line: usize,
+    outcome: Outcome,
+    motion: MotionKind,
+    context: &Context,
+) -> Decision {
+    let split = super::motion::split_record(text, line);
+    let approves = super::approval::approves(&split.text, context.date);
+    Decision {
+        text: split.text,
+        line,
+        outcome: split.outcome.unwrap_or(outcome),
+        motion,
+        vote: split.vote.map(Box::new),
+        approves,
+    }
+}
+
+/// One declaration for each person it names, about the item it names or
+/// else the one it is written under.
+fn declarations(raw: RawDeclaration, under: &str) -> Vec<Declaration> {
+    let item = raw.for_item.unwrap_or_else(|| under.to_string());
+    raw.people
+        .into_iter()
+        .map(|person| Declaration {
+            person,
+            kind: raw.kind,
+            detail: raw.detail.clone(),
+            item: item.clone(),
+            left_room: raw.left_room,
+            line: raw.line,
+        })
+        .collect()
 }
 
 /// The index of a lone `#` heading that opens the body, which titles the
@@ -157,6 +237,7 @@ fn finish(
     let is_empty_preamble = item.number == "0"
         && item.decisions.is_empty()
         && item.actions.is_empty()
+        && item.declarations.is_empty()
         && items.is_empty();
     if !is_empty_preamble {
         items.push(item);

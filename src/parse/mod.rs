@@ -1,10 +1,13 @@
 //! From a file's bytes to a `Meeting`, with every problem found on the way.
 
 pub mod action_line;
+pub mod approval;
 pub mod body;
 pub mod dates;
+pub mod declaration;
 pub mod front_matter;
 pub mod items;
+pub mod motion;
 pub mod people;
 
 use std::path::Path;
@@ -134,7 +137,13 @@ pub fn analyse<'a>(path: &Path, text: &'a str) -> Analysis<'a> {
             Some(mut fm) => {
                 let key_lines = std::mem::take(&mut fm.key_lines);
                 match build(path, text, &index, block.body_start, fm, &mut problems) {
-                    Ok(meeting) => (Some(meeting), None, key_lines),
+                    Ok(mut meeting) => {
+                        if meeting.status.is_some() {
+                            meeting.status_line =
+                                key_lines.keys.get("status").copied().unwrap_or(0);
+                        }
+                        (Some(meeting), None, key_lines)
+                    }
                     Err(fm) => (None, Some(*fm), key_lines),
                 }
             }
@@ -183,6 +192,8 @@ fn build(
         absent: fm.absent,
         next_meeting: fm.next_meeting,
         status: fm.status,
+        // Set by `analyse`, which has the key lines.
+        status_line: 0,
         tags: fm.tags,
         extra: fm.extra,
         items,

@@ -3,13 +3,37 @@
 use regex::Regex;
 
 use super::MeetingFilter;
-use crate::model::{Decision, Item, Meeting};
+use crate::model::{Decision, Item, Meeting, Outcome};
 
 #[derive(Debug, Clone, Default)]
 pub struct DecisionFilter {
     pub meetings: MeetingFilter,
     /// Matched against the decision's text and its item's title.
     pub grep: Option<Regex>,
+    pub outcome: Option<Outcome>,
+    pub exempt: ExemptFilter,
+}
+
+/// Which decisions of exempt items to list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExemptFilter {
+    /// Every decision, those of exempt items marked.
+    #[default]
+    Shown,
+    /// Only decisions of exempt items.
+    Only,
+    /// None of them: the public list.
+    Left,
+}
+
+impl ExemptFilter {
+    pub fn admits(self, item: &Item) -> bool {
+        match self {
+            ExemptFilter::Shown => true,
+            ExemptFilter::Only => item.exempt.is_some(),
+            ExemptFilter::Left => item.exempt.is_none(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -32,12 +56,17 @@ pub fn decisions<'a>(meetings: &'a [Meeting], filter: &DecisionFilter) -> Vec<De
         if !filter.meetings.admits(meeting) {
             continue;
         }
-        for item in &meeting.items {
+        for item in meeting
+            .items
+            .iter()
+            .filter(|item| filter.exempt.admits(item))
+        {
             for (at, decision) in item.decisions.iter().enumerate() {
                 let matches = filter
                     .grep
                     .as_ref()
-                    .is_none_or(|re| re.is_match(&decision.text) || re.is_match(&item.title));
+                    .is_none_or(|re| re.is_match(&decision.text) || re.is_match(&item.title))
+                    && filter.outcome.is_none_or(|o| o == decision.outcome);
                 if matches {
                     rows.push(DecisionRow {
                         id: decision_id(meeting, item, at + 1),

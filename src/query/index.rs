@@ -26,11 +26,11 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::actions::ActionFilter;
-use super::meetings::{Counts, MeetingRow};
+use super::meetings::{Counts, MeetingRow, fill_approvals};
 use crate::cache::codec::{Corrupt, Decoded, Reader, Writer};
 use crate::folder::Folder;
 use crate::ledger::{Applied, Entry, Ledger};
-use crate::model::{Meeting, Status};
+use crate::model::{Approves, Meeting, NoteStatus, Status};
 use crate::people::{Directory, Resolver};
 use crate::problem::Problem;
 
@@ -46,12 +46,22 @@ pub struct ActionIndex {
     pub files_read: usize,
     pub notes: usize,
     series_names: Vec<String>,
-    /// Each file's meeting: its name (in `series_names`) and date, and
-    /// what `minutes meetings` counts in it.
-    meetings: Vec<Option<(usize, NaiveDate, Counts)>>,
+    /// Each file's meeting, as `minutes meetings` lists it.
+    meetings: Vec<Option<IndexedMeeting>>,
     /// The index as read; the entries are what follows `entries_at`.
     bytes: Vec<u8>,
     entries_at: usize,
+}
+
+/// What `minutes meetings` reads of a note.
+#[derive(Debug, Clone)]
+struct IndexedMeeting {
+    /// In `series_names`.
+    series: usize,
+    date: NaiveDate,
+    counts: Counts,
+    status: Option<NoteStatus>,
+    approves: Vec<Approves>,
 }
 
 /// Where one entry's parts are: files by their place in the walk, items,
@@ -114,29 +124,38 @@ impl ActionIndex {
         });
         let mut series_names: Vec<&str> = Vec::new();
         let mut name_at: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut meetings: Vec<Option<(usize, NaiveDate, Counts)>> = vec![None; files.len()];
+        let mut meetings: Vec<Option<&Meeting>> = vec![None; files.len()];
         for meeting in &folder.meetings {
-            let name = *name_at.entry(&meeting.meeting).or_insert_with(|| {
+            name_at.entry(&meeting.meeting).or_insert_with(|| {
                 series_names.push(&meeting.meeting);
                 series_names.len() - 1
             });
-            *meetings.get_mut(*file_of.get(meeting.path.as_path())?)? =
-                Some((name, meeting.date, Counts::of(meeting)));
+            *meetings.get_mut(*file_of.get(meeting.path.as_path())?)? = Some(meeting);
         }
         w.seq(&series_names, |w, name| w.str(name));
         w.seq(&meetings, |w, meeting| {
-            w.opt(meeting, |w, (name, date, counts)| {
-                w.usize(*name);
-                w.date(date);
+            w.opt(meeting, |w, meeting| {
+                w.usize(name_at.get(meeting.meeting.as_str()).copied().unwrap_or(0));
+                w.date(&meeting.date);
                 let Counts {
                     items,
                     decisions,
                     live_actions,
                     actions,
-                } = *counts;
+                } = Counts::of(meeting);
                 for count in [items, decisions, live_actions, actions] {
                     w.usize(count);
                 }
+                w.opt(&meeting.status, |w, status| {
+                    w.bool(*status == NoteStatus::Approved);
+                });
+                w.seq(&meeting.approves(), |w, approves| match approves {
+                    Approves::Previous => w.u8(0),
+                    Approves::Held(date) => {
+                        w.u8(1);
+                        w.date(date);
+                    }
+                });
             });
         });
         let resolver = Resolver::new(directory);
@@ -188,14 +207,32 @@ impl ActionIndex {
         let series_names = r.seq(Reader::str)?;
         let meetings = r.seq(|r| {
             r.opt(|r| {
-                let (name, date) = (r.usize()?, r.date()?);
+                let (series, date) = (r.usize()?, r.date()?);
                 let counts = Counts {
                     items: r.usize()?,
                     decisions: r.usize()?,
                     live_actions: r.usize()?,
                     actions: r.usize()?,
                 };
-                Ok((name, date, counts))
+                let status = r.opt(|r| {
+                    Ok(if r.bool()? {
+                        NoteStatus::Approved
+                    } else {
+                        NoteStatus::Draft
+                    })
+                })?;
+                let approves = r.seq(|r| match r.u8()? {
+                    0 => Ok(Approves::Previous),
+                    1 => Ok(Approves::Held(r.date()?)),
+                    _ => Err(Corrupt),
+                })?;
+                Ok(IndexedMeeting {
+                    series,
+                    date,
+                    counts,
+                    status,
+                    approves,
+                })
             })
         })?;
         if meetings.len() != files.len() {
@@ -225,18 +262,23 @@ impl ActionIndex {
     pub fn meeting_rows<'a>(&'a self, files: &'a [PathBuf]) -> Decoded<Vec<MeetingRow<'a>>> {
         let mut rows = Vec::new();
         for (meeting, path) in self.meetings.iter().zip(files) {
-            let Some((name, date, counts)) = meeting else {
+            let Some(meeting) = meeting else {
                 continue;
             };
-            let series = self.series_names.get(*name).ok_or(Corrupt)?;
-            rows.push(MeetingRow {
-                date: *date,
+            let series = self.series_names.get(meeting.series).ok_or(Corrupt)?;
+            let row = MeetingRow {
+                date: meeting.date,
                 series,
                 path,
-                counts: *counts,
-            });
+                counts: meeting.counts,
+                status: meeting.status,
+                approval: None,
+            };
+            rows.push((row, meeting.approves.clone()));
         }
-        rows.sort_by(|a, b| (a.date, a.path).cmp(&(b.date, b.path)));
+        rows.sort_by(|(a, _), (b, _)| (a.date, a.path).cmp(&(b.date, b.path)));
+        let (mut rows, approves): (Vec<MeetingRow>, Vec<Vec<Approves>>) = rows.into_iter().unzip();
+        fill_approvals(&mut rows, &approves);
         Ok(rows)
     }
 
@@ -253,7 +295,9 @@ impl ActionIndex {
             .iter()
             .enumerate()
             .filter(|(_, meeting)| {
-                meeting.is_some_and(|(spelling, _, _)| admitted.get(spelling) == Some(&true))
+                meeting
+                    .as_ref()
+                    .is_some_and(|m| admitted.get(m.series) == Some(&true))
             })
             .map(|(at, _)| at)
             .collect()
@@ -321,15 +365,14 @@ impl ActionIndex {
     }
 
     fn passes(&self, record: &Record, filter: &ActionFilter, admitted: &[bool]) -> Decoded<bool> {
-        let (name, date, _) = self
+        let meeting = self
             .meetings
             .get(record.file)
-            .copied()
-            .flatten()
+            .and_then(Option::as_ref)
             .ok_or(Corrupt)?;
         let status = record.status.ok_or(Corrupt)?;
-        Ok(admitted.get(name).copied().unwrap_or(false)
-            && filter.meetings.admits_date(date)
+        Ok(admitted.get(meeting.series).copied().unwrap_or(false)
+            && filter.meetings.admits_date(meeting.date)
             && filter.admits_state(status, record.due, |person| record.owners.contains(&person)))
     }
 }

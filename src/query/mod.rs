@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod attendance;
 pub mod decisions;
+pub mod declarations;
 pub mod export;
 pub mod index;
 pub mod lifecycle;

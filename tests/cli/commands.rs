@@ -34,7 +34,7 @@ fn action_ids(args: &[&str]) -> Vec<String> {
     let mut all = vec!["actions", "--format", "json"];
     all.extend_from_slice(args);
     let doc = json(&all);
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     doc["actions"]
         .as_array()
         .expect("actions array")
@@ -345,7 +345,7 @@ fn show_json_is_the_model_with_front_matter_key_names() {
         "json",
         "tests/fixtures/small/2025-01-14-north-board.md",
     ]);
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     assert_eq!(doc["meeting"], "North Board");
     assert_eq!(doc["date"], "2025-01-14");
     assert_eq!(doc["present"][0]["title"], "Cllr");

@@ -73,7 +73,7 @@ fn examples_are_clean() {
     expect_code(&output, 0);
     assert_eq!(
         text(&output.stdout),
-        "0 errors, 0 warnings in 0 files (12 files checked)\n"
+        "0 errors, 0 warnings in 0 files (15 files checked)\n"
     );
     let output = minutes(&["lint", "--format", "json", "examples"]);
     expect_code(&output, 0);

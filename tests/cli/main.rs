@@ -16,3 +16,4 @@ mod lint_cache;
 mod people;
 mod properties;
 mod report;
+mod statutory;

@@ -247,7 +247,7 @@ fn attendance_infers_membership_without_declared_members() {
         "examples",
     ]);
     assert_eq!(one["people"].as_array().unwrap().len(), 1);
-    assert_eq!(one["meetings"].as_array().unwrap().len(), 11);
+    assert_eq!(one["meetings"].as_array().unwrap().len(), 14);
 
     let table = ok(&minutes(&[
         "attendance",
@@ -274,7 +274,8 @@ fn attendance_infers_membership_without_declared_members() {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[2], "2026-09-03 WCLG");
-    assert_eq!(&headers[3], "2026-09-15 HPB");
+    assert_eq!(&headers[3], "2026-09-09 WTCPC");
+    assert_eq!(&headers[4], "2026-09-15 HPB");
     let markdown = ok(&minutes(&[
         "attendance",
         "--until",

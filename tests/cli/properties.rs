@@ -8,7 +8,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use minutes::lint::engine::{LintOptions, lint_source};
 use minutes::model::{
-    Action, ActionId, ActionUpdate, Decision, Item, Meeting, NoteStatus, Person, Status,
+    Action, ActionId, ActionUpdate, Counts, Decision, Declaration, Exempt, InterestKind, Item,
+    Meeting, MotionKind, NoteStatus, Outcome, Person, Status, Unanimity, Vote,
 };
 use minutes::parse::{Parsed, parse_bytes, parse_text};
 use proptest::prelude::*;
@@ -309,12 +310,16 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         )),
         proptest::collection::vec(
             (
-                proptest::collection::vec(words(1), 0..3),
+                proptest::collection::vec(decision(), 0..3),
                 proptest::collection::vec(raw_action(), 0..4),
                 proptest::collection::vec(
                     update(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap()),
                     0..2,
                 ),
+                proptest::collection::vec(declaration(), 0..2),
+                proptest::option::of(proptest::option::of(proptest::sample::select(
+                    &["paragraph 3 of Schedule 12A", "commercial"][..],
+                ))),
             ),
             1..5,
         ),
@@ -336,28 +341,41 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 let items = items
                     .into_iter()
                     .enumerate()
-                    .map(|(at, (decisions, actions, updates))| {
-                        let number = (at + 1).to_string();
-                        let actions = actions
-                            .into_iter()
-                            .enumerate()
-                            .map(|(ordinal, raw)| {
-                                action(raw, date, &number, ordinal + 1, next_meeting)
-                            })
-                            .collect();
-                        Item {
-                            title: format!("Item about {}", WORDS[at % WORDS.len()]),
-                            number,
-                            line: 0,
-                            numbered: true,
-                            decisions: decisions
+                    .map(
+                        |(at, (decisions, actions, updates, declarations, exempt))| {
+                            let number = (at + 1).to_string();
+                            let actions = actions
                                 .into_iter()
-                                .map(|text| Decision { text, line: 0 })
-                                .collect(),
-                            actions,
-                            updates,
-                        }
-                    })
+                                .enumerate()
+                                .map(|(ordinal, raw)| {
+                                    action(raw, date, &number, ordinal + 1, next_meeting)
+                                })
+                                .collect();
+                            Item {
+                                title: format!("Item about {}", WORDS[at % WORDS.len()]),
+                                declarations: declarations
+                                    .into_iter()
+                                    .map(|(person, kind, detail, item, left_room)| Declaration {
+                                        person,
+                                        kind,
+                                        detail,
+                                        item: item.unwrap_or_else(|| number.clone()),
+                                        left_room,
+                                        line: 0,
+                                    })
+                                    .collect(),
+                                exempt: exempt.map(|reason| Exempt {
+                                    reason: reason.map(str::to_string),
+                                }),
+                                number,
+                                line: 0,
+                                numbered: true,
+                                decisions,
+                                actions,
+                                updates,
+                            }
+                        },
+                    )
                     .collect();
                 Meeting {
                     path: "note.md".into(),
@@ -373,12 +391,88 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     absent: Vec::new(),
                     next_meeting,
                     status,
+                    status_line: 0,
                     tags: tags.into_iter().map(str::to_string).collect(),
                     extra: Default::default(),
                     items,
                 }
             },
         )
+}
+
+/// A decision as the parser makes it: a label's outcome and kind, and a
+/// vote record that is never empty, with unanimity only when carried.
+fn decision() -> impl Strategy<Value = Decision> {
+    let count = || proptest::option::of(0u32..30);
+    let vote = (
+        proptest::option::of(person()),
+        proptest::option::of(person()),
+        (count(), count(), count()),
+        proptest::option::of(proptest::sample::select(
+            &[Unanimity::Unanimous, Unanimity::NemCon][..],
+        )),
+        (
+            proptest::collection::vec(person(), 0..3),
+            proptest::collection::vec(person(), 0..2),
+            proptest::collection::vec(person(), 0..2),
+        ),
+    )
+        .prop_map(
+            |(
+                proposer,
+                seconder,
+                (yes, no, abstain),
+                unanimity,
+                (voted_for, voted_against, abstained),
+            )| Vote {
+                proposer,
+                seconder,
+                counts: Counts { yes, no, abstain },
+                unanimity,
+                voted_for,
+                voted_against,
+                abstained,
+            },
+        )
+        .prop_filter("a record says something", |vote| *vote != Vote::default());
+    (
+        words(1),
+        proptest::sample::select(&[Outcome::Carried, Outcome::Lost][..]),
+        proptest::sample::select(&[MotionKind::Motion, MotionKind::Amendment][..]),
+        proptest::option::of(vote),
+    )
+        .prop_map(|(text, outcome, motion, vote)| {
+            let outcome = match &vote {
+                Some(vote) if vote.unanimity.is_some() => Outcome::Carried,
+                _ => outcome,
+            };
+            Decision {
+                outcome,
+                motion,
+                vote: vote.map(Box::new),
+                ..Decision::new(text, 0)
+            }
+        })
+}
+
+type DeclarationParts = (Person, Option<InterestKind>, String, Option<String>, bool);
+
+/// A declaration: its person, kind, detail, the item it names (or the one
+/// it is under) and whether the member left.
+fn declaration() -> impl Strategy<Value = DeclarationParts> {
+    (
+        person(),
+        proptest::option::of(proptest::sample::select(
+            &[
+                InterestKind::Pecuniary,
+                InterestKind::NonPecuniary,
+                InterestKind::Other,
+            ][..],
+        )),
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..4).prop_map(|w| w.join(" ")),
+        proptest::option::of((1u32..6).prop_map(|n| n.to_string())),
+        any::<bool>(),
+    )
 }
 
 /// An action as the parser makes it: IDs derived or pinned, `All` meaning

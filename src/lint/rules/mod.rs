@@ -6,14 +6,18 @@ mod action_id_duplicate;
 mod action_no_due;
 mod action_no_owner;
 mod action_owner_unknown;
+mod approval_date_unknown;
+mod approval_status;
 mod chair_not_present;
 mod date_invalid;
 mod decision_empty;
+mod draft_stale;
 mod field_type;
 mod filename_date;
 mod front_matter_invalid;
 mod front_matter_missing;
 mod front_matter_stray;
+mod interest_participated;
 mod item_number;
 mod not_text;
 mod person_ambiguous;
@@ -28,6 +32,8 @@ mod unreadable;
 mod update_before_action;
 mod update_closed;
 mod update_unknown_id;
+mod vote_exceeds_present;
+mod vote_not_present;
 
 use super::{FileContext, Finding, Rule};
 use crate::problem::ProblemKind;
@@ -60,6 +66,12 @@ static ALL: &[&dyn Rule] = &[
     &update_closed::UpdateClosed,
     &person_ambiguous::PersonAmbiguous,
     &quorum_not_met::QuorumNotMet,
+    &vote_exceeds_present::VoteExceedsPresent,
+    &vote_not_present::VoteNotPresent,
+    &interest_participated::InterestParticipated,
+    &approval_status::ApprovalStatus,
+    &draft_stale::DraftStale,
+    &approval_date_unknown::ApprovalDateUnknown,
 ];
 
 /// Every rule, in the order docs/rules.md lists them.
@@ -120,6 +132,28 @@ pub(crate) mod testing {
         let ledger = crate::ledger::Ledger::build(&meetings);
         let mut out = Vec::new();
         rule.check_folder(&ledger, &mut out);
+        let mut found: Vec<(String, usize)> = out
+            .into_iter()
+            .map(|f| (f.path.display().to_string(), f.finding.line))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The (file, line) findings of a rule across notes (`check_notes`)
+    /// over notes given as (name, text).
+    pub fn notes_findings(rule: &dyn Rule, notes: &[(&str, &str)]) -> Vec<(String, usize)> {
+        let meetings: Vec<crate::model::Meeting> = notes
+            .iter()
+            .filter_map(
+                |(name, text)| match crate::parse::parse_text(Path::new(name), text) {
+                    crate::parse::Parsed::Note { meeting, .. } => meeting.map(|m| *m),
+                    crate::parse::Parsed::NotANote => None,
+                },
+            )
+            .collect();
+        let mut out = Vec::new();
+        rule.check_notes(&meetings, &mut out);
         let mut found: Vec<(String, usize)> = out
             .into_iter()
             .map(|f| (f.path.display().to_string(), f.finding.line))
