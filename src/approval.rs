@@ -3,6 +3,7 @@
 //! meeting held on DATE" (the note of that date) or "of the last meeting"
 //! (the latest note before it). The earliest such note wins.
 
+use std::borrow::Borrow;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -28,9 +29,10 @@ pub struct Approval {
     pub by: usize,
 }
 
-/// `approvals` of whole notes.
-pub fn of_meetings(meetings: &[Meeting]) -> Vec<Option<Approval>> {
-    let approves: Vec<Vec<Approves>> = meetings.iter().map(Meeting::approves).collect();
+/// `approvals` of whole notes (or references to them).
+pub fn of_meetings<M: Borrow<Meeting>>(meetings: &[M]) -> Vec<Option<Approval>> {
+    let meetings: Vec<&Meeting> = meetings.iter().map(Borrow::borrow).collect();
+    let approves: Vec<Vec<Approves>> = meetings.iter().map(|m| m.approves()).collect();
     let notes: Vec<Note> = meetings
         .iter()
         .zip(&approves)

@@ -571,7 +571,12 @@ pub(super) fn report(
     let report = crate::query::report::report(&folder.meetings, &ledger, directory, series, date);
     let register = crate::query::attendance::attendance(&report.meetings, directory, &config);
     let mut text = Vec::new();
-    output::report::write(&report, &register, args.format, &mut text)?;
+    let audience = if args.public {
+        output::report::Audience::Public
+    } else {
+        output::report::Audience::Board
+    };
+    output::report::write(&report, &register, args.format, audience, &mut text)?;
     match &args.out {
         None => out.write_all(&text)?,
         Some(path) => {

@@ -460,6 +460,9 @@ struct ReportArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = output::report::ReportFormat::Markdown)]
     format: output::report::ReportFormat,
+    /// For publication: exempt items only by their heading and reason, their actions left out
+    #[arg(long)]
+    public: bool,
     /// Write the report to this file (atomically)
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,

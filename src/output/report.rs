@@ -8,8 +8,17 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use super::markdown::escape as md;
+use crate::model::{Exempt, InterestKind, Meeting, NoteStatus};
 use crate::query::attendance::{Group, Register};
 use crate::query::report::{Report, ReportAction};
+
+/// Who the report is for: the board (every item, exempt ones marked), or
+/// the public (exempt items reduced to their heading and reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Board,
+    Public,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
@@ -39,16 +48,120 @@ pub fn write(
     report: &Report,
     register: &Register,
     format: ReportFormat,
+    audience: Audience,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let text = match format {
-        ReportFormat::Markdown => markdown(report, register),
-        ReportFormat::Html => html(report, register),
+        ReportFormat::Markdown => markdown(report, register, audience),
+        ReportFormat::Html => html(report, register, audience),
     };
     out.write_all(text.as_bytes())
 }
 
-fn markdown(report: &Report, register: &Register) -> String {
+/// The exempt mark of the item an action was raised under.
+fn action_exempt<'a>(action: &ReportAction<'a>) -> Option<&'a Exempt> {
+    let entry = action.entry;
+    entry
+        .meeting
+        .item(&entry.action.item)
+        .and_then(|item| item.exempt.as_ref())
+}
+
+/// What the audience may read of an action: `None` for the public when its
+/// item is exempt; for the board, whether to mark it.
+fn shown(action: &ReportAction, audience: Audience) -> Option<bool> {
+    match (action_exempt(action), audience) {
+        (Some(_), Audience::Public) => None,
+        (exempt, _) => Some(exempt.is_some()),
+    }
+}
+
+/// `exempt` or `exempt: REASON`.
+fn exempt_label(exempt: &Exempt) -> String {
+    match &exempt.reason {
+        Some(reason) => format!("exempt: {reason}"),
+        None => "exempt".to_string(),
+    }
+}
+
+/// `approved on DATE`, `approved (front matter)` or `awaiting approval`.
+fn approval_text(meeting: &Meeting, approved_on: Option<NaiveDate>) -> String {
+    match (approved_on, meeting.status) {
+        (Some(date), _) => format!("approved on {}", long(date)),
+        (None, Some(NoteStatus::Approved)) => "approved (front matter)".to_string(),
+        (None, _) => "awaiting approval".to_string(),
+    }
+}
+
+/// One row of the decisions of the latest meeting: item, decision,
+/// outcome and vote; for the public, an exempt item's decisions are one
+/// row saying so.
+struct DecisionRow {
+    item: String,
+    text: String,
+    outcome: String,
+    vote: String,
+}
+
+fn decision_rows(report: &Report, audience: Audience) -> Vec<DecisionRow> {
+    let mut rows: Vec<DecisionRow> = Vec::new();
+    let mut withheld: Vec<&str> = Vec::new();
+    for (item, decision) in &report.latest_decisions {
+        let heading = format!("{} {}", item.number, item.title);
+        match (&item.exempt, audience) {
+            (Some(exempt), Audience::Public) => {
+                if !withheld.contains(&item.number.as_str()) {
+                    withheld.push(&item.number);
+                    rows.push(DecisionRow {
+                        item: format!("{heading} ({})", exempt_label(exempt)),
+                        text: "Not for publication.".to_string(),
+                        outcome: String::new(),
+                        vote: String::new(),
+                    });
+                }
+            }
+            (exempt, _) => rows.push(DecisionRow {
+                item: match exempt {
+                    Some(exempt) => format!("{heading} ({})", exempt_label(exempt)),
+                    None => heading,
+                },
+                text: decision.text.clone(),
+                outcome: super::decisions::outcome_label(decision),
+                vote: decision
+                    .vote
+                    .as_deref()
+                    .map(super::decisions::vote_label)
+                    .unwrap_or_default(),
+            }),
+        }
+    }
+    rows
+}
+
+/// One declaration of the latest meeting.
+struct DeclarationRow<'a> {
+    person: String,
+    kind: &'static str,
+    detail: &'a str,
+    item: &'a str,
+    left_room: &'static str,
+}
+
+fn declaration_rows<'a>(report: &Report<'a>) -> Vec<DeclarationRow<'a>> {
+    report
+        .latest_declarations
+        .iter()
+        .map(|declaration| DeclarationRow {
+            person: declaration.person.display_name(),
+            kind: declaration.kind.map_or("unspecified", InterestKind::as_str),
+            detail: &declaration.detail,
+            item: &declaration.item,
+            left_room: if declaration.left_room { "yes" } else { "no" },
+        })
+        .collect()
+}
+
+fn markdown(report: &Report, register: &Register, audience: Audience) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -59,6 +172,9 @@ fn markdown(report: &Report, register: &Register) -> String {
     if let Some(latest) = report.latest() {
         let _ = writeln!(s, "Latest meeting: {}.\n", long(latest.date));
     }
+    if audience == Audience::Public {
+        s.push_str("Published version: items taken in private (exempt) are shown by their heading and reason only.\n\n");
+    }
     s.push_str("## Headline figures\n\n| Measure | Number |\n| --- | --- |\n");
     for (label, value) in headline(report) {
         let _ = writeln!(s, "| {label} | {value} |");
@@ -67,13 +183,17 @@ fn markdown(report: &Report, register: &Register) -> String {
     s.push_str("| Owner | ID | Action | Due | Status | Latest note |\n| --- | --- | --- | --- | --- | --- |\n");
     for group in &report.by_owner {
         for action in &group.actions {
+            let Some(exempt) = shown(action, audience) else {
+                continue;
+            };
             let mut due = md(&due_text(action));
             if action.overdue {
                 due = format!("**{due} (overdue)**");
             }
+            let mark = if exempt { " (exempt)" } else { "" };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {due} | {} | {} |",
+                "| {} | {} | {}{mark} | {due} | {} | {} |",
                 md(&group.owner),
                 md(&action.entry.action.id.0),
                 md(&action.entry.action.text),
@@ -88,9 +208,13 @@ fn markdown(report: &Report, register: &Register) -> String {
     } else {
         s.push_str("| ID | Action | Status | Latest note |\n| --- | --- | --- | --- |\n");
         for action in &report.closed_since {
+            let Some(exempt) = shown(action, audience) else {
+                continue;
+            };
+            let mark = if exempt { " (exempt)" } else { "" };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} |",
+                "| {} | {}{mark} | {} | {} |",
                 md(&action.entry.action.id.0),
                 md(&action.entry.action.text),
                 action.state.status,
@@ -99,19 +223,48 @@ fn markdown(report: &Report, register: &Register) -> String {
         }
     }
     s.push_str("\n## Decisions at the last meeting\n\n");
-    if report.latest_decisions.is_empty() {
+    let decisions = decision_rows(report, audience);
+    if decisions.is_empty() {
         s.push_str("None.\n");
     } else {
-        s.push_str("| Item | Decision |\n| --- | --- |\n");
-        for (item, decision) in &report.latest_decisions {
+        s.push_str("| Item | Decision | Outcome | Vote |\n| --- | --- | --- | --- |\n");
+        for row in &decisions {
             let _ = writeln!(
                 s,
-                "| {} {} | {} |",
-                md(&item.number),
-                md(&item.title),
-                md(&decision.text)
+                "| {} | {} | {} | {} |",
+                md(&row.item),
+                md(&row.text),
+                md(&row.outcome),
+                md(&row.vote)
             );
         }
+    }
+    s.push_str("\n## Declarations of interest at the last meeting\n\n");
+    let declarations = declaration_rows(report);
+    if declarations.is_empty() {
+        s.push_str("None.\n");
+    } else {
+        s.push_str("| Member | Kind | Interest | Item | Left the room |\n| --- | --- | --- | --- | --- |\n");
+        for row in &declarations {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                md(&row.person),
+                row.kind,
+                md(row.detail),
+                md(row.item),
+                row.left_room
+            );
+        }
+    }
+    s.push_str("\n## Approval of minutes\n\n| Meeting | Minutes |\n| --- | --- |\n");
+    for (meeting, approved_on) in report.meetings.iter().zip(&report.approved_on) {
+        let _ = writeln!(
+            s,
+            "| {} | {} |",
+            long(meeting.date),
+            approval_text(meeting, *approved_on)
+        );
     }
     s.push_str("\n## Attendance\n\nP present, A apologies, X absent, I in attendance.\n\n| Name |");
     for meeting in &register.meetings {
@@ -157,8 +310,13 @@ struct HtmlReport<'a> {
     chart: Option<Chart<'a>>,
     open: Vec<OpenRow<'a>>,
     closed: Vec<ClosedRow<'a>>,
-    /// Each decision of the latest meeting with its item's number and title.
-    decisions: Vec<(String, &'a str)>,
+    /// Each decision of the latest meeting (for the public, an exempt
+    /// item's as one row saying so).
+    decisions: Vec<DecisionRow>,
+    declarations: Vec<DeclarationRow<'a>>,
+    /// Each meeting's date and the approval of its minutes.
+    approvals: Vec<(String, String)>,
+    public: bool,
     meeting_dates: Vec<NaiveDate>,
     members: Vec<MemberRow<'a>>,
 }
@@ -167,6 +325,7 @@ struct OpenRow<'a> {
     owner: &'a str,
     id: &'a str,
     text: &'a str,
+    exempt: bool,
     due: String,
     overdue: bool,
     status: String,
@@ -176,6 +335,7 @@ struct OpenRow<'a> {
 struct ClosedRow<'a> {
     id: &'a str,
     text: &'a str,
+    exempt: bool,
     status: String,
     note: &'a str,
 }
@@ -186,7 +346,7 @@ struct MemberRow<'a> {
     rate: String,
 }
 
-fn html(report: &Report, register: &Register) -> String {
+fn html(report: &Report, register: &Register, audience: Audience) -> String {
     let page = HtmlReport {
         title: format!("{} – report as of {}", report.series, long(report.date)),
         series: &report.series,
@@ -198,37 +358,45 @@ fn html(report: &Report, register: &Register) -> String {
             .by_owner
             .iter()
             .flat_map(|group| {
-                group.actions.iter().map(|action| OpenRow {
-                    owner: &group.owner,
-                    id: &action.entry.action.id.0,
-                    text: &action.entry.action.text,
-                    due: due_text(action),
-                    overdue: action.overdue,
-                    status: action.state.status.to_string(),
-                    note: action.state.note.unwrap_or(""),
-                })
+                group
+                    .actions
+                    .iter()
+                    .filter_map(move |action| Some((group, action, shown(action, audience)?)))
+            })
+            .map(|(group, action, exempt)| OpenRow {
+                owner: &group.owner,
+                id: &action.entry.action.id.0,
+                text: &action.entry.action.text,
+                exempt,
+                due: due_text(action),
+                overdue: action.overdue,
+                status: action.state.status.to_string(),
+                note: action.state.note.unwrap_or(""),
             })
             .collect(),
         closed: report
             .closed_since
             .iter()
-            .map(|action| ClosedRow {
+            .filter_map(|action| Some((action, shown(action, audience)?)))
+            .map(|(action, exempt)| ClosedRow {
                 id: &action.entry.action.id.0,
                 text: &action.entry.action.text,
+                exempt,
                 status: action.state.status.to_string(),
                 note: action.state.note.unwrap_or(""),
             })
             .collect(),
-        decisions: report
-            .latest_decisions
+        decisions: decision_rows(report, audience),
+        declarations: declaration_rows(report),
+        approvals: report
+            .meetings
             .iter()
-            .map(|(item, decision)| {
-                (
-                    format!("{} {}", item.number, item.title),
-                    decision.text.as_str(),
-                )
+            .zip(&report.approved_on)
+            .map(|(meeting, approved_on)| {
+                (long(meeting.date), approval_text(meeting, *approved_on))
             })
             .collect(),
+        public: audience == Audience::Public,
         meeting_dates: register.meetings.iter().map(|m| m.date).collect(),
         members: register
             .rows

@@ -48,10 +48,14 @@ pub fn approves(text: &str, held: NaiveDate) -> Option<Approves> {
     if after.get(..said.start())?.contains(';') || NOT_APPROVED.is_match(after) {
         return None;
     }
-    for found in DATE.find_iter(after) {
+    // Each place a date could start, so that `Meeting 1st` failing as a
+    // date does not hide the `1st April` that overlaps it.
+    let mut from = 0;
+    while let Some(found) = DATE.find_at(after, from) {
         if let Some(date) = read_date(found.as_str(), held) {
             return Some(Approves::Held(date));
         }
+        from = found.start() + after.get(found.start()..)?.chars().next()?.len_utf8();
     }
     PREVIOUS.is_match(after).then_some(Approves::Previous)
 }
@@ -104,6 +108,7 @@ mod tests {
             "the minutes of the meeting held on 12 May were approved",
             "The minutes of the meeting of May 12th were signed as a correct record",
             "the notes of 12 May 2015 as a correct record.",
+            "Minutes of the Meeting 12th May: proposed and seconded, and unanimously approved.",
         ] {
             assert_eq!(read(text), held, "{text}");
         }

@@ -1,9 +1,11 @@
 //! The record of a motion written at the end of a decision, in brackets:
 //! `(proposed by Cllr Hale, seconded by Cllr Lamb; for 7, against 2,
 //! abstained 1)`, `(carried unanimously)`, `(for: Hale, Lamb; against:
-//! Price)`. Its parts may come in any order. A bracket that is not wholly
-//! such a record (`(see appendix A)`, `(for 2025/26)`) is left in the text:
-//! a vote is never read out of prose.
+//! Price)`. Its parts may come in any order. A last sentence that is wholly
+//! such a record is one too (`… were approved. Proposed by RW and seconded
+//! by PP.`), as clerks often write it. A bracket or sentence that is not
+//! wholly a record (`(see appendix A)`, `(for 2025/26)`) is left in the
+//! text: a vote is never read out of prose.
 
 use regex::Captures;
 
@@ -14,12 +16,12 @@ static_regex!(
     PART,
     r"(?ix)
     \b(?:
-        (?P<proposed>proposed|moved)\s+by\b
+        (?P<proposed>proposed|moved|motioned)\s+by\b
       | (?P<seconded>seconded)\s+by\b
       | (?P<list>for|against|abstained|abstaining|abstentions|abstain)\s*:
-      | (?P<side>for|against|abstained|abstaining|abstentions?)\s+(?P<count>\d{1,5})\b
-      | (?P<count2>\d{1,5})\s+(?P<side2>for|against|abstentions?|abstained|abstaining)\b
-      | (?P<votes>\d{1,5})\s+votes?\s+to\s+(?P<votes_against>\d{1,5})\b
+      | (?P<side>for|against|abstained|abstaining|abstentions?)\s+(?P<count>\d{1,3})\b
+      | (?P<count2>\d{1,3})\s+(?P<side2>for|against|abstentions?|abstained|abstaining)\b
+      | (?P<votes>\d{1,3})\s+votes?\s+to\s+(?P<votes_against>\d{1,3})\b
       | (?P<unanimous>(?:carried\s+)?unanimously|unanimous)\b
       | (?P<nemcon>nem\.?\s*con)\.?
       | (?P<outcome>carried|lost|defeated|fell)\b
@@ -43,17 +45,29 @@ pub fn split_record(text: &str, line: usize) -> Split {
         vote: None,
         outcome: None,
     };
-    let Some((before, inner)) = trailing_brackets(text) else {
-        return unchanged();
-    };
-    match read_record(inner, line) {
-        Some((vote, outcome)) => Split {
+    let record = trailing_brackets(text)
+        .and_then(|(before, inner)| Some((before, read_record(inner, line)?)))
+        .or_else(|| {
+            let (before, last) = last_sentence(text)?;
+            Some((before, read_record(last, line)?))
+        });
+    match record {
+        Some((before, (vote, outcome))) => Split {
             text: before.trim_end().to_string(),
             vote: (vote != Vote::default()).then_some(vote),
             outcome,
         },
         None => unchanged(),
     }
+}
+
+/// The text up to and with the full stop that ends its second-last
+/// sentence, and the last sentence without its own.
+fn last_sentence(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let stop = body.rfind(". ")?;
+    Some((body.get(..=stop)?, body.get(stop + 2..)?))
 }
 
 /// The text before a final `( … )` and what is inside it; a full stop
@@ -262,10 +276,34 @@ mod tests {
     }
 
     #[test]
+    fn a_last_sentence_that_is_wholly_a_record() {
+        let got = split(
+            "The minutes of the last meeting were approved. Proposed by Ann Hale and seconded by Bo Lamb.",
+        );
+        assert_eq!(got.text, "The minutes of the last meeting were approved.");
+        let vote = got.vote.unwrap();
+        assert_eq!(vote.proposer.unwrap().name, "Ann Hale");
+        assert_eq!(vote.seconder.unwrap().name, "Bo Lamb");
+        let got = split("To sell the barn. Carried unanimously.");
+        assert_eq!(got.text, "To sell the barn.");
+        assert_eq!(got.outcome, Some(Outcome::Carried));
+        for text in [
+            "To set the budget. For 2025.",
+            "To meet again. For 12 months the hall is closed.",
+            "To thank the staff. Seconded by all present, warmly.",
+        ] {
+            let got = split(text);
+            assert_eq!(got.text, text);
+            assert!(got.vote.is_none() && got.outcome.is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn brackets_that_are_not_a_record_stay_in_the_text() {
         for text in [
             "to adopt the plan (see appendix A)",
             "to set the budget (for 2025/26)",
+            "to set the budget (for 2025)",
             "to thank the staff (all of them)",
             "to note the report (for information)",
             "to appoint Ann Hale (proposed by the chair's friend, 3)",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::ledger::{Entry, Ledger, State};
-use crate::model::{Decision, Item, Meeting};
+use crate::model::{Decision, Declaration, Item, Meeting};
 use crate::people::{Directory, Resolver};
 use crate::text::same_series;
 
@@ -46,6 +46,11 @@ pub struct Report<'a> {
     pub closed_since: Vec<ReportAction<'a>>,
     /// The decisions of the latest meeting, with their items.
     pub latest_decisions: Vec<(&'a Item, &'a Decision)>,
+    /// The declarations of interest at the latest meeting.
+    pub latest_declarations: Vec<&'a Declaration>,
+    /// For each of `meetings`, the date of the later meeting that approved
+    /// its minutes (docs/format.md §8).
+    pub approved_on: Vec<Option<NaiveDate>>,
 }
 
 impl Report<'_> {
@@ -66,6 +71,10 @@ pub fn report<'a>(
         .filter(|m| same_series(&m.meeting, series) && m.date <= date)
         .collect();
     held.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    let approved_on = crate::approval::of_meetings(&held)
+        .into_iter()
+        .map(|approval| approval.map(|a| a.date))
+        .collect();
     // "As of" the date includes the meeting held on it.
     let as_of = date.succ_opt().unwrap_or(date);
     let latest = held.last().map(|m| m.date);
@@ -89,6 +98,11 @@ pub fn report<'a>(
                     .collect()
             })
             .unwrap_or_default(),
+        latest_declarations: held
+            .last()
+            .map(|m| m.declarations().collect())
+            .unwrap_or_default(),
+        approved_on,
         meetings: held,
     };
     let mut owners: BTreeMap<String, Vec<ReportAction>> = BTreeMap::new();

@@ -243,7 +243,12 @@ fn html_report_escapes_what_notes_say() {
     let decisions = rows(&html, "decisions-table");
     assert_eq!(
         decisions[0].0,
-        ["1 Money & alert(1)", "approve \"the\"  & 'go'"]
+        [
+            "1 Money & alert(1)",
+            "approve \"the\"  & 'go'",
+            "carried",
+            ""
+        ]
     );
     let members: Vec<String> = rows(&html, "attendance-table")
         .into_iter()

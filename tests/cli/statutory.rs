@@ -278,3 +278,37 @@ fn a_note_shown_as_markdown_keeps_its_record() {
     ));
     assert!(markdown.contains("- Amendment carried: to add a member of the public to the working group (for 4, against 2, abstained 1)"));
 }
+
+#[test]
+fn the_report_shows_the_record_and_its_public_version_withholds_exempt_items() {
+    let args = [
+        "report",
+        "--meeting",
+        WRENFIELD,
+        "--date",
+        "2026-07-31",
+        "examples",
+    ];
+    let full = ok(&minutes(&args));
+    for expected in [
+        "| 6 Land at Mill Lane (exempt: paragraph 3 of Schedule 12A) | to make an offer for the land at the district valuer's figure | lost | for 2, against 4 |",
+        "| 4 Neighbourhood plan working group | to add a member of the public to the working group | amendment carried | for 4, against 2, abstained 1 |",
+        "| Cllr Martin Hale | pecuniary | owns the field next to the Mill Lane site | 6 | yes |",
+        "| 10 June 2026 | approved on 8 July 2026 |",
+        "commission a second valuation of the land at Mill Lane (exempt)",
+    ] {
+        assert!(full.contains(expected), "{expected}\n{full}");
+    }
+    for format in ["markdown", "html"] {
+        let public = ok(&minutes(
+            &[&args[..], &["--public", "--format", format]].concat(),
+        ));
+        assert!(public.contains("Land at Mill Lane (exempt: paragraph 3 of Schedule 12A)"));
+        assert!(public.contains("Not for publication."));
+        for withheld in ["district valuer", "second valuation", "seek a second"] {
+            assert!(!public.contains(withheld), "{format}: {withheld}");
+        }
+        // What was decided in public is all there.
+        assert!(public.contains("to support the application"));
+    }
+}
