@@ -444,6 +444,11 @@ pub(super) fn attendance(
             (folder, directory)
         }
     };
+    // A series that is not there is said, with the names there are,
+    // rather than answered with an empty table.
+    if let Some(series) = &args.meetings.meeting {
+        find_series(folder, series)?;
+    }
     let person = match &args.person {
         Some(name) => Some(resolve_person(directory, name)?),
         None => None,
@@ -499,6 +504,11 @@ pub(super) fn decisions(
                 .load_discovered(discovery, &config, cache.as_ref(), err)?
         }
     };
+    // A series that is not there is said, with the names there are,
+    // rather than answered with an empty table.
+    if let Some(series) = &args.meetings.meeting {
+        find_series(folder, series)?;
+    }
     use crate::query::decisions::ExemptFilter;
     let filter = crate::query::decisions::DecisionFilter {
         meetings: args.meetings.into(),
@@ -537,6 +547,11 @@ pub(super) fn declarations(
             (folder, directory)
         }
     };
+    // A series that is not there is said, with the names there are,
+    // rather than answered with an empty table.
+    if let Some(series) = &args.meetings.meeting {
+        find_series(folder, series)?;
+    }
     let person = match &args.person {
         Some(name) => Some(resolve_person(directory, name)?),
         None => None,

@@ -17,7 +17,9 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::ledger::{Entry, Ledger, OrphanReason};
-use crate::model::{Item, Meeting, NoteStatus, Person, Status, serialize_path};
+use crate::model::{
+    Item, Meeting, MotionKind, NoteStatus, Outcome, Person, Status, serialize_path,
+};
 use crate::people::{Directory, Resolver};
 use crate::text::slug;
 
@@ -281,6 +283,11 @@ impl<'p> Part<'p> {
             for item in &meeting.items {
                 for (at, decision) in item.decisions.iter().enumerate() {
                     let id = super::decisions::decision_id(meeting, item, at + 1);
+                    let tally = decision
+                        .vote
+                        .as_ref()
+                        .map(|v| v.tally())
+                        .unwrap_or_default();
                     sink.row(&DecisionRow {
                         decision_key: format!("{}/{id}", self.series_slug(meeting)),
                         decision_id: id,
@@ -289,6 +296,12 @@ impl<'p> Part<'p> {
                         series: &meeting.meeting,
                         date: meeting.date,
                         text: &decision.text,
+                        outcome: decision.outcome,
+                        motion: decision.motion,
+                        votes_for: tally.yes,
+                        votes_against: tally.no,
+                        votes_abstained: tally.abstain,
+                        exempt: item.exempt.is_some(),
                         file: &meeting.path,
                         line: decision.line,
                     })?;
@@ -499,6 +512,14 @@ struct DecisionRow<'a> {
     series: &'a str,
     date: NaiveDate,
     text: &'a str,
+    outcome: Outcome,
+    motion: MotionKind,
+    /// The votes as written, or the recorded names counted; `null` when
+    /// no vote was written.
+    votes_for: Option<u32>,
+    votes_against: Option<u32>,
+    votes_abstained: Option<u32>,
+    exempt: bool,
     #[serde(serialize_with = "serialize_path")]
     file: &'a Path,
     line: usize,

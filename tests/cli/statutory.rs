@@ -312,3 +312,49 @@ fn the_report_shows_the_record_and_its_public_version_withholds_exempt_items() {
         assert!(public.contains("to support the application"));
     }
 }
+
+#[test]
+fn a_series_that_is_not_there_is_said_not_answered_empty() {
+    for command in ["decisions", "declarations", "attendance"] {
+        let output = minutes(&[command, "--meeting", "wrenfield", "examples"]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert!(output.stdout.is_empty(), "{command}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr)
+                .contains("did you mean `Wrenfield Town Council Planning Committee`?"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn the_export_carries_outcomes_votes_and_exempt_items() {
+    let output = ok(&minutes(&[
+        "export",
+        "--table",
+        "decisions",
+        "examples/wrenfield",
+    ]));
+    let rows: Vec<Value> = output
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let offer = rows
+        .iter()
+        .find(|r| r["decision_id"] == "2026-07-08/6.d1")
+        .unwrap();
+    assert_eq!(
+        (
+            &offer["outcome"],
+            &offer["votes_for"],
+            &offer["votes_against"],
+            &offer["exempt"]
+        ),
+        (&"lost".into(), &2.into(), &4.into(), &true.into())
+    );
+    let plain = rows
+        .iter()
+        .find(|r| r["decision_id"] == "2026-07-08/6.d2")
+        .unwrap();
+    assert_eq!(plain["votes_for"], Value::Null);
+}
