@@ -41,6 +41,7 @@ pub mod names;
 pub mod output;
 pub mod parse;
 pub mod people;
+pub mod presence;
 pub mod problem;
 pub mod query;
 pub mod read;

@@ -493,16 +493,34 @@ pub(super) fn decisions(
         },
         None => None,
     };
-    let folder = match &args.meetings.meeting {
+    let (folder, series_directory) = match &args.meetings.meeting {
         Some(series) => {
-            super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?.folder
+            let notes = super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?;
+            (notes.folder, Some(notes))
         }
         None => {
             let discovery = crate::discover::discover(&args.scan.paths);
             let cache = args.scan.cache(&env);
-            args.scan
-                .load_discovered(discovery, &config, cache.as_ref(), err)?
+            let folder = args
+                .scan
+                .load_discovered(discovery, &config, cache.as_ref(), err)?;
+            (folder, None)
         }
+    };
+    // Voters are named as the directory knows them; it is built only when
+    // some decision records a vote.
+    let has_votes = folder
+        .meetings
+        .iter()
+        .flat_map(|m| m.decisions())
+        .any(|d| d.vote.is_some());
+    let directory: Option<&Directory> = match (has_votes, &series_directory) {
+        (false, _) => None,
+        (true, Some(notes)) => Some(notes.directory(&config)),
+        (true, None) => Some(Box::leak(Box::new(Directory::build(
+            &config,
+            &folder.meetings,
+        )))),
     };
     // A series that is not there is said, with the names there are,
     // rather than answered with an empty table.
@@ -523,7 +541,7 @@ pub(super) fn decisions(
             _ => ExemptFilter::Shown,
         },
     };
-    let rows = crate::query::decisions::decisions(&folder.meetings, &filter);
+    let rows = crate::query::decisions::decisions(&folder.meetings, &filter, directory);
     output::decisions::write(&rows, args.format, env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }

@@ -11,7 +11,7 @@ use super::{Cell, Format, Grid, Style, json, write_grid};
 use crate::model::{
     Approves, Decision, MotionKind, Outcome, Person, SCHEMA_VERSION, Unanimity, Vote,
 };
-use crate::query::decisions::DecisionRow;
+use crate::query::decisions::{DecisionRow, VoteNames};
 
 pub fn write(
     rows: &[DecisionRow],
@@ -59,7 +59,7 @@ pub fn write(
                         r.decision
                             .vote
                             .as_deref()
-                            .map(vote_label)
+                            .map(|vote| vote_label(vote, r.names.as_ref()))
                             .unwrap_or_default(),
                     ),
                     Cell::plain(r.meeting.path.display().to_string()),
@@ -90,9 +90,22 @@ pub fn outcome_label(decision: &Decision) -> String {
     }
 }
 
-/// The vote as a line: `for 7, against 2, abstained 1; for: Hale, Lamb;
-/// proposed by Cllr Ann Hale, seconded by Cllr Bo Lamb`.
-pub fn vote_label(vote: &Vote) -> String {
+/// The vote as a line: `for 7, against 2, abstained 1; for: Cllr Mary
+/// Hale, Cllr Tom Lamb; proposed by Cllr Mary Hale, seconded by Cllr Tom
+/// Lamb`, with the names as `names` gives them, else as written.
+pub fn vote_label(vote: &Vote, names: Option<&VoteNames>) -> String {
+    let written = VoteNames {
+        proposer: vote.proposer.as_ref().map(Person::display_name),
+        seconder: vote.seconder.as_ref().map(Person::display_name),
+        voted_for: vote.voted_for.iter().map(Person::display_name).collect(),
+        voted_against: vote
+            .voted_against
+            .iter()
+            .map(Person::display_name)
+            .collect(),
+        abstained: vote.abstained.iter().map(Person::display_name).collect(),
+    };
+    let names = names.unwrap_or(&written);
     let mut parts = Vec::new();
     match vote.unanimity {
         Some(Unanimity::Unanimous) => parts.push("unanimous".to_string()),
@@ -112,37 +125,29 @@ pub fn vote_label(vote: &Vote) -> String {
         parts.push(counted.join(", "));
     }
     let sides = [
-        ("for", &vote.voted_for),
-        ("against", &vote.voted_against),
-        ("abstained", &vote.abstained),
+        ("for", &names.voted_for),
+        ("against", &names.voted_against),
+        ("abstained", &names.abstained),
     ];
     let named: Vec<String> = sides
         .iter()
         .filter(|(_, people)| !people.is_empty())
-        .map(|(side, people)| format!("{side}: {}", names(people)))
+        .map(|(side, people)| format!("{side}: {}", people.join(", ")))
         .collect();
     if !named.is_empty() {
         parts.push(named.join("; "));
     }
     let movers: Vec<String> = [
-        ("proposed by", &vote.proposer),
-        ("seconded by", &vote.seconder),
+        ("proposed by", &names.proposer),
+        ("seconded by", &names.seconder),
     ]
     .iter()
-    .filter_map(|(what, who)| who.as_ref().map(|p| format!("{what} {}", p.display_name())))
+    .filter_map(|(what, who)| who.as_ref().map(|name| format!("{what} {name}")))
     .collect();
     if !movers.is_empty() {
         parts.push(movers.join(", "));
     }
     parts.join("; ")
-}
-
-fn names(people: &[Person]) -> String {
-    people
-        .iter()
-        .map(Person::display_name)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[derive(Serialize)]
@@ -175,8 +180,13 @@ struct MotionJson<'a> {
     result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     creator: Option<&'a Person>,
+    /// The proposer's canonical name (as `voter_name`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator_name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     seconder: Option<&'a Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seconder_name: Option<&'a str>,
 }
 
 /// A Popolo VoteEvent: its `result`, its `counts` (`option` `yes`, `no`,
@@ -200,6 +210,9 @@ struct CountJson {
 struct VoteJson<'a> {
     option: &'static str,
     voter: &'a Person,
+    /// The canonical name with title of the one person the voter is, else
+    /// the name as written.
+    voter_name: &'a str,
 }
 
 fn popolo_result(outcome: Outcome) -> &'static str {
@@ -227,11 +240,13 @@ impl<'a> From<&'a DecisionRow<'a>> for DecisionJson<'a> {
                 classification: decision.motion,
                 result: popolo_result(decision.outcome),
                 creator: vote.and_then(|v| v.proposer.as_ref()),
+                creator_name: row.names.as_ref().and_then(|n| n.proposer.as_deref()),
                 seconder: vote.and_then(|v| v.seconder.as_ref()),
+                seconder_name: row.names.as_ref().and_then(|n| n.seconder.as_deref()),
             },
             vote_event: vote
                 .filter(|v| v.unanimity.is_some() || !v.tally().is_empty())
-                .map(|v| vote_event(v, decision.outcome)),
+                .map(|v| vote_event(v, decision.outcome, row.names.as_ref())),
             approves: decision.approves.as_ref(),
             file: &row.meeting.path,
             line: decision.line,
@@ -239,7 +254,11 @@ impl<'a> From<&'a DecisionRow<'a>> for DecisionJson<'a> {
     }
 }
 
-fn vote_event(vote: &Vote, outcome: Outcome) -> VoteEventJson<'_> {
+fn vote_event<'a>(
+    vote: &'a Vote,
+    outcome: Outcome,
+    names: Option<&'a VoteNames>,
+) -> VoteEventJson<'a> {
     let tally = vote.tally();
     let counts = [
         ("yes", tally.yes),
@@ -250,13 +269,21 @@ fn vote_event(vote: &Vote, outcome: Outcome) -> VoteEventJson<'_> {
     .filter_map(|(option, value)| value.map(|value| CountJson { option, value }))
     .collect();
     let sides = [
-        ("yes", &vote.voted_for),
-        ("no", &vote.voted_against),
-        ("abstain", &vote.abstained),
+        ("yes", &vote.voted_for, names.map(|n| &n.voted_for)),
+        ("no", &vote.voted_against, names.map(|n| &n.voted_against)),
+        ("abstain", &vote.abstained, names.map(|n| &n.abstained)),
     ];
     let votes = sides
         .into_iter()
-        .flat_map(|(option, people)| people.iter().map(move |voter| VoteJson { option, voter }))
+        .flat_map(|(option, people, named)| {
+            people.iter().enumerate().map(move |(at, voter)| VoteJson {
+                option,
+                voter,
+                voter_name: named
+                    .and_then(|n| n.get(at))
+                    .map_or(voter.name.as_str(), String::as_str),
+            })
+        })
         .collect();
     VoteEventJson {
         result: popolo_result(outcome),

@@ -106,7 +106,13 @@ struct DecisionRow {
 fn decision_rows(report: &Report, audience: Audience) -> Vec<DecisionRow> {
     let mut rows: Vec<DecisionRow> = Vec::new();
     let mut withheld: Vec<&str> = Vec::new();
-    for (item, decision) in &report.latest_decisions {
+    for ((item, decision), names) in report.latest_decisions.iter().zip(
+        report
+            .latest_vote_names
+            .iter()
+            .map(Option::as_ref)
+            .chain(std::iter::repeat(None)),
+    ) {
         let heading = format!("{} {}", item.number, item.title);
         match (&item.exempt, audience) {
             (Some(exempt), Audience::Public) => {
@@ -130,7 +136,7 @@ fn decision_rows(report: &Report, audience: Audience) -> Vec<DecisionRow> {
                 vote: decision
                     .vote
                     .as_deref()
-                    .map(super::decisions::vote_label)
+                    .map(|vote| super::decisions::vote_label(vote, names))
                     .unwrap_or_default(),
             }),
         }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::decisions::VoteNames;
 use crate::ledger::{Entry, Ledger, State};
 use crate::model::{Decision, Declaration, Item, Meeting};
 use crate::people::{Directory, Resolver};
@@ -46,6 +47,8 @@ pub struct Report<'a> {
     pub closed_since: Vec<ReportAction<'a>>,
     /// The decisions of the latest meeting, with their items.
     pub latest_decisions: Vec<(&'a Item, &'a Decision)>,
+    /// For each of `latest_decisions`, the names in its vote.
+    pub latest_vote_names: Vec<Option<VoteNames>>,
     /// The declarations of interest at the latest meeting.
     pub latest_declarations: Vec<&'a Declaration>,
     /// For each of `meetings`, the date of the later meeting that approved
@@ -98,6 +101,7 @@ pub fn report<'a>(
                     .collect()
             })
             .unwrap_or_default(),
+        latest_vote_names: Vec::new(),
         latest_declarations: held
             .last()
             .map(|m| m.declarations().collect())
@@ -105,6 +109,17 @@ pub fn report<'a>(
         approved_on,
         meetings: held,
     };
+    if let Some(latest) = report.latest() {
+        let index = directory.note_index(latest);
+        report.latest_vote_names = report
+            .latest_decisions
+            .iter()
+            .map(|(_, decision)| {
+                let vote = decision.vote.as_deref()?;
+                Some(VoteNames::of(vote, latest, directory, &index))
+            })
+            .collect();
+    }
     let mut owners: BTreeMap<String, Vec<ReportAction>> = BTreeMap::new();
     let resolver = Resolver::new(directory);
     for entry in ledger

@@ -61,6 +61,8 @@ fn every_decision_has_an_outcome_and_the_vote_as_popolo_shapes_it() {
     );
     assert_eq!(objection["motion"]["result"], "pass");
     assert_eq!(objection["motion"]["creator"]["name"], "Okoro");
+    // A surname alone is the one person present who has it.
+    assert_eq!(objection["motion"]["creator_name"], "Cllr Peter Okoro");
     assert_eq!(objection["motion"]["seconder"]["name"], "Nair");
     assert_eq!(
         objection["vote_event"]["counts"],
@@ -72,6 +74,7 @@ fn every_decision_has_an_outcome_and_the_vote_as_popolo_shapes_it() {
     assert_eq!(votes.len(), 7);
     assert_eq!(votes[5]["option"], "no");
     assert_eq!(votes[5]["voter"]["name"], "Singh");
+    assert_eq!(votes[5]["voter_name"], "Cllr Ellen Singh");
     assert_eq!(votes[6]["option"], "abstain");
     // Counted from the names, as none were written.
     assert_eq!(
@@ -141,7 +144,7 @@ fn decisions_in_every_format_show_outcome_vote_and_exempt() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
         &rows[1][vote],
-        "for 5, against 1; proposed by Cllr Okoro, seconded by Cllr Nair"
+        "for 5, against 1; proposed by Cllr Peter Okoro, seconded by Cllr Priya Nair"
     );
     assert_eq!(&rows[7][outcome], "lost");
     assert_eq!(&rows[7][exempt], "exempt: paragraph 3 of Schedule 12A");
