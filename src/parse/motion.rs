@@ -91,6 +91,9 @@ fn trailing_brackets(text: &str) -> Option<(&str, &str)> {
 /// Reads the inside of the bracket as a record, part by part; `None` when
 /// anything in it is not part of a record.
 fn read_record(inner: &str, line: usize) -> Option<(Vote, Option<Outcome>)> {
+    if !could_start_a_record(inner) {
+        return None;
+    }
     let parts: Vec<Captures> = PART.captures_iter(inner).collect();
     let first = parts.first()?.get(0)?;
     if !JOINER.is_match(inner.get(..first.start())?) {
@@ -118,6 +121,34 @@ fn read_record(inner: &str, line: usize) -> Option<(Vote, Option<Outcome>)> {
         }
     }
     Some((vote, outcome))
+}
+
+/// Whether `text` starts (after joining words) as a record must: a cheap
+/// test before the regex, as every decision's last sentence is tried.
+fn could_start_a_record(text: &str) -> bool {
+    const STARTS: [&str; 15] = [
+        "proposed",
+        "moved",
+        "motioned",
+        "seconded",
+        "for",
+        "against",
+        "abstain",
+        "carried",
+        "lost",
+        "defeated",
+        "fell",
+        "unanimous",
+        "nem",
+        "and",
+        "with",
+    ];
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'));
+    text.starts_with(|c: char| c.is_ascii_digit())
+        || STARTS.iter().any(|word| {
+            text.get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        })
 }
 
 /// A part that names people: a proposer, a seconder, or one side of a
