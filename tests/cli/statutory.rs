@@ -361,3 +361,42 @@ fn the_export_carries_outcomes_votes_and_exempt_items() {
         .unwrap();
     assert_eq!(plain["votes_for"], Value::Null);
 }
+
+#[test]
+fn the_fixture_council_shows_the_remaining_forms() {
+    let doc = json(&["decisions", "--format", "json", FIXTURE]);
+    let not_agreed = decision(&doc, "2026-05-06/1.d1");
+    assert_eq!(not_agreed["outcome"], "lost");
+    assert_eq!(not_agreed["motion"]["classification"], "motion");
+    let amendment = decision(&doc, "2026-05-06/1.d2");
+    assert_eq!(
+        (
+            &amendment["outcome"],
+            &amendment["motion"]["classification"]
+        ),
+        (&"lost".into(), &"amendment".into())
+    );
+    let declared = json(&["declarations", "--format", "json", FIXTURE]);
+    assert_eq!(declared["declarations"][2]["kind"], "other");
+}
+
+#[test]
+fn every_command_of_the_record_in_every_format() {
+    let commands: [&[&str]; 3] = [
+        &["decisions", "--meeting", WRENFIELD],
+        &["declarations", "--meeting", WRENFIELD],
+        &["meetings"],
+    ];
+    for command in commands {
+        for (format, expect) in [
+            ("table", "Wrenfield"),
+            ("markdown", "| Wrenfield"),
+            ("csv", ",Wrenfield"),
+            ("json", "\"schema_version\": 2"),
+        ] {
+            let args = [command, &["--format", format, "examples/wrenfield"]].concat();
+            let out = ok(&minutes(&args));
+            assert!(out.contains(expect), "{args:?}:\n{out}");
+        }
+    }
+}
