@@ -359,7 +359,7 @@ fn html(report: &Report, register: &Register, audience: Audience) -> String {
         date: long(report.date),
         latest: report.latest().map(|m| long(m.date)),
         figures: headline(report),
-        chart: chart(report),
+        chart: chart(report, audience),
         open: report
             .by_owner
             .iter()
@@ -442,33 +442,44 @@ struct Bar<'a> {
     count_x: f64,
 }
 
-fn chart<'a>(report: &'a Report) -> Option<Chart<'a>> {
+fn chart<'a>(report: &'a Report, audience: Audience) -> Option<Chart<'a>> {
     const ROW: usize = 24;
     const LABEL: usize = 190;
     const WIDTH: usize = 640;
-    let most = report
+    // Counted as the table shows them: for the public, without the actions
+    // of exempt items.
+    let counts: Vec<(&str, usize, usize)> = report
         .by_owner
         .iter()
-        .map(|g| g.actions.len())
-        .max()?
-        .max(1);
+        .map(|group| {
+            let shown = group
+                .actions
+                .iter()
+                .filter(|action| shown(action, audience).is_some());
+            let (open, overdue) = shown.fold((0, 0), |(open, overdue), action| {
+                (open + 1, overdue + usize::from(action.overdue))
+            });
+            (group.owner.as_str(), open, overdue)
+        })
+        .filter(|(_, open, _)| *open > 0)
+        .collect();
+    let most = counts.iter().map(|(_, open, _)| *open).max()?.max(1);
     // Room on the right for the words "12 open, 12 overdue".
     let scale = (WIDTH - LABEL - 150) as f64 / most as f64;
-    let bars: Vec<Bar> = report
-        .by_owner
-        .iter()
+    let bars: Vec<Bar> = counts
+        .into_iter()
         .enumerate()
-        .map(|(at, group)| {
+        .map(|(at, (owner, open, overdue))| {
             let y = at * ROW + 4;
-            let open_width = (group.actions.len() as f64 * scale).round();
+            let open_width = (open as f64 * scale).round();
             Bar {
-                owner: &group.owner,
-                open: group.actions.len(),
-                overdue: group.overdue(),
+                owner,
+                open,
+                overdue,
                 y,
                 text_y: y + 12,
                 open_width,
-                overdue_width: (group.overdue() as f64 * scale).round(),
+                overdue_width: (overdue as f64 * scale).round(),
                 count_x: LABEL as f64 + open_width + 6.0,
             }
         })

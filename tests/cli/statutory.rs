@@ -313,6 +313,9 @@ fn the_report_shows_the_record_and_its_public_version_withholds_exempt_items() {
         }
         // What was decided in public is all there.
         assert!(public.contains("to support the application"));
+        // The clerk's only open action is the exempt one: neither the
+        // table nor the chart counts it.
+        assert!(!public.contains("Ruth Beckett"), "{format}");
     }
 }
 
