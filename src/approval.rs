@@ -77,6 +77,18 @@ pub fn approvals(notes: &[Note]) -> Vec<Option<Approval>> {
     approved
 }
 
+/// Each series' note dates, by series key.
+pub fn dates_by_series(meetings: &[Meeting]) -> FxHashMap<String, Vec<NaiveDate>> {
+    let mut dates: FxHashMap<String, Vec<NaiveDate>> = FxHashMap::default();
+    for meeting in meetings {
+        dates
+            .entry(series_key(&meeting.meeting))
+            .or_default()
+            .push(meeting.date);
+    }
+    dates
+}
+
 /// The position in `in_order` of the note the note at `position` approves:
 /// one held on the date named, or the latest before it; always earlier.
 fn target(in_order: &[&Note], position: usize, approves: Approves) -> Option<usize> {
@@ -103,41 +115,30 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
     }
 
+    fn note<'a>(
+        series: &'a str,
+        date: NaiveDate,
+        path: &'a str,
+        approves: &'a [Approves],
+    ) -> Note<'a> {
+        Note {
+            series,
+            date,
+            path: Path::new(path),
+            approves,
+        }
+    }
+
     #[test]
     fn by_date_by_the_last_meeting_and_never_across_series() {
         let held = [Approves::Held(date(1, 10))];
         let previous = [Approves::Previous];
         let notes = [
-            Note {
-                series: "Board",
-                date: date(1, 10),
-                path: Path::new("a"),
-                approves: &[],
-            },
-            Note {
-                series: "Board",
-                date: date(3, 10),
-                path: Path::new("b"),
-                approves: &held,
-            },
-            Note {
-                series: "board",
-                date: date(5, 10),
-                path: Path::new("c"),
-                approves: &previous,
-            },
-            Note {
-                series: "Other",
-                date: date(6, 10),
-                path: Path::new("d"),
-                approves: &previous,
-            },
-            Note {
-                series: "Board",
-                date: date(7, 10),
-                path: Path::new("e"),
-                approves: &[],
-            },
+            note("Board", date(1, 10), "a", &[]),
+            note("Board", date(3, 10), "b", &held),
+            note("board", date(5, 10), "c", &previous),
+            note("Other", date(6, 10), "d", &previous),
+            note("Board", date(7, 10), "e", &[]),
         ];
         let got = approvals(&notes);
         assert_eq!(
@@ -164,18 +165,8 @@ mod tests {
     fn a_date_with_no_note_approves_nothing() {
         let held = [Approves::Held(date(2, 2))];
         let notes = [
-            Note {
-                series: "Board",
-                date: date(1, 10),
-                path: Path::new("a"),
-                approves: &[],
-            },
-            Note {
-                series: "Board",
-                date: date(3, 10),
-                path: Path::new("b"),
-                approves: &held,
-            },
+            note("Board", date(1, 10), "a", &[]),
+            note("Board", date(3, 10), "b", &held),
         ];
         assert_eq!(approvals(&notes), [None, None]);
     }

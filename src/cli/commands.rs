@@ -425,6 +425,35 @@ pub(super) fn people(
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
+/// The notes a command about people reads (those of `series` alone, when
+/// given and the index holds) and their directory; a series that is not
+/// there is said, with the names there are, rather than answered with an
+/// empty table.
+fn folder_with_people(
+    scan: &ScanArgs,
+    series: Option<&str>,
+    config: &Config,
+    env: &Environment,
+    err: &mut dyn Write,
+) -> Result<(&'static Folder, &'static Directory), CliError> {
+    let (folder, directory) = match series {
+        Some(series) => {
+            let notes = super::series::SeriesNotes::load(scan, series, config, env, err)?;
+            (notes.folder, notes.directory(config))
+        }
+        None => {
+            let (_, folder) = scan.load(env, err)?;
+            let directory: &'static Directory =
+                Box::leak(Box::new(Directory::build(config, &folder.meetings)));
+            (folder, directory)
+        }
+    };
+    if let Some(series) = series {
+        find_series(folder, series)?;
+    }
+    Ok((folder, directory))
+}
+
 pub(super) fn attendance(
     args: AttendanceArgs,
     out: &mut dyn Write,
@@ -432,23 +461,13 @@ pub(super) fn attendance(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let (folder, directory) = match &args.meetings.meeting {
-        Some(series) => {
-            let notes = super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?;
-            (notes.folder, notes.directory(&config))
-        }
-        None => {
-            let (_, folder) = args.scan.load(&env, err)?;
-            let directory: &'static Directory =
-                Box::leak(Box::new(Directory::build(&config, &folder.meetings)));
-            (folder, directory)
-        }
-    };
-    // A series that is not there is said, with the names there are,
-    // rather than answered with an empty table.
-    if let Some(series) = &args.meetings.meeting {
-        find_series(folder, series)?;
-    }
+    let (folder, directory) = folder_with_people(
+        &args.scan,
+        args.meetings.meeting.as_deref(),
+        &config,
+        &env,
+        err,
+    )?;
     let person = match &args.person {
         Some(name) => Some(resolve_person(directory, name)?),
         None => None,
@@ -553,23 +572,13 @@ pub(super) fn declarations(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let (folder, directory) = match &args.meetings.meeting {
-        Some(series) => {
-            let notes = super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?;
-            (notes.folder, notes.directory(&config))
-        }
-        None => {
-            let (_, folder) = args.scan.load(&env, err)?;
-            let directory: &'static Directory =
-                Box::leak(Box::new(Directory::build(&config, &folder.meetings)));
-            (folder, directory)
-        }
-    };
-    // A series that is not there is said, with the names there are,
-    // rather than answered with an empty table.
-    if let Some(series) = &args.meetings.meeting {
-        find_series(folder, series)?;
-    }
+    let (folder, directory) = folder_with_people(
+        &args.scan,
+        args.meetings.meeting.as_deref(),
+        &config,
+        &env,
+        err,
+    )?;
     let person = match &args.person {
         Some(name) => Some(resolve_person(directory, name)?),
         None => None,

@@ -19,13 +19,7 @@ impl Rule for ApprovalDateUnknown {
     }
 
     fn check_notes(&self, meetings: &[Meeting], out: &mut Vec<FolderFinding>) {
-        let mut dates: rustc_hash::FxHashMap<String, Vec<chrono::NaiveDate>> = Default::default();
-        for meeting in meetings {
-            dates
-                .entry(series_key(&meeting.meeting))
-                .or_default()
-                .push(meeting.date);
-        }
+        let dates = crate::approval::dates_by_series(meetings);
         for meeting in meetings {
             let Some(series) = dates.get(&series_key(&meeting.meeting)) else {
                 continue;

@@ -24,13 +24,7 @@ impl Rule for DraftStale {
 
     fn check_notes(&self, meetings: &[Meeting], out: &mut Vec<FolderFinding>) {
         let approvals = crate::approval::of_meetings(meetings);
-        let mut dates: rustc_hash::FxHashMap<String, Vec<chrono::NaiveDate>> = Default::default();
-        for meeting in meetings {
-            dates
-                .entry(series_key(&meeting.meeting))
-                .or_default()
-                .push(meeting.date);
-        }
+        let dates = crate::approval::dates_by_series(meetings);
         for (meeting, approval) in meetings.iter().zip(approvals) {
             if meeting.status != Some(NoteStatus::Draft) || approval.is_some() {
                 continue;

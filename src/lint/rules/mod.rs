@@ -118,9 +118,9 @@ pub(crate) mod testing {
         out
     }
 
-    /// The (file, line) findings of a folder rule over notes given as (name, text).
-    pub fn folder_findings(rule: &dyn Rule, notes: &[(&str, &str)]) -> Vec<(String, usize)> {
-        let meetings: Vec<crate::model::Meeting> = notes
+    /// The notes given as (name, text), parsed.
+    fn parse_notes(notes: &[(&str, &str)]) -> Vec<crate::model::Meeting> {
+        notes
             .iter()
             .filter_map(
                 |(name, text)| match crate::parse::parse_text(Path::new(name), text) {
@@ -128,10 +128,11 @@ pub(crate) mod testing {
                     crate::parse::Parsed::NotANote => None,
                 },
             )
-            .collect();
-        let ledger = crate::ledger::Ledger::build(&meetings);
-        let mut out = Vec::new();
-        rule.check_folder(&ledger, &mut out);
+            .collect()
+    }
+
+    /// Each finding's file and line, sorted.
+    fn located(out: Vec<super::super::FolderFinding>) -> Vec<(String, usize)> {
         let mut found: Vec<(String, usize)> = out
             .into_iter()
             .map(|f| (f.path.display().to_string(), f.finding.line))
@@ -140,26 +141,21 @@ pub(crate) mod testing {
         found
     }
 
+    /// The (file, line) findings of a folder rule over notes given as (name, text).
+    pub fn folder_findings(rule: &dyn Rule, notes: &[(&str, &str)]) -> Vec<(String, usize)> {
+        let meetings = parse_notes(notes);
+        let ledger = crate::ledger::Ledger::build(&meetings);
+        let mut out = Vec::new();
+        rule.check_folder(&ledger, &mut out);
+        located(out)
+    }
+
     /// The (file, line) findings of a rule across notes (`check_notes`)
     /// over notes given as (name, text).
     pub fn notes_findings(rule: &dyn Rule, notes: &[(&str, &str)]) -> Vec<(String, usize)> {
-        let meetings: Vec<crate::model::Meeting> = notes
-            .iter()
-            .filter_map(
-                |(name, text)| match crate::parse::parse_text(Path::new(name), text) {
-                    crate::parse::Parsed::Note { meeting, .. } => meeting.map(|m| *m),
-                    crate::parse::Parsed::NotANote => None,
-                },
-            )
-            .collect();
         let mut out = Vec::new();
-        rule.check_notes(&meetings, &mut out);
-        let mut found: Vec<(String, usize)> = out
-            .into_iter()
-            .map(|f| (f.path.display().to_string(), f.finding.line))
-            .collect();
-        found.sort();
-        found
+        rule.check_notes(&parse_notes(notes), &mut out);
+        located(out)
     }
 
     pub fn check(rule: &dyn Rule, text: &str) -> Vec<Finding> {
