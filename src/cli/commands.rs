@@ -425,17 +425,25 @@ pub(super) fn people(
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
 
-/// The notes a command about people reads (those of `series` alone, when
-/// given and the index holds) and their directory; a series that is not
-/// there is said, with the names there are, rather than answered with an
-/// empty table.
+/// The series and the person a command about people was asked about.
+#[derive(Clone, Copy)]
+struct Asked<'a> {
+    series: Option<&'a str>,
+    person: Option<&'a str>,
+}
+
+/// What a command about people reads: the notes (those of the series
+/// alone, when one is asked for and the index holds), their directory, and
+/// the person asked for. A series that is not there is said, with the
+/// names there are, rather than answered with an empty table.
 fn folder_with_people(
     scan: &ScanArgs,
-    series: Option<&str>,
+    asked: Asked,
     config: &Config,
     env: &Environment,
     err: &mut dyn Write,
-) -> Result<(&'static Folder, &'static Directory), CliError> {
+) -> Result<(&'static Folder, &'static Directory, Option<usize>), CliError> {
+    let series = asked.series;
     let (folder, directory) = match series {
         Some(series) => {
             let notes = super::series::SeriesNotes::load(scan, series, config, env, err)?;
@@ -451,7 +459,11 @@ fn folder_with_people(
     if let Some(series) = series {
         find_series(folder, series)?;
     }
-    Ok((folder, directory))
+    let person = match asked.person {
+        Some(name) => Some(resolve_person(directory, name)?),
+        None => None,
+    };
+    Ok((folder, directory, person))
 }
 
 pub(super) fn attendance(
@@ -461,17 +473,11 @@ pub(super) fn attendance(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let (folder, directory) = folder_with_people(
-        &args.scan,
-        args.meetings.meeting.as_deref(),
-        &config,
-        &env,
-        err,
-    )?;
-    let person = match &args.person {
-        Some(name) => Some(resolve_person(directory, name)?),
-        None => None,
+    let asked = Asked {
+        series: args.meetings.meeting.as_deref(),
+        person: args.person.as_deref(),
     };
+    let (folder, directory, person) = folder_with_people(&args.scan, asked, &config, &env, err)?;
     let filter: crate::query::MeetingFilter = args.meetings.into();
     let meetings: Vec<&crate::model::Meeting> = folder
         .meetings
@@ -572,17 +578,11 @@ pub(super) fn declarations(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let (folder, directory) = folder_with_people(
-        &args.scan,
-        args.meetings.meeting.as_deref(),
-        &config,
-        &env,
-        err,
-    )?;
-    let person = match &args.person {
-        Some(name) => Some(resolve_person(directory, name)?),
-        None => None,
+    let asked = Asked {
+        series: args.meetings.meeting.as_deref(),
+        person: args.person.as_deref(),
     };
+    let (folder, directory, person) = folder_with_people(&args.scan, asked, &config, &env, err)?;
     let filter = crate::query::declarations::DeclarationFilter {
         meetings: args.meetings.into(),
         person,
