@@ -229,10 +229,11 @@ fn lint_finds_each_breach_of_the_record_at_its_line() {
         ("interest-participated", "2026-03-04", 13),
         ("interest-participated", "2026-03-04", 22),
         ("interest-participated", "2026-03-04", 22),
-        ("vote-not-present", "2026-03-04", 22),
+        ("mover-not-present", "2026-03-04", 22),
         ("vote-exceeds-present", "2026-03-04", 24),
         ("draft-stale", "2026-04-01", 8),
         ("approval-date-unknown", "2026-04-01", 13),
+        ("voter-not-present", "2026-05-06", 15),
     ];
     // Cold, then from lint's cache, then with one file named: the rules
     // across notes read the rest of its series.

@@ -19,6 +19,7 @@ mod front_matter_missing;
 mod front_matter_stray;
 mod interest_participated;
 mod item_number;
+mod mover_not_present;
 mod not_text;
 mod person_ambiguous;
 mod person_conflict;
@@ -33,7 +34,7 @@ mod update_before_action;
 mod update_closed;
 mod update_unknown_id;
 mod vote_exceeds_present;
-mod vote_not_present;
+mod voter_not_present;
 
 use super::{FileContext, Finding, Rule};
 use crate::problem::ProblemKind;
@@ -67,7 +68,8 @@ static ALL: &[&dyn Rule] = &[
     &person_ambiguous::PersonAmbiguous,
     &quorum_not_met::QuorumNotMet,
     &vote_exceeds_present::VoteExceedsPresent,
-    &vote_not_present::VoteNotPresent,
+    &voter_not_present::VoterNotPresent,
+    &mover_not_present::MoverNotPresent,
     &interest_participated::InterestParticipated,
     &approval_status::ApprovalStatus,
     &draft_stale::DraftStale,
