@@ -187,6 +187,31 @@ pub(super) fn lint(
         inline_config: !args.no_inline_config,
         cache: cache_for(&args.paths, args.no_cache, &env),
     };
+    if args.diff {
+        let outcome = super::fix::fix_notes(&args.paths, &options, true, out, err)?;
+        writeln!(
+            err,
+            "{} to fix in {} {}",
+            plural(outcome.fixes, "finding"),
+            outcome.files,
+            if outcome.files == 1 { "file" } else { "files" }
+        )?;
+        return Ok(if outcome.files > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        });
+    }
+    if args.fix {
+        let outcome = super::fix::fix_notes(&args.paths, &options, false, out, err)?;
+        writeln!(
+            err,
+            "fixed {} in {} {}",
+            plural(outcome.fixes, "finding"),
+            outcome.files,
+            if outcome.files == 1 { "file" } else { "files" }
+        )?;
+    }
     let report = run_lint(&args.paths, &options);
     if let Some(warning) = report.cache.as_ref().and_then(|c| c.warning.as_ref()) {
         error::warn(err, warning)?;
@@ -210,6 +235,15 @@ pub(super) fn lint(
     } else {
         EXIT_OK
     })
+}
+
+/// `1 finding`, `2 findings`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// Where lint's rendered findings are kept, beside the findings themselves.

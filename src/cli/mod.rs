@@ -26,6 +26,7 @@ use crate::read::{FileOutcome, read_file};
 mod commands;
 mod error;
 mod export;
+mod fix;
 mod indexed;
 mod series;
 
@@ -513,6 +514,14 @@ struct LintArgs {
     /// findings (kept beside the cache of parsed notes)
     #[arg(long)]
     no_cache: bool,
+    /// Make every fix that is certain (docs/rules.md says which rules have
+    /// one), writing each note back atomically, then check again
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes --fix would make as a unified diff and change
+    /// nothing; exit 1 when there are any
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

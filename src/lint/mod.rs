@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod engine;
+pub mod fix;
 pub mod inline;
 pub mod presence;
 pub mod rules;
@@ -70,6 +71,15 @@ pub trait Rule: Send + Sync {
 
     /// Checks what spans files (a series' action IDs).
     fn check_folder(&self, _ledger: &Ledger, _out: &mut Vec<FolderFinding>) {}
+
+    /// The edits that fix this rule's findings in one file, when a fix is
+    /// certain (docs/rules.md says which rules have one).
+    fn fix(&self, _file: &FileContext, _out: &mut Vec<fix::Edit>) {}
+
+    /// Whether `fix` ever edits: its docs say so.
+    fn fixable(&self) -> bool {
+        false
+    }
 
     /// Checks what spans notes but not actions (which note approved which).
     /// `meetings` are every note's skeleton (`cache::skeleton`).

@@ -7,6 +7,7 @@ mod bad_input;
 mod cache;
 mod commands;
 mod export;
+mod fix;
 mod format;
 mod import;
 mod index;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use minutes::lint::engine::{LintOptions, lint_source};
 use minutes::model::{
     Action, ActionId, ActionUpdate, Counts, Decision, Declaration, Exempt, InterestKind, Item,
@@ -130,6 +130,99 @@ proptest! {
         };
         prop_assert_eq!(comparable(&meeting), comparable(&parsed), "\n{}", markdown);
     }
+
+    /// A note written with its dates the UK or long way and its lists of
+    /// people on one line, once fixed, parses to the model the note was
+    /// rendered from; and fixing it again changes nothing.
+    #[test]
+    fn a_fixed_note_reads_as_the_model_and_stays_fixed(meeting in meeting(), form in written_date()) {
+        let mut markdown = Vec::new();
+        minutes::output::note::write_markdown(&meeting, &mut markdown).unwrap();
+        let markdown = String::from_utf8(markdown).unwrap();
+        let mistaken = with_mistakes(&markdown, form);
+        let config = minutes::config::Config::default();
+        let rules = minutes::lint::rules::all();
+        let path = Path::new("note.md");
+        let fixed = minutes::lint::fix::fix(path, &mistaken, rules, &config, true)
+            .map_or(mistaken.clone(), |fixed| fixed.text);
+        let parsed = match parse_text(path, &fixed) {
+            Parsed::Note { meeting: Some(m), .. } => *m,
+            other => return Err(TestCaseError::fail(format!("{other:?}\n{fixed}"))),
+        };
+        prop_assert_eq!(comparable(&meeting), comparable(&parsed), "\n{}\n{}", mistaken, fixed);
+        prop_assert!(minutes::lint::fix::fix(path, &fixed, rules, &config, true).is_none(), "{}", fixed);
+    }
+}
+
+/// The ways clerks write a date that `lint --fix` reads back as one date.
+fn written_date() -> impl Strategy<Value = fn(NaiveDate) -> String> {
+    let forms: [fn(NaiveDate) -> String; 4] = [
+        |d| d.format("%d/%m/%Y").to_string(),
+        |d| d.format("%-d %B %Y").to_string(),
+        |d| {
+            let suffix = match d.day() {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            };
+            format!("{}{suffix} {}", d.day(), d.format("%B %Y"))
+        },
+        |d| d.format("%B %-d, %Y").to_string(),
+    ];
+    proptest::sample::select(forms.to_vec())
+}
+
+/// `markdown` with its dates written `form`'s way and each list of people
+/// whose entries are plain one-line text written as one line.
+fn with_mistakes(markdown: &str, form: fn(NaiveDate) -> String) -> String {
+    let iso = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let mut out: Vec<String> = Vec::new();
+    let mut lines = markdown.lines().peekable();
+    while let Some(line) = lines.next() {
+        let planted = ["date: ", "next_meeting: "].iter().find_map(|key| {
+            let date = iso(line.strip_prefix(key)?)?;
+            Some(format!("{key}{}", form(date)))
+        });
+        if let Some(planted) = planted {
+            out.push(planted);
+            continue;
+        }
+        let list_key = ["present:", "apologies:", "in_attendance:"]
+            .into_iter()
+            .find(|key| line == *key);
+        if let Some(key) = list_key {
+            let mut entries = Vec::new();
+            while let Some(entry) = lines.peek().and_then(|l| l.strip_prefix("- ")) {
+                entries.push(entry.to_string());
+                lines.next();
+            }
+            let plain = entries
+                .iter()
+                .all(|e| !e.contains(['\'', '"', ':', '&', ',', '/', ';']) && !e.contains(" and "));
+            if plain && !entries.is_empty() {
+                out.push(format!("{key} {}", entries.join(", ")));
+            } else {
+                out.push(line.to_string());
+                out.extend(entries.into_iter().map(|e| format!("- {e}")));
+            }
+            continue;
+        }
+        let due = line.find("(due ").and_then(|at| {
+            let date = iso(line.get(at + 5..at + 15)?)?;
+            (line.get(at + 15..at + 16) == Some(")")).then_some((at, date))
+        });
+        match due {
+            Some((at, date)) => out.push(format!(
+                "{}(due {}){}",
+                &line[..at],
+                form(date),
+                &line[at + 16..]
+            )),
+            None => out.push(line.to_string()),
+        }
+    }
+    out.join("\n") + "\n"
 }
 
 /// Lines of the kinds legacy minutes are made of.

@@ -1,3 +1,4 @@
+use super::super::fix::Edit;
 use super::super::{FileContext, Finding, Rule, RuleMeta};
 use crate::problem::{ProblemKind, Severity};
 
@@ -19,12 +20,40 @@ impl Rule for DateInvalid {
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
         super::report_parse_problems(context, ProblemKind::DateInvalid, out);
     }
+
+    fn fixable(&self) -> bool {
+        true
+    }
+
+    /// A date written another way that reads as one real date (day first,
+    /// as in the UK) becomes that date in ISO form, where it stands once
+    /// on its line; `2014-02-30`, which is no date, is left to the author.
+    fn fix(&self, context: &FileContext, out: &mut Vec<Edit>) {
+        for problem in context.problems(ProblemKind::DateInvalid) {
+            let Some(written) = &problem.needle else {
+                continue;
+            };
+            let Some(iso) = crate::parse::dates::suggest_iso(written) else {
+                continue;
+            };
+            let line = context.index.line_text(context.text, problem.line);
+            if line.matches(written.as_str()).count() == 1 {
+                out.push(Edit {
+                    rule: META.id,
+                    line: problem.line,
+                    from: written.clone(),
+                    to: iso,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::super::Mark;
     use super::super::testing::check;
+    use super::super::testing::fixed;
     use super::DateInvalid;
 
     #[test]
@@ -44,5 +73,14 @@ mod tests {
         );
         assert_eq!(found[0].line, 5);
         assert_eq!(found[0].help.as_deref(), Some("write `(due 2014-02-01)`"));
+    }
+
+    #[test]
+    fn fixes_dates_that_read_as_one_real_date() {
+        let text = "---\nmeeting: X\ndate: 15th January 2013\nnext_meeting: 2014-02-30\n---\n- [ ] Al Bee: go (due 3 March 2013)\n- [ ] Al Bee: 3 March 2013 (due 3 March 2013)\n";
+        assert_eq!(
+            fixed(&DateInvalid, text),
+            "---\nmeeting: X\ndate: 2013-01-15\nnext_meeting: 2014-02-30\n---\n- [ ] Al Bee: go (due 2013-03-03)\n- [ ] Al Bee: 3 March 2013 (due 3 March 2013)\n"
+        );
     }
 }

@@ -160,6 +160,14 @@ pub(crate) mod testing {
         located(out)
     }
 
+    /// `text` with `rule`'s fixes made (under the default config), as
+    /// `lint --fix` makes them.
+    pub fn fixed(rule: &dyn Rule, text: &str) -> String {
+        let config = Config::default();
+        super::super::fix::fix(Path::new("note.md"), text, &[rule], &config, true)
+            .map_or_else(|| text.to_string(), |fixed| fixed.text)
+    }
+
     pub fn check(rule: &dyn Rule, text: &str) -> Vec<Finding> {
         check_as(rule, "note.md", text, &Config::default())
     }
@@ -220,6 +228,26 @@ mod tests {
         let count = ids.len();
         ids.dedup();
         assert_eq!(ids.len(), count);
+    }
+
+    /// A rule's section says **Fixable** exactly when the rule has a fix.
+    #[test]
+    fn docs_say_which_rules_are_fixable() {
+        let docs =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+        for rule in all() {
+            let heading = format!("## `{}`", rule.meta().id);
+            let section = docs
+                .split("\n## ")
+                .find(|s| format!("## {s}").starts_with(&heading))
+                .unwrap_or_default();
+            assert_eq!(
+                section.contains("**Fixable**"),
+                rule.fixable(),
+                "{}",
+                rule.meta().id
+            );
+        }
     }
 
     #[test]
