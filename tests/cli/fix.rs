@@ -33,6 +33,10 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+fn november_11(harbourside: &Path) -> PathBuf {
+    harbourside.join("2025-11-18-harbourside-partnership-board.md")
+}
+
 /// Replaces `from` (which must be there, once) with `to` in `file`.
 fn plant(file: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(file).unwrap();
@@ -62,6 +66,14 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
     );
     let november = harbourside.join("2026-11-17-harbourside-partnership-board.md");
     plant(&november, "(due 2026-11-30)", "(due 30 November 2026)");
+    // An unquoted time, and a registered person spelt another way.
+    let july = harbourside.join("2026-07-21-harbourside-partnership-board.md");
+    plant(&july, "time: \"14:00\"", "time: 14:00");
+    plant(
+        &november_11(&harbourside),
+        "- [ ] Daniel Mercer / Priya Raman: bring",
+        "- [ ] DANIEL MERCER / Priya Raman: bring",
+    );
     // A list of people written as one line.
     let may = harbourside.join("2026-05-19-harbourside-partnership-board.md");
     plant(
@@ -103,6 +115,8 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
         "+  - Priya Raman (Harbourside ICB)",
         "+date: 2026-03-05",
         "+date: 2026-06-04",
+        "+time: \"14:00\"",
+        "+- [ ] Daniel Mercer / Priya Raman: bring a joint leaflet draft for sign-off (due 2026-01-13)",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line}\n{shown}");
     }
@@ -120,7 +134,7 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
     );
     assert_eq!(
         String::from_utf8_lossy(&fixed.stderr).trim(),
-        "fixed 6 findings in 5 files"
+        "fixed 8 findings in 7 files"
     );
     ok(&fixed);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");

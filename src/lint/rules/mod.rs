@@ -12,6 +12,7 @@ mod chair_not_present;
 mod date_invalid;
 mod decision_empty;
 mod draft_stale;
+mod due_next_meeting;
 mod field_type;
 mod filename_date;
 mod front_matter_invalid;
@@ -26,8 +27,10 @@ mod person_conflict;
 mod person_duplicate;
 mod person_merged;
 mod person_not_a_name;
+mod person_spelling;
 mod quorum_not_met;
 mod required_field;
+mod time_unquoted;
 mod unknown_field;
 mod unreadable;
 mod update_before_action;
@@ -46,6 +49,7 @@ static ALL: &[&dyn Rule] = &[
     &required_field::RequiredField,
     &date_invalid::DateInvalid,
     &field_type::FieldType,
+    &time_unquoted::TimeUnquoted,
     &unknown_field::UnknownField,
     &person_merged::PersonMerged,
     &person_not_a_name::PersonNotAName,
@@ -54,6 +58,7 @@ static ALL: &[&dyn Rule] = &[
     &chair_not_present::ChairNotPresent,
     &action_no_owner::ActionNoOwner,
     &action_no_due::ActionNoDue,
+    &due_next_meeting::DueNextMeeting,
     &action_due_before_meeting::ActionDueBeforeMeeting,
     &action_owner_unknown::ActionOwnerUnknown,
     &action_id_duplicate::ActionIdDuplicate,
@@ -66,6 +71,7 @@ static ALL: &[&dyn Rule] = &[
     &update_before_action::UpdateBeforeAction,
     &update_closed::UpdateClosed,
     &person_ambiguous::PersonAmbiguous,
+    &person_spelling::PersonSpelling,
     &quorum_not_met::QuorumNotMet,
     &vote_exceeds_present::VoteExceedsPresent,
     &voter_not_present::VoterNotPresent,
@@ -163,8 +169,12 @@ pub(crate) mod testing {
     /// `text` with `rule`'s fixes made (under the default config), as
     /// `lint --fix` makes them.
     pub fn fixed(rule: &dyn Rule, text: &str) -> String {
-        let config = Config::default();
-        super::super::fix::fix(Path::new("note.md"), text, &[rule], &config, true)
+        fixed_as(rule, text, &Config::default())
+    }
+
+    /// As `fixed`, under `config`.
+    pub fn fixed_as(rule: &dyn Rule, text: &str, config: &Config) -> String {
+        super::super::fix::fix(Path::new("note.md"), text, &[rule], config, true)
             .map_or_else(|| text.to_string(), |fixed| fixed.text)
     }
 
