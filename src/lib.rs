@@ -36,6 +36,7 @@ pub mod folder;
 pub mod import;
 pub mod ledger;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod names;
 pub mod output;

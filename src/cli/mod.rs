@@ -110,6 +110,11 @@ enum Command {
         after_help = "Examples:\n  minutes export --out export/ examples/\n  minutes export --table actions examples/ | jq -r .owners[]\n  duckdb -c \"SELECT status, count(*) FROM read_json_auto('export/actions.jsonl') GROUP BY status\"\n\nOne JSON object a line; the tables and their columns are described in docs/export.md.\nFiles in --out are written atomically and never replaced unless --force is given."
     )]
     Export(ExportArgs),
+    /// Serve the language server protocol on stdin and stdout, for an editor
+    #[command(
+        after_help = "Editors start it themselves; docs/editors.md shows the setting for VS Code,\nNeovim and Helix. It answers diagnostics (lint's rules on the unsaved text, with the\nworkspace's other notes as context), a quick fix for the certain fixes, the outline of\nthe agenda, and hover and go-to-definition on action IDs."
+    )]
+    Lsp,
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  minutes completions bash > ~/.local/share/bash-completion/completions/minutes\n  minutes completions zsh > ~/.zfunc/_minutes\n  minutes completions fish > ~/.config/fish/completions/minutes.fish\n  minutes completions powershell >> $PROFILE"
@@ -232,6 +237,15 @@ fn load_config(explicit: Option<&std::path::Path>, paths: &[PathBuf]) -> Result<
 }
 
 /// Resolves a name typed on the command line to one person, or says why not.
+/// `minutes lsp`: the protocol is read from stdin and written to `out`
+/// (stdout); nothing else is written there.
+fn serve_lsp(out: &mut dyn Write) -> Result<i32, CliError> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    crate::lsp::serve(&mut input, out).map_err(|failed| CliError::Tool(failed.0))?;
+    Ok(EXIT_OK)
+}
+
 fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> {
     match directory.resolve(name, None) {
         Resolution::Found { person, .. } => Ok(person),
@@ -620,6 +634,7 @@ where
         Command::Report(args) => commands::report(args, out, err, env),
         Command::Import(args) => commands::import(args, out, err),
         Command::Export(args) => export::export(args, out, err, env),
+        Command::Lsp => serve_lsp(out),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics if its writer fails,
             // and a closed pipe must not be a panic.

@@ -424,6 +424,60 @@ fn walk_diagnostic(problem: &Problem, config: &Config) -> Option<Diagnostic> {
     ))
 }
 
+/// The diagnostics of one note whose text is `text` (an editor's unsaved
+/// buffer), with the other notes of its folder as `others` (the note's own
+/// file among them is left out): every rule, those across notes included,
+/// each finding on `path` only. Inline comments are honoured as `options`
+/// says.
+pub fn lint_in_folder(
+    path: &Path,
+    text: &str,
+    others: &[Meeting],
+    options: &LintOptions,
+) -> Vec<Diagnostic> {
+    let rules = rules::all();
+    let mut result = lint_bytes(path, text.as_bytes(), rules, options);
+    let mut meetings: Vec<Meeting> = others.iter().filter(|m| m.path != path).cloned().collect();
+    // The buffer's own meeting, whole: the rules across notes read the
+    // skeleton's fields, which it has.
+    if let crate::parse::Parsed::Note {
+        meeting: Some(meeting),
+        ..
+    } = crate::parse::parse_text(path, text)
+    {
+        meetings.push(*meeting);
+    }
+    let ledger = Ledger::build(&meetings);
+    let text = without_bom(text);
+    let index = LineIndex::new(text);
+    for rule in rules {
+        let Some(severity) = super::severity(&options.config, rule.meta()) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        rule.check_folder(&ledger, &mut findings);
+        rule.check_notes(&meetings, &mut findings);
+        for found in findings.into_iter().filter(|f| f.path == path) {
+            if options.inline_config
+                && result
+                    .suppressions
+                    .silences(rule.meta().id, found.finding.line)
+            {
+                continue;
+            }
+            let line = index.line_text(text, found.finding.line);
+            result.diagnostics.push(resolve_on_line(
+                found.finding,
+                rule.meta().id,
+                severity,
+                path,
+                line,
+            ));
+        }
+    }
+    sorted(result.diagnostics)
+}
+
 /// The diagnostics of the rules that look across notes, on the files in
 /// `linted` only. Each finding is on an action's, an update's or a
 /// decision's line, whose text is read again from its file: few files have

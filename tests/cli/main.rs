@@ -14,6 +14,7 @@ mod index;
 mod lifecycle;
 mod lint;
 mod lint_cache;
+mod lsp;
 mod people;
 mod properties;
 mod report;
