@@ -9,6 +9,7 @@
 //! The server is synchronous, as the rest of `minutes` is: one message at a
 //! time, each answered before the next is read.
 
+mod complete;
 mod convert;
 
 use std::collections::HashMap;
@@ -19,11 +20,12 @@ use std::io::{BufRead, Write};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentSymbol, DocumentSymbolParams,
-    DocumentSymbolResponse, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents,
-    HoverParams, HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind,
-    OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, SymbolKind,
+    CodeActionProviderCapability, CompletionOptions, CompletionParams, CompletionResponse,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams, DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse,
+    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents, HoverParams,
+    HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind, OneOf,
+    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, ServerInfo, SymbolKind,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 
@@ -32,6 +34,7 @@ use crate::folder::Folder;
 use crate::ledger::Ledger;
 use crate::lint::engine::{LintOptions, lint_in_folder};
 use crate::model::Meeting;
+use crate::people::Directory;
 use convert::{lsp_range, path_of, position_in, uri_of, word_at};
 
 /// Why the server stopped other than by `shutdown` and `exit`.
@@ -123,6 +126,8 @@ fn capabilities() -> ServerCapabilities {
         document_symbol_provider: Some(OneOf::Left(true)),
         definition_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -278,6 +283,18 @@ impl Server {
                         serde_json::to_value(self.hover(&at.text_document.uri, at.position))
                     })
             }
+            "textDocument/completion" => request
+                .extract::<CompletionParams>("textDocument/completion")
+                .map(|(_, p)| {
+                    let at = p.text_document_position;
+                    serde_json::to_value(self.completion(&at.text_document.uri, at.position))
+                }),
+            "textDocument/references" => request
+                .extract::<ReferenceParams>("textDocument/references")
+                .map(|(_, p)| {
+                    let at = p.text_document_position;
+                    serde_json::to_value(self.references(&at.text_document.uri, at.position))
+                }),
             _ => {
                 return Response::new_err(
                     id,
@@ -410,14 +427,133 @@ impl Server {
     fn hover(&self, uri: &Uri, position: lsp_types::Position) -> Option<Hover> {
         let meetings = self.current();
         let ledger = Ledger::build(&meetings);
-        let entry = self.action_at(&ledger, uri, position)?;
+        let value = match self.action_at(&ledger, uri, position) {
+            Some(entry) => convert::history(entry, &self.root),
+            None => {
+                let (meeting, person) = self.person_at(&meetings, uri, position)?;
+                let directory = Directory::build(&self.options.config, &meetings);
+                let resolution = directory.resolve_mention(person, Some(meeting));
+                format!(
+                    "`{}` resolves to {}",
+                    person.display_name(),
+                    crate::output::people::explain_resolution(&directory, &resolution)
+                )
+            }
+        };
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: convert::history(entry, &self.root),
+                value,
             }),
             range: None,
         })
+    }
+
+    /// The note at `uri` among `meetings`, and the person it names under
+    /// the cursor: a list entry, a chair, or an owner of an action or an
+    /// update on that line.
+    fn person_at<'m>(
+        &self,
+        meetings: &'m [Meeting],
+        uri: &Uri,
+        position: lsp_types::Position,
+    ) -> Option<(&'m Meeting, &'m crate::model::Person)> {
+        let (path, text) = self.document(uri)?;
+        let (line, column) = position_in(text, position)?;
+        let meeting = meetings.iter().find(|m| m.path == path)?;
+        let line_text: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+        let person = meeting
+            .listed()
+            .chain(meeting.owners())
+            .filter(|p| p.line == line)
+            .find(|p| {
+                let name: Vec<char> = p.name.chars().collect();
+                line_text
+                    .windows(name.len().max(1))
+                    .enumerate()
+                    .any(|(at, window)| {
+                        window == name.as_slice() && at < column && column <= at + name.len()
+                    })
+            })?;
+        Some((meeting, person))
+    }
+
+    fn completion(&self, uri: &Uri, position: lsp_types::Position) -> Option<CompletionResponse> {
+        let (path, text) = self.document(uri)?;
+        let (line, column) = position_in(text, position)?;
+        let before: String = text
+            .lines()
+            .nth(line.checked_sub(1)?)?
+            .chars()
+            .take(column.saturating_sub(1))
+            .collect();
+        let wanted = complete::wanted(text, line, &before)?;
+        let meetings = self.current();
+        let this = meetings.iter().find(|m| m.path == path);
+        let people = || complete::people(&Directory::build(&self.options.config, &meetings));
+        let items = match wanted {
+            complete::Wanted::Series => complete::series(&meetings),
+            complete::Wanted::Person => people(),
+            complete::Wanted::Due => complete::due(this),
+            complete::Wanted::ActionOrPerson => {
+                let ledger = Ledger::build(&meetings);
+                let mut items = match this {
+                    Some(meeting) => {
+                        complete::open_actions(&ledger, &meeting.meeting, meeting.date)
+                    }
+                    None => Vec::new(),
+                };
+                items.extend(people());
+                items
+            }
+        };
+        Some(CompletionResponse::Array(items))
+    }
+
+    /// Every line that names the action, or the person, under the cursor:
+    /// an action's raising line and its updates; a person's every mention
+    /// across the workspace.
+    fn references(&self, uri: &Uri, position: lsp_types::Position) -> Option<Vec<Location>> {
+        let meetings = self.current();
+        let ledger = Ledger::build(&meetings);
+        let places: Vec<(PathBuf, usize)> = match self.action_at(&ledger, uri, position) {
+            Some(entry) => std::iter::once((entry.meeting.path.clone(), entry.action.line))
+                .chain(
+                    entry
+                        .updates
+                        .iter()
+                        .map(|u| (u.meeting.path.clone(), u.update.line)),
+                )
+                .collect(),
+            None => {
+                let (meeting, person) = self.person_at(&meetings, uri, position)?;
+                let directory = Directory::build(&self.options.config, &meetings);
+                let resolver = crate::people::Resolver::new(&directory);
+                let who = resolver.person(person, meeting)?;
+                let mut places: Vec<(PathBuf, usize)> = Vec::new();
+                for m in &meetings {
+                    for p in m.listed().chain(m.owners()) {
+                        if resolver.person(p, m) == Some(who) {
+                            places.push((m.path.clone(), p.line));
+                        }
+                    }
+                }
+                places.sort();
+                places.dedup();
+                places
+            }
+        };
+        let locations = places
+            .into_iter()
+            .filter_map(|(path, line)| {
+                let text = self.text_of(&path)?;
+                Some(Location {
+                    uri: uri_of(&path)?,
+                    range: lsp_range(&text, line, 1, line, usize::MAX),
+                })
+            })
+            .collect();
+        Some(locations)
     }
 
     /// A note's text: as typed when it is open, else as saved.

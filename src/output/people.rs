@@ -150,7 +150,7 @@ fn people_document<'a>(people: &'a People, directory: &'a Directory) -> PeopleDo
 }
 
 /// Why a resolution came out as it did, in words.
-fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String {
+pub fn explain_resolution(directory: &Directory, resolution: &Resolution) -> String {
     match resolution {
         Resolution::Found { person, how } => {
             let name = directory.get(*person).map_or("?", |k| k.name.as_str());

@@ -234,6 +234,111 @@ fn an_editor_session() {
     );
     assert_eq!(nothing, Value::Null);
 
+    // Every line that names the action: where it was raised, its update.
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": note_uri}, "position": position, "context": {"includeDeclaration": true}}),
+    );
+    let places: Vec<(String, u64)> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let file = l["uri"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            (
+                file[..10].to_string(),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("2026-01-20".to_string(), raised_line as u64),
+            ("2026-03-17".to_string(), line as u64)
+        ]
+    );
+
+    // How a person's name resolved.
+    let (owner_line, owner_text) = saved
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with("- [ ] Daniel Mercer:"))
+        .unwrap();
+    let on_owner = json!({"line": owner_line, "character": owner_text.find("Mercer").unwrap()});
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": note_uri}, "position": on_owner}),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.starts_with("`Daniel Mercer` resolves to Daniel Mercer: it is the person's name"),
+        "{text}"
+    );
+
+    // Completion: people in a front-matter list (with the register's
+    // aliases), the open actions of the series on a new update line, and
+    // `next meeting` after `(due `.
+    let labels = |result: &Value| -> Vec<String> {
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let present_line = saved.lines().position(|l| l == "present:").unwrap() + 1;
+    let people = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": note_uri}, "position": {"line": present_line, "character": 4}}),
+    );
+    let people = labels(&people);
+    assert!(people.contains(&"Daniel Mercer".to_string()), "{people:?}");
+    assert!(people.contains(&"Dan Mercer".to_string()), "{people:?}");
+    let with_new_lines = saved.replacen(
+        "## Item 3:",
+        "- [ ] \n- [ ] Ann Lee: go (due \n\n## Item 3:",
+        1,
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": note_uri, "version": 5}, "contentChanges": [{"text": with_new_lines}]}),
+    );
+    let update_line = with_new_lines.lines().position(|l| l == "- [ ] ").unwrap();
+    let offered = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": note_uri}, "position": {"line": update_line, "character": 6}}),
+    );
+    let ids = labels(&offered);
+    assert!(ids.contains(&"2026-01-20/3.1".to_string()), "{ids:?}");
+    // Done before this meeting: not offered.
+    assert!(!ids.contains(&"2025-11-18/3.2".to_string()), "{ids:?}");
+    let summit = offered
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "2026-01-20/3.1")
+        .unwrap();
+    assert_eq!(
+        summit["insertText"],
+        "2026-01-20/3.1 Sam Whitlock, Ruth Calloway: plan the youth employment summit — "
+    );
+    let due = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": note_uri}, "position": {"line": update_line + 1, "character": 25}}),
+    );
+    assert_eq!(labels(&due), ["next meeting"]);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": note_uri, "version": 6}, "contentChanges": [{"text": saved}]}),
+    );
+
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     drop(client.stdin);
