@@ -112,7 +112,7 @@ enum Command {
     Export(ExportArgs),
     /// Serve the language server protocol on stdin and stdout, for an editor
     #[command(
-        after_help = "Editors start it themselves; docs/editors.md shows the setting for VS Code,\nNeovim and Helix. It answers diagnostics (lint's rules on the unsaved text, with the\nworkspace's other notes as context), a quick fix for the certain fixes, the outline of\nthe agenda, and hover and go-to-definition on action IDs."
+        after_help = "Editors start it themselves; docs/editors.md shows the setting for VS Code,\nNeovim and Helix. It answers diagnostics (lint's rules on the unsaved text, with the\nworkspace's other notes as context), a quick fix for the certain fixes, the outline of\nthe agenda, completion of people, meetings and open actions, and hover, definition and\nreferences on action IDs and people."
     )]
     Lsp,
     /// Print a shell completion script

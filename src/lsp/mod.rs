@@ -3,8 +3,10 @@
 //! an editor). Diagnostics are lint's rules on the
 //! unsaved text, with the other notes of the workspace as context; quick
 //! fixes are the rules' certain fixes (`lint::fix`); the outline is the
-//! agenda; an action's ID hovers with its history and goes to the line
-//! that raised it.
+//! agenda; an action's ID hovers with its history, goes to the line that
+//! raised it and finds its updates; a person hovers with how the name
+//! resolved and finds their mentions; completion offers meetings, people
+//! and the series' open actions (`complete.rs`).
 //!
 //! The server is synchronous, as the rest of `minutes` is: one message at a
 //! time, each answered before the next is read.
