@@ -2,12 +2,12 @@
 //! (`lint::fix`), written back atomically or shown as a unified diff.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::error::{self, CliError};
 use crate::discover::discover;
 use crate::lint::engine::LintOptions;
-use crate::lint::fix::{Fixed, fix};
+use crate::lint::fix::{Fixed, edits_across, fix};
 use crate::lint::rules;
 
 /// What fixing the folder did.
@@ -32,20 +32,52 @@ pub(super) fn fix_notes(
 ) -> Result<Outcome, CliError> {
     let config = &options.config;
     let mut outcome = Outcome::default();
-    for path in discover(paths).files.iter().filter(|p| config.selects(p)) {
-        let Ok(bytes) = crate::read::read_bounded(path, config.max_file_size()) else {
-            // Unreadable, too large or gone: lint says so, and there is
-            // nothing certain to fix.
+    // Every note's text first: the rules across notes fix one note from
+    // what the others say.
+    let notes: Vec<(PathBuf, String)> = discover(paths)
+        .files
+        .into_iter()
+        .filter(|p| config.selects(p))
+        .filter_map(|path| {
+            // Unreadable, too large, gone or not text: lint says so, and
+            // there is nothing certain to fix.
+            let bytes = crate::read::read_bounded(&path, config.max_file_size()).ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            Some((path, text))
+        })
+        .collect();
+    // Each note's own fixes first, so that the rules across notes read
+    // notes whose dates and lists are already right; then theirs.
+    let rules = rules::all();
+    let inline = options.inline_config;
+    let own: Vec<Option<Fixed>> = notes
+        .iter()
+        .map(|(path, text)| fix(path, text, rules, config, inline, &[]))
+        .collect();
+    let after_own: Vec<(PathBuf, String)> = notes
+        .iter()
+        .zip(&own)
+        .map(|((path, text), fixed)| {
+            let text = fixed.as_ref().map_or(text, |f| &f.text);
+            (path.clone(), text.clone())
+        })
+        .collect();
+    let across = edits_across(&after_own, rules, config);
+    for (((path, before), own), (_, current)) in notes.iter().zip(own).zip(&after_own) {
+        let mut made = own.map(|f| f.rules).unwrap_or_default();
+        let mut text = current.clone();
+        if let Some(edits) = across.get(path) {
+            if let Some(fixed) = fix(path, current, rules, config, inline, edits) {
+                made.extend(fixed.rules);
+                text = fixed.text;
+            }
+        }
+        if text == *before {
             continue;
-        };
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            continue;
-        };
-        let Some(fixed) = fix(path, text, rules::all(), config, options.inline_config) else {
-            continue;
-        };
+        }
+        let fixed = Fixed { text, rules: made };
         if diff {
-            write_diff(path, text, &fixed, out)?;
+            write_diff(path, before, &fixed, out)?;
         } else if let Err(why) = crate::write::write_atomically(path, fixed.text.as_bytes(), true) {
             error::warn(err, &format!("{}: not fixed: {why}", path.display()))?;
             continue;

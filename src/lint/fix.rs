@@ -4,7 +4,9 @@
 //! byte it does not touch, the byte-order mark and each line's own ending
 //! included, stays as it was.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::inline::Suppressions;
 use super::{FileContext, Rule};
@@ -40,17 +42,34 @@ const ROUNDS: usize = 4;
 
 /// The note `text` with every certain fix of the rules `config` turns on
 /// (and inline comments do not silence) made; `None` when nothing changes.
+///
+/// `across` are the edits the rules across notes made for this note
+/// (`edits_across`), made with the note's own in the first round.
 pub fn fix(
     path: &Path,
     text: &str,
     rules: &[&dyn Rule],
     config: &Config,
     inline: bool,
+    across: &[Edit],
 ) -> Option<Fixed> {
     let mut current = text.to_string();
     let mut all = Vec::new();
-    for _ in 0..ROUNDS {
-        let edits = edits(path, &current, rules, config, inline);
+    for round in 0..ROUNDS {
+        let mut edits = edits(path, &current, rules, config, inline);
+        if round == 0 {
+            let suppressions = inline.then(|| Suppressions::parse(crate::parse::without_bom(text)));
+            edits.extend(
+                across
+                    .iter()
+                    .filter(|edit| {
+                        !suppressions
+                            .as_ref()
+                            .is_some_and(|s| s.silences(edit.rule, edit.line))
+                    })
+                    .cloned(),
+            );
+        }
         let (fixed, made) = apply(&current, &edits);
         if made.is_empty() {
             break;
@@ -63,6 +82,44 @@ pub fn fix(
         text: current,
         rules: all,
     })
+}
+
+/// The edits the rules across notes (`Rule::fix_across`) make in each of
+/// `notes` (each note's path and text), by path: rules `config` turns off
+/// make none.
+pub fn edits_across(
+    notes: &[(PathBuf, String)],
+    rules: &[&dyn Rule],
+    config: &Config,
+) -> FxHashMap<PathBuf, Vec<Edit>> {
+    let meetings: Vec<crate::model::Meeting> = notes
+        .iter()
+        .filter_map(|(path, text)| match crate::parse::parse_text(path, text) {
+            crate::parse::Parsed::Note {
+                meeting: Some(meeting),
+                ..
+            } => Some(*meeting),
+            _ => None,
+        })
+        .collect();
+    let texts: FxHashMap<&Path, &str> = notes
+        .iter()
+        .map(|(path, text)| (path.as_path(), crate::parse::without_bom(text)))
+        .collect();
+    let text_of = |path: &Path| texts.get(path).copied();
+    let ledger = crate::ledger::Ledger::build(&meetings);
+    let mut by_path: FxHashMap<PathBuf, Vec<Edit>> = FxHashMap::default();
+    for rule in rules {
+        if super::severity(config, rule.meta()).is_none() {
+            continue;
+        }
+        let mut found = Vec::new();
+        rule.fix_across(&ledger, &text_of, &mut found);
+        for (path, edit) in found {
+            by_path.entry(path).or_default().push(edit);
+        }
+    }
+    by_path
 }
 
 fn edits(path: &Path, text: &str, rules: &[&dyn Rule], config: &Config, inline: bool) -> Vec<Edit> {

@@ -76,7 +76,17 @@ pub trait Rule: Send + Sync {
     /// certain (docs/rules.md says which rules have one).
     fn fix(&self, _file: &FileContext, _out: &mut Vec<fix::Edit>) {}
 
-    /// Whether `fix` ever edits: its docs say so.
+    /// The edits that fix this rule's findings across notes: `text_of`
+    /// gives each note's text (without its byte-order mark) by path.
+    fn fix_across<'t>(
+        &self,
+        _ledger: &Ledger,
+        _text_of: &dyn Fn(&Path) -> Option<&'t str>,
+        _out: &mut Vec<(PathBuf, fix::Edit)>,
+    ) {
+    }
+
+    /// Whether `fix` or `fix_across` ever edits: its docs say so.
     fn fixable(&self) -> bool {
         false
     }

@@ -328,9 +328,28 @@ impl Server {
             return Vec::new();
         };
         let rules = crate::lint::rules::all();
-        let Some(fixed) = crate::lint::fix::fix(&path, text, rules, &self.options.config, true)
-        else {
-            return Vec::new();
+        let config = &self.options.config;
+        // As `lint --fix`: the note's own fixes, then those of the rules
+        // across notes, read from the workspace with this note as fixed.
+        let own = crate::lint::fix::fix(&path, text, rules, config, true, &[]);
+        let current = own.as_ref().map_or(text, |f| f.text.as_str());
+        let mut notes: Vec<(PathBuf, String)> = self
+            .saved
+            .iter()
+            .filter(|m| m.path != path)
+            .filter_map(|m| Some((m.path.clone(), self.text_of(&m.path)?)))
+            .collect();
+        notes.push((path.clone(), current.to_string()));
+        let across = crate::lint::fix::edits_across(&notes, rules, config);
+        let edits = across.get(&path).map_or(&[][..], Vec::as_slice);
+        let then = crate::lint::fix::fix(&path, current, rules, config, true, edits);
+        let fixed = match (own, then) {
+            (Some(own), Some(then)) => crate::lint::fix::Fixed {
+                text: then.text,
+                rules: own.rules.into_iter().chain(then.rules).collect(),
+            },
+            (Some(only), None) | (None, Some(only)) => only,
+            (None, None) => return Vec::new(),
         };
         let edit = TextEdit {
             range: convert::whole(text),

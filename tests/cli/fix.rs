@@ -87,6 +87,13 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
     fs::write(&march, &crlf).unwrap();
     let expected_crlf = crlf.clone();
     plant(&march, "date: 2026-03-05\r\n", "date: 5/3/2026\r\n");
+    // A pin taken off an action that later notes update, under a heading
+    // with no number.
+    plant(
+        &march,
+        " (due 2026-04-30) {#2026-03-05/3.1}\r\n",
+        " (due 2026-04-30)\r\n",
+    );
     let june = westmoor.join("2026-06-04-westmoor-county-leadership-group.md");
     let bom = format!("\u{feff}{}", fs::read_to_string(&june).unwrap());
     fs::write(&june, &bom).unwrap();
@@ -116,6 +123,7 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
         "+date: 2026-03-05",
         "+date: 2026-06-04",
         "+time: \"14:00\"",
+        "+- [ ] All: share the grants programme through partner networks (due 2026-04-30) {#2026-03-05/3.1}",
         "+- [ ] Daniel Mercer / Priya Raman: bring a joint leaflet draft for sign-off (due 2026-01-13)",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line}\n{shown}");
@@ -134,7 +142,7 @@ fn fix_takes_every_planted_mistake_away_and_nothing_else() {
     );
     assert_eq!(
         String::from_utf8_lossy(&fixed.stderr).trim(),
-        "fixed 8 findings in 7 files"
+        "fixed 9 findings in 7 files"
     );
     ok(&fixed);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");

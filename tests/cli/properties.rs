@@ -143,14 +143,14 @@ proptest! {
         let config = minutes::config::Config::default();
         let rules = minutes::lint::rules::all();
         let path = Path::new("note.md");
-        let fixed = minutes::lint::fix::fix(path, &mistaken, rules, &config, true)
+        let fixed = minutes::lint::fix::fix(path, &mistaken, rules, &config, true, &[])
             .map_or(mistaken.clone(), |fixed| fixed.text);
         let parsed = match parse_text(path, &fixed) {
             Parsed::Note { meeting: Some(m), .. } => *m,
             other => return Err(TestCaseError::fail(format!("{other:?}\n{fixed}"))),
         };
         prop_assert_eq!(comparable(&meeting), comparable(&parsed), "\n{}\n{}", mistaken, fixed);
-        prop_assert!(minutes::lint::fix::fix(path, &fixed, rules, &config, true).is_none(), "{}", fixed);
+        prop_assert!(minutes::lint::fix::fix(path, &fixed, rules, &config, true, &[]).is_none(), "{}", fixed);
     }
 }
 

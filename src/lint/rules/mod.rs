@@ -18,6 +18,7 @@ mod filename_date;
 mod front_matter_invalid;
 mod front_matter_missing;
 mod front_matter_stray;
+mod id_unpinned;
 mod interest_participated;
 mod item_number;
 mod mover_not_present;
@@ -70,6 +71,7 @@ static ALL: &[&dyn Rule] = &[
     &update_unknown_id::UpdateUnknownId,
     &update_before_action::UpdateBeforeAction,
     &update_closed::UpdateClosed,
+    &id_unpinned::IdUnpinned,
     &person_ambiguous::PersonAmbiguous,
     &person_spelling::PersonSpelling,
     &quorum_not_met::QuorumNotMet,
@@ -174,7 +176,7 @@ pub(crate) mod testing {
 
     /// As `fixed`, under `config`.
     pub fn fixed_as(rule: &dyn Rule, text: &str, config: &Config) -> String {
-        super::super::fix::fix(Path::new("note.md"), text, &[rule], config, true)
+        super::super::fix::fix(Path::new("note.md"), text, &[rule], config, true, &[])
             .map_or_else(|| text.to_string(), |fixed| fixed.text)
     }
 
