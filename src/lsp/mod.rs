@@ -232,7 +232,14 @@ impl Server {
         // A change to one note can change what the rules across notes say
         // of the others that are open: each is published again.
         match touched {
-            Some(_) => self.open_uris().map(|uri| self.publish(uri)).collect(),
+            Some(_) => {
+                // Read once for all: every open note is judged against the
+                // same workspace.
+                let notes = self.current();
+                self.open_uris()
+                    .map(|uri| self.publish(uri, &notes))
+                    .collect()
+            }
             None => Vec::new(),
         }
     }
@@ -241,15 +248,14 @@ impl Server {
         self.open.keys().filter_map(|path| uri_of(path))
     }
 
-    fn publish(&self, uri: Uri) -> Notification {
+    /// The diagnostics of the open note at `uri`, with `notes` (the
+    /// workspace as open) as context.
+    fn publish(&self, uri: Uri, notes: &[Meeting]) -> Notification {
         let diagnostics = match path_of(&uri).and_then(|p| Some((self.open.get(&p)?, p))) {
-            Some((text, path)) => {
-                let others = self.current();
-                lint_in_folder(&path, text, &others, &self.options)
-                    .iter()
-                    .map(|d| convert::diagnostic(d, text))
-                    .collect()
-            }
+            Some((text, path)) => lint_in_folder(&path, text, notes, &self.options)
+                .iter()
+                .map(|d| convert::diagnostic(d, text))
+                .collect(),
             None => Vec::new(),
         };
         Notification::new(
