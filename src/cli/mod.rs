@@ -28,6 +28,7 @@ mod error;
 mod export;
 mod fix;
 mod indexed;
+mod man;
 mod series;
 
 pub use error::CliError;
@@ -123,11 +124,11 @@ enum Command {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
+    /// Print a manual page (roff): the main one, or a command's; or write them all
     #[command(
-        after_help = "Examples:\n  minutes man > ~/.local/share/man/man1/minutes.1 && man minutes"
+        after_help = "Examples:\n  minutes man | man -l -\n  minutes man actions | man -l -\n  minutes man --out ~/.local/share/man/man1/ && man minutes-lint"
     )]
-    Man,
+    Man(ManArgs),
     /// Print a JSON Schema of the front matter, for editors
     #[command(
         after_help = "Examples:\n  minutes schema > minutes.schema.json\n\nVS Code (YAML extension): see docs/editors.md."
@@ -451,6 +452,19 @@ enum OutcomeArg {
 }
 
 #[derive(Debug, Args)]
+struct ManArgs {
+    /// The command whose page to print (`actions`, `lint`, …); the main page without one
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    command: Option<String>,
+    /// Write every page (`minutes.1`, `minutes-actions.1`, …) to this folder
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Replace pages already in the --out folder
+    #[arg(long, requires = "out")]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
 struct DeclarationsArgs {
     #[command(flatten)]
     scan: ScanArgs,
@@ -644,10 +658,14 @@ where
                 .map(|()| EXIT_OK)
                 .map_err(CliError::from)
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
-            .render(out)
-            .map(|()| EXIT_OK)
-            .map_err(CliError::from),
+        Command::Man(args) => man::run(
+            args.command.as_deref(),
+            args.out.as_deref(),
+            args.force,
+            env.today,
+            out,
+            err,
+        ),
         Command::Schema => output::json::render(&crate::schema::front_matter_schema(), out)
             .map(|()| EXIT_OK)
             .map_err(CliError::from),

@@ -15,6 +15,7 @@ mod lifecycle;
 mod lint;
 mod lint_cache;
 mod lsp;
+mod man;
 mod people;
 mod properties;
 mod report;

@@ -415,8 +415,8 @@ fn completions_man_page_and_schema() {
         assert!(script.contains("carry-forward"), "{shell}");
     }
     let man = ok(&["man"]);
-    assert!(man.contains(".TH minutes 1"));
-    assert!(man.contains("carry\\-forward") || man.contains("carry-forward"));
+    assert!(man.contains(".TH MINUTES 1"));
+    assert!(man.contains("minutes\\-carry\\-forward\\fR(1)"), "{man}");
     let schema: Value = serde_json::from_str(&ok(&["schema"])).unwrap();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     assert_eq!(
