@@ -558,7 +558,7 @@ pub(super) fn decisions(
             (notes.folder, Some(notes))
         }
         None => {
-            let discovery = crate::discover::discover(&args.scan.paths);
+            let discovery = args.scan.discover()?;
             let cache = args.scan.cache(&env);
             let folder = args
                 .scan

@@ -28,7 +28,7 @@ pub(super) fn export(
         }
     }
     let config = args.scan.config()?;
-    let discovery = crate::discover::discover(&args.scan.paths);
+    let discovery = args.scan.discover()?;
     let cache = args.scan.cache(&env);
     let roster = crate::roster::Roster::gather(discovery, config.max_file_size(), cache.as_ref());
     if let Some(warning) = roster.cache_warning() {

@@ -52,7 +52,7 @@ pub(super) fn open<'c, T>(
     err: &mut dyn Write,
     from_index: impl FnOnce(&Place<'c>, &Discovery, &mut dyn Write) -> Result<Option<T>, CliError>,
 ) -> Result<Opened<'c, T>, CliError> {
-    let discovery = crate::discover::discover(&scan.paths);
+    let discovery = scan.discover()?;
     // Leaked, as the folder is (`ScanArgs::load`): the place, kept for
     // after the answer, borrows it.
     let cache: Option<&'c Cache> = scan.cache(env).map(|cache| &*Box::leak(Box::new(cache)));

@@ -183,9 +183,26 @@ impl ScanArgs {
         err: &mut dyn Write,
     ) -> Result<(Config, &'static Folder), CliError> {
         let config = self.config()?;
-        let discovery = crate::discover::discover(&self.paths);
+        let discovery = self.discover()?;
         let folder = self.load_discovered(discovery, &config, self.cache(env).as_ref(), err)?;
         Ok((config, folder))
+    }
+
+    /// The walk of these paths. When none of them is there, the command
+    /// stops before anything is written (an empty table would say there
+    /// is nothing, which is not what happened); when some are, the rest is
+    /// answered and the missing ones said after, as ripgrep does.
+    fn discover(&self) -> Result<crate::discover::Discovery, CliError> {
+        let discovery = crate::discover::discover(&self.paths);
+        if discovery.missing.len() < self.paths.len() {
+            return Ok(discovery);
+        }
+        let said: Vec<String> = discovery
+            .missing
+            .iter()
+            .map(|problem| format!("{}: {}", problem.path.display(), problem.message))
+            .collect();
+        Err(CliError::Tool(said.join("; ")))
     }
 
     /// As [`ScanArgs::load`], for the files a walk found.

@@ -473,6 +473,29 @@ fn a_missing_path_is_a_tool_error_but_the_rest_is_answered() {
     assert_eq!(doc["actions"].as_array().unwrap().len(), 5);
 }
 
+/// With nothing there to answer from, nothing is written before the error:
+/// an empty table would say there is nothing to do.
+#[test]
+fn when_no_path_is_there_nothing_is_written_before_the_error() {
+    for command in [
+        &["actions"][..],
+        &["meetings"],
+        &["people"],
+        &["decisions"],
+        &["attendance"],
+        &["declarations"],
+        &["export", "--table", "actions"],
+    ] {
+        let output = minutes(&[command, &["no/such/folder"]].concat());
+        assert_eq!(output.status.code(), Some(2), "{command:?}");
+        assert!(output.stdout.is_empty(), "{command:?}");
+        assert!(
+            stderr(&output).contains("no/such/folder: no such file or folder"),
+            "{command:?}"
+        );
+    }
+}
+
 #[test]
 fn usage_errors_exit_2_and_help_shows_examples() {
     let output = minutes(&["actions", "--status", "finished"]);
