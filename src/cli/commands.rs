@@ -162,10 +162,11 @@ pub(super) fn show(
             ShowFormat::Json => output::note::write_json(meeting, out)?,
             // Piped, the note's own bytes (it must parse back the same);
             // on a terminal, its control characters escaped.
-            ShowFormat::Markdown if env.style.terminal => {
-                output::note::write_markdown(meeting, &mut crate::text::EscapingWriter::new(out))?
-            }
-            ShowFormat::Markdown => output::note::write_markdown(meeting, out)?,
+            ShowFormat::Markdown if env.style.terminal => output::note::write_markdown_with_ids(
+                meeting,
+                &mut crate::text::EscapingWriter::new(out),
+            )?,
+            ShowFormat::Markdown => output::note::write_markdown_with_ids(meeting, out)?,
         }
     }
     for problem in &problems {

@@ -56,7 +56,19 @@ pub fn front_matter_yaml(front: &Mapping) -> Result<String, serde_yaml::Error> {
     Ok(text)
 }
 
+/// The note as Markdown that reads back to the same model.
 pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
+    write_note(meeting, false, out)
+}
+
+/// As `write_markdown`, with every action's ID written as a pin (`{#ID}`):
+/// `minutes show`, where the IDs are what a reader is looking for. The
+/// note reads back to the same actions with the same IDs, each pinned.
+pub fn write_markdown_with_ids(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> {
+    write_note(meeting, true, out)
+}
+
+fn write_note(meeting: &Meeting, ids: bool, out: &mut dyn Write) -> io::Result<()> {
     let yaml = front_matter_yaml(&front_matter(meeting)).map_err(io::Error::other)?;
     write!(out, "---\n{yaml}---\n")?;
     for item in &meeting.items {
@@ -84,7 +96,11 @@ pub fn write_markdown(meeting: &Meeting, out: &mut dyn Write) -> io::Result<()> 
         }
         for action in &item.actions {
             // `*` bullets, so that actions never merge into the decision list above.
-            writeln!(out, "* {}", action_line(action))?;
+            let mut line = action_line(action);
+            if ids && !action.pinned {
+                line.push_str(&format!(" {{#{}}}", action.id));
+            }
+            writeln!(out, "* {line}")?;
         }
         if !item.updates.is_empty() {
             writeln!(out)?;

@@ -369,10 +369,32 @@ fn show_markdown_parses_back_to_the_same_model() {
         std::fs::write(&copy, markdown).unwrap();
         let mut again = json(&["show", "--format", "json", copy.to_str().unwrap()]);
         again["path"] = original["path"].clone();
+        // `show` writes every action's ID as a pin: the same IDs, pinned.
+        let markdown = std::fs::read_to_string(&copy).unwrap();
+        for action in original["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|item| item["actions"].as_array().unwrap())
+        {
+            let pin = format!("{{#{}}}", action["id"].as_str().unwrap());
+            assert!(markdown.contains(&pin), "{path}: {pin}");
+        }
         strip_lines(&mut again);
+        unpin(&mut again);
         let mut original = original;
         strip_lines(&mut original);
+        unpin(&mut original);
         assert_eq!(original, again, "{path}");
+    }
+}
+
+/// Every action's `pinned` set to false, so that only the IDs are compared.
+fn unpin(note: &mut Value) {
+    for item in note["items"].as_array_mut().unwrap() {
+        for action in item["actions"].as_array_mut().unwrap() {
+            action["pinned"] = Value::Bool(false);
+        }
     }
 }
 
