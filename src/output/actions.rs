@@ -80,12 +80,18 @@ fn grid(rows: &[ActionRow]) -> Grid {
 
 /// The due date, with `(overdue)` spelled out so that the mark survives
 /// without colour.
-fn due_cell(row: &ActionRow) -> Cell {
-    let text = match (row.state.due, row.state.due_written) {
+/// The due date, or as written when it is no date (`30th June`): every
+/// format shows what the table shows.
+fn due_text(row: &ActionRow) -> String {
+    match (row.state.due, row.state.due_written) {
         (Some(due), _) => due.to_string(),
         (None, Some(written)) => written.to_string(),
         (None, None) => String::new(),
-    };
+    }
+}
+
+fn due_cell(row: &ActionRow) -> Cell {
+    let text = due_text(row);
     if row.overdue {
         Cell {
             text: format!("{text} (overdue)"),
@@ -114,7 +120,7 @@ fn csv_row(row: &ActionRow) -> Vec<String> {
         action.id.to_string(),
         row.owner_names.join(", "),
         action.text.clone(),
-        row.state.due.map(|d| d.to_string()).unwrap_or_default(),
+        due_text(row),
         row.overdue.to_string(),
         row.state.status.as_str().to_string(),
         row.meeting.meeting.clone(),

@@ -581,3 +581,31 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
 }
+
+/// A due date that is no date (`30th June`) is shown as written in the
+/// CSV, as the table shows it, not left empty.
+#[test]
+fn csv_keeps_a_due_date_as_written_when_it_is_no_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2025-01-01-board.md"),
+        "---\nmeeting: Board\ndate: 2025-01-01\n---\n## 1. Item\n\n- [ ] Al Bee: go (due 30th June)\n",
+    )
+    .unwrap();
+    let csv_text = String::from_utf8(
+        crate::common::minutes_in(dir.path(), &["actions", "--format", "csv", "."]).stdout,
+    )
+    .unwrap();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let due = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "due")
+        .unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[due], "30th June");
+    let table =
+        String::from_utf8(crate::common::minutes_in(dir.path(), &["actions", "."]).stdout).unwrap();
+    assert!(table.contains("30th June"));
+}
