@@ -75,7 +75,15 @@ pub(super) fn actions(
         }
     };
     let rows = crate::query::actions::actions(&ledger, &directory, &filter);
-    output::actions::write(&rows, args.format, env.style, filter.today, out)?;
+    let undated = output::actions::write(
+        &rows,
+        args.format,
+        env.style,
+        filter.today,
+        args.calendar,
+        out,
+    )?;
+    say_undated(undated, err)?;
     // Kept once the answer is out: the next run, not this one, gains by it.
     out.flush()?;
     if let Some((place, files)) = &keep {
@@ -119,15 +127,25 @@ pub(super) fn meetings(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
+    let Some(format) = args.format.list() else {
+        // The calendar needs each note's time, place and next meeting,
+        // which the index does not keep.
+        let (_, folder) = args.scan.load(&env, err)?;
+        let mut meetings: Vec<&crate::model::Meeting> = folder.meetings.iter().collect();
+        meetings.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        let today = args.today.unwrap_or(env.today);
+        output::ics::write_meetings(&meetings, today, out)?;
+        return report_problems(folder, args.scan.strict, err);
+    };
     let opened = indexed::open(&args.scan, &config, &env, err, |place, discovery, err| {
-        indexed::meetings(&args, place, discovery, &env, out, err)
+        indexed::meetings(&args, format, place, discovery, &env, out, err)
     })?;
     let (folder, keep) = match opened {
         indexed::Opened::FromIndex(code) => return Ok(code),
         indexed::Opened::Whole { folder, keep } => (folder, keep),
     };
     let rows = crate::query::meetings::meetings(folder);
-    output::meetings::write(&rows, args.format, env.style, out)?;
+    output::meetings::write(&rows, format, env.style, out)?;
     out.flush()?;
     if let Some((place, files)) = &keep {
         let directory = Directory::build(&config, &folder.meetings);

@@ -178,7 +178,15 @@ pub(super) fn actions(
     if rows.len() != selection.len() {
         return Ok(None);
     }
-    output::actions::write(&rows, args.format, env.style, filter.today, out)?;
+    let undated = output::actions::write(
+        &rows,
+        args.format,
+        env.style,
+        filter.today,
+        args.calendar,
+        out,
+    )?;
+    say_undated(undated, err)?;
     report_problems(folder, args.scan.strict, err).map(Some)
 }
 
@@ -186,6 +194,7 @@ pub(super) fn actions(
 /// note; `None` when there is no index for this snapshot.
 pub(super) fn meetings(
     args: &MeetingsArgs,
+    format: output::Format,
     place: &Place,
     discovery: &Discovery,
     env: &Environment,
@@ -198,7 +207,7 @@ pub(super) fn meetings(
     let Ok(rows) = index.meeting_rows(&discovery.files) else {
         return Ok(None);
     };
-    output::meetings::write(&rows, args.format, env.style, out)?;
+    output::meetings::write(&rows, format, env.style, out)?;
     let folder = assemble(index, discovery, Vec::new());
     report_problems(&folder, args.scan.strict, err).map(Some)
 }

@@ -264,6 +264,19 @@ fn serve_lsp(out: &mut dyn Write) -> Result<i32, CliError> {
     Ok(EXIT_OK)
 }
 
+/// A calendar of actions says on stderr how many it had to leave out.
+fn say_undated(undated: usize, err: &mut dyn Write) -> Result<(), CliError> {
+    if undated > 0 {
+        let said = if undated == 1 {
+            "1 action has no due date and is not in the calendar".to_string()
+        } else {
+            format!("{undated} actions have no due date and are not in the calendar")
+        };
+        writeln!(err, "minutes: {said}")?;
+    }
+    Ok(())
+}
+
 fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> {
     match directory.resolve(name, None) {
         Resolution::Found { person, .. } => Ok(person),
@@ -334,6 +347,9 @@ struct ActionsArgs {
     today: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
+    /// With --format ics: an all-day event on each due date, a to-do for each action, or both
+    #[arg(long, value_enum, default_value_t = output::ics::CalendarKind::Both)]
+    calendar: output::ics::CalendarKind,
 }
 
 #[derive(Debug, Args)]
@@ -367,8 +383,11 @@ enum ExportFormat {
 struct MeetingsArgs {
     #[command(flatten)]
     scan: ScanArgs,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
+    format: ActionsFormat,
+    /// The date taken as today, for the calendar's stamp [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]

@@ -40,19 +40,22 @@ const CSV_HEADERS: [&str; 14] = [
     "exempt",
 ];
 
+/// Writes the rows; returns how many actions a calendar left without a
+/// date (0 in the other formats, which show every row).
 pub fn write(
     rows: &[ActionRow],
     format: Format,
     style: Style,
     today: NaiveDate,
+    calendar: super::ics::CalendarKind,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     match format {
-        Format::Table => table::render(&grid(rows), style, out),
-        Format::Markdown => markdown::render(&grid(rows), out),
-        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
-        Format::Json => json::render(&document(rows, today), out),
-        Format::Ics => super::ics::write(rows, today, out),
+        Format::Table => table::render(&grid(rows), style, out).map(|()| 0),
+        Format::Markdown => markdown::render(&grid(rows), out).map(|()| 0),
+        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out).map(|()| 0),
+        Format::Json => json::render(&document(rows, today), out).map(|()| 0),
+        Format::Ics => super::ics::write(rows, today, calendar, out),
     }
 }
 

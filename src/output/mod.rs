@@ -85,8 +85,22 @@ pub enum ActionsFormat {
     Csv,
     /// A Markdown table, to paste into an agenda
     Markdown,
-    /// iCalendar (RFC 5545): an all-day to-do per action with a due date
+    /// iCalendar (RFC 5545): for actions, an all-day event per due date and
+    /// a to-do per action (see --calendar); for meetings, an event each
     Ics,
+}
+
+impl ActionsFormat {
+    /// The list format it is, or `None` for the calendar.
+    pub fn list(self) -> Option<Format> {
+        match self {
+            ActionsFormat::Table => Some(Format::Table),
+            ActionsFormat::Json => Some(Format::Json),
+            ActionsFormat::Csv => Some(Format::Csv),
+            ActionsFormat::Markdown => Some(Format::Markdown),
+            ActionsFormat::Ics => None,
+        }
+    }
 }
 
 /// Writes a grid in any format but JSON.

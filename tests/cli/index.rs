@@ -47,8 +47,15 @@ fn notes_in(dir: &Path) -> PathBuf {
 
 fn json(rows: &[minutes::query::actions::ActionRow], today: NaiveDate) -> String {
     let mut out = Vec::new();
-    minutes::output::actions::write(rows, ActionsFormat::Json, Style::default(), today, &mut out)
-        .expect("writes");
+    minutes::output::actions::write(
+        rows,
+        ActionsFormat::Json,
+        Style::default(),
+        today,
+        minutes::output::ics::CalendarKind::Both,
+        &mut out,
+    )
+    .expect("writes");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -5,6 +5,7 @@ mod common;
 
 mod bad_input;
 mod cache;
+mod calendar;
 mod commands;
 mod export;
 mod fix;
