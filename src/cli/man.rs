@@ -33,7 +33,11 @@ Where the cache of parsed notes, the index of actions and lint's findings
 are kept, instead of the user's cache folder.
 .TP
 \fBNO_COLOR\fR
-When set and not empty, no colour is written, even to a terminal.
+When set and not empty, no colour is written, even to a terminal
+(\fB\-\-color always\fR still colours).
+.TP
+\fBTERM\fR
+\fBdumb\fR: no colour, as with \fBNO_COLOR\fR.
 "#;
 
 /// Every page, by file name (`minutes.1`, `minutes-actions.1`, …).

@@ -47,6 +47,16 @@ pub const EXIT_TOOL_ERROR: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour: on a terminal unless NO_COLOR is set or TERM is dumb (auto), or always, or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -622,7 +632,10 @@ pub struct Environment {
 impl Environment {
     pub fn detect() -> Self {
         let terminal = io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = !colour_allowed(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+        );
         Environment {
             style: Style {
                 terminal,
@@ -632,6 +645,12 @@ impl Environment {
             cache_base: crate::cache::default_base(),
         }
     }
+}
+
+/// Whether the environment lets a terminal have colour: not when `NO_COLOR`
+/// is set and not empty (no-color.org), nor on a `TERM=dumb` terminal.
+fn colour_allowed(no_color: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
 }
 
 /// Runs `minutes` on the process's own stdout and stderr.
@@ -676,6 +695,12 @@ where
             return code;
         }
     };
+    let mut env = env;
+    match cli.color {
+        ColorChoice::Auto => {}
+        ColorChoice::Always => env.style.color = true,
+        ColorChoice::Never => env.style.color = false,
+    }
     let result = match cli.command {
         Command::Actions(args) => commands::actions(args, out, err, env),
         Command::Meetings(args) => commands::meetings(args, out, err, env),
@@ -716,5 +741,20 @@ where
     match result {
         Ok(code) => code,
         Err(error) => error.report(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_colour_when_no_color_is_set_or_the_terminal_is_dumb() {
+        use std::ffi::OsStr;
+        assert!(super::colour_allowed(
+            None,
+            Some(OsStr::new("xterm-256color"))
+        ));
+        assert!(super::colour_allowed(Some(OsStr::new("")), None));
+        assert!(!super::colour_allowed(Some(OsStr::new("1")), None));
+        assert!(!super::colour_allowed(None, Some(OsStr::new("dumb"))));
     }
 }

@@ -19,7 +19,7 @@ const TERMINAL_CELL_CHARS: usize = 2_000;
 
 pub fn render(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if !style.terminal {
-        return render_plain(grid, out);
+        return render_plain(grid, style.color, out);
     }
     let mut table = Table::new();
     table
@@ -59,8 +59,9 @@ pub fn render(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> 
 
 /// Plain columns: each cell padded to its column's display width, a space
 /// either side, the line's end trimmed. One pass to measure, one to write,
-/// whatever the cells hold.
-fn render_plain(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+/// whatever the cells hold. With `color` (`--color always`, piped to
+/// `less -R`), the header is bold and alerts red, as on a terminal.
+fn render_plain(grid: &Grid, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<Vec<String>> = std::iter::once(grid.headers.clone())
         .chain(grid.rows.iter().map(|row| {
             row.iter()
@@ -76,12 +77,23 @@ fn render_plain(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let mut line = String::new();
-    for row in &rows {
+    for (number, row) in rows.iter().enumerate() {
         line.clear();
         for (at, width) in widths.iter().enumerate() {
             let cell = row.get(at).map_or("", String::as_str);
             line.push(' ');
-            line.push_str(cell);
+            // Row 0 is the header; the others are the grid's rows.
+            let alert = number > 0
+                && grid
+                    .rows
+                    .get(number - 1)
+                    .and_then(|r| r.get(at))
+                    .is_some_and(|c| c.alert);
+            match (color && !cell.is_empty(), number == 0, alert) {
+                (true, true, _) => line.push_str(&format!("\x1b[1m{cell}\x1b[0m")),
+                (true, false, true) => line.push_str(&format!("\x1b[1;31m{cell}\x1b[0m")),
+                _ => line.push_str(cell),
+            }
             line.extend(std::iter::repeat_n(
                 ' ',
                 width - cell.width().min(*width) + 1,
@@ -108,7 +120,7 @@ mod tests {
             ],
         };
         let mut out = Vec::new();
-        render_plain(&grid, &mut out).unwrap();
+        render_plain(&grid, false, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             " Name       N\n Renée      1\n 王伟       22\n \\u{1b}[2J\n"

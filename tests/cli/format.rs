@@ -564,3 +564,24 @@ fn a_repeated_item_number_continues_the_count_so_ids_stay_unique() {
         ["2025-03-04/2.1", "HB-1", "2025-03-04/2.3", "2025-03-04/3.1"]
     );
 }
+
+/// `--color always` colours a piped table as a terminal's (bold header,
+/// red overdue dates, for `less -R`); piped by default, or with `never`,
+/// there is no escape code at all, whatever the environment says.
+#[test]
+fn color_always_never_and_piped() {
+    let args = ["actions", "--overdue", "--today", "2026-11-24", "examples"];
+    let piped = crate::common::ok(&crate::common::minutes(&args));
+    assert!(!piped.contains('\u{1b}'));
+    let always = crate::common::ok(&crate::common::minutes(
+        &[&args[..], &["--color", "always"]].concat(),
+    ));
+    assert!(always.starts_with(" \u{1b}[1mID\u{1b}[0m"), "{always}");
+    assert!(always.contains("\u{1b}[1;31m2026-"), "{always}");
+    let never = crate::common::command()
+        .args([&args[..], &["--color", "never"]].concat())
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
+}
