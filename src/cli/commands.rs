@@ -74,7 +74,8 @@ pub(super) fn actions(
             return Ok(code);
         }
     };
-    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
+    let mut rows = crate::query::actions::actions(&ledger, &directory, &filter);
+    arrange_rows(&args, &mut rows)?;
     let undated = output::actions::write(
         &rows,
         args.format,
@@ -105,19 +106,65 @@ pub(super) fn action_filter(
     };
     Ok(ActionFilter {
         owner,
-        status: match args.status {
-            None => StatusFilter::Live,
-            Some(StatusArg::All) => StatusFilter::All,
-            Some(StatusArg::Open) => StatusFilter::Only(Status::Open),
-            Some(StatusArg::InProgress) => StatusFilter::Only(Status::InProgress),
-            Some(StatusArg::Done) => StatusFilter::Only(Status::Done),
-            Some(StatusArg::Dropped) => StatusFilter::Only(Status::Dropped),
-        },
+        status: status_filter(&args.status),
         meetings: args.meetings.clone().into(),
         due_before: args.due_before,
         overdue: args.overdue,
         today: args.today.unwrap_or(env.today),
     })
+}
+
+/// `--status`, given any number of times: none is the live ones, `all`
+/// among them is every one.
+fn status_filter(given: &[StatusArg]) -> StatusFilter {
+    let mut set = crate::query::actions::StatusSet::default();
+    for status in given {
+        set = set.with(match status {
+            StatusArg::All => return StatusFilter::All,
+            StatusArg::Open => Status::Open,
+            StatusArg::InProgress => Status::InProgress,
+            StatusArg::Done => Status::Done,
+            StatusArg::Dropped => Status::Dropped,
+        });
+    }
+    match given {
+        [] => StatusFilter::Live,
+        _ => StatusFilter::AnyOf(set),
+    }
+}
+
+/// `--grep`, `--sort` and `--limit` on the rows `actions` found.
+pub(super) fn arrange_rows(
+    args: &ActionsArgs,
+    rows: &mut Vec<crate::query::actions::ActionRow<'_>>,
+) -> Result<(), CliError> {
+    use crate::query::actions::SortKey;
+    let grep = args.grep.as_deref().map(case_insensitive).transpose()?;
+    let sort = args.sort.map(|sort| match sort {
+        SortArg::Due => SortKey::Due,
+        SortArg::Owner => SortKey::Owner,
+        SortArg::Date => SortKey::Date,
+        SortArg::Id => SortKey::Id,
+    });
+    crate::query::actions::arrange(rows, sort, grep.as_ref(), args.limit);
+    Ok(())
+}
+
+/// A `--grep` pattern, matched in any case; a bad one is said in one line.
+fn case_insensitive(pattern: &str) -> Result<regex::Regex, CliError> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| {
+            // regex draws the pattern with a caret under it on several
+            // lines; a message is one line, so only its last (the why).
+            let text = e.to_string();
+            let why = text.lines().last().unwrap_or_default();
+            let why = why.strip_prefix("error: ").unwrap_or(why).to_string();
+            CliError::Tool(format!(
+                "--grep `{pattern}` is not a valid regular expression: {why}"
+            ))
+        })
 }
 
 pub(super) fn meetings(
@@ -552,25 +599,7 @@ pub(super) fn decisions(
     env: Environment,
 ) -> Result<i32, CliError> {
     let config = args.scan.config()?;
-    let grep = match &args.grep {
-        Some(pattern) => match regex::RegexBuilder::new(pattern)
-            .case_insensitive(true)
-            .build()
-        {
-            Ok(re) => Some(re),
-            Err(e) => {
-                // regex draws the pattern with a caret under it on several
-                // lines; a message is one line, so only its last (the why).
-                let text = e.to_string();
-                let why = text.lines().last().unwrap_or_default();
-                let why = why.strip_prefix("error: ").unwrap_or(why);
-                return Err(CliError::Tool(format!(
-                    "--grep `{pattern}` is not a valid regular expression: {why}"
-                )));
-            }
-        },
-        None => None,
-    };
+    let grep = args.grep.as_deref().map(case_insensitive).transpose()?;
     let (folder, series_directory) = match &args.meetings.meeting {
         Some(series) => {
             let notes = super::series::SeriesNotes::load(&args.scan, series, &config, &env, err)?;

@@ -178,6 +178,8 @@ pub(super) fn actions(
     if rows.len() != selection.len() {
         return Ok(None);
     }
+    let mut rows = rows;
+    super::commands::arrange_rows(args, &mut rows)?;
     let undated = output::actions::write(
         &rows,
         args.format,

@@ -334,6 +334,18 @@ enum StatusArg {
     All,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Soonest due first, no due date last
+    Due,
+    /// By owner
+    Owner,
+    /// By the meeting that raised it
+    Date,
+    /// By ID
+    Id,
+}
+
 #[derive(Debug, Args)]
 struct ActionsArgs {
     #[command(flatten)]
@@ -341,9 +353,18 @@ struct ActionsArgs {
     /// Only actions owned by this person (case, title and org are ignored)
     #[arg(long, value_name = "NAME")]
     owner: Option<String>,
-    /// Which actions to list [default: open and in-progress]
+    /// Which actions to list, repeated or comma-separated for several [default: open and in-progress]
+    #[arg(long, value_enum, value_delimiter = ',')]
+    status: Vec<StatusArg>,
+    /// Only actions whose text matches this regular expression (any case)
+    #[arg(long, value_name = "REGEX")]
+    grep: Option<String>,
+    /// The order of the rows [default: date, file and line]
     #[arg(long, value_enum)]
-    status: Option<StatusArg>,
+    sort: Option<SortArg>,
+    /// At most this many rows (after --sort)
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
     #[command(flatten)]
     meetings: MeetingArgs,
     /// Only actions due before this date

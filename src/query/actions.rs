@@ -13,6 +13,8 @@ pub enum StatusFilter {
     #[default]
     Live,
     Only(Status),
+    /// Any of several (`--status open --status done`).
+    AnyOf(StatusSet),
     All,
 }
 
@@ -21,8 +23,69 @@ impl StatusFilter {
         match self {
             StatusFilter::Live => matches!(status, Status::Open | Status::InProgress),
             StatusFilter::Only(only) => status == only,
+            StatusFilter::AnyOf(set) => set.contains(status),
             StatusFilter::All => true,
         }
+    }
+}
+
+/// A set of statuses, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StatusSet(u8);
+
+impl StatusSet {
+    fn bit(status: Status) -> u8 {
+        match status {
+            Status::Open => 1,
+            Status::InProgress => 2,
+            Status::Done => 4,
+            Status::Dropped => 8,
+        }
+    }
+
+    pub fn with(self, status: Status) -> StatusSet {
+        StatusSet(self.0 | StatusSet::bit(status))
+    }
+
+    pub fn contains(self, status: Status) -> bool {
+        self.0 & StatusSet::bit(status) != 0
+    }
+}
+
+/// The order `--sort` puts the rows in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// Soonest due first; no due date last.
+    Due,
+    /// By the first owner's name.
+    Owner,
+    /// By the date of the meeting that raised it (the default order).
+    Date,
+    Id,
+}
+
+/// The rows in `sort`'s order (ties keep the default order), those whose
+/// text matches `grep`, and at most `limit` of them.
+pub fn arrange(
+    rows: &mut Vec<ActionRow<'_>>,
+    sort: Option<SortKey>,
+    grep: Option<&regex::Regex>,
+    limit: Option<usize>,
+) {
+    if let Some(grep) = grep {
+        rows.retain(|row| grep.is_match(&row.action.text));
+    }
+    match sort {
+        None | Some(SortKey::Date) => {}
+        Some(SortKey::Due) => rows.sort_by_key(|row| (row.state.due.is_none(), row.state.due)),
+        Some(SortKey::Owner) => rows.sort_by(|a, b| {
+            let key = |row: &ActionRow| row.owner_names.first().map(|n| crate::names::name_key(n));
+            key(a).cmp(&key(b))
+        }),
+        Some(SortKey::Id) => rows.sort_by(|a, b| a.action.id.cmp(&b.action.id)),
+    }
+    if let Some(limit) = limit {
+        rows.truncate(limit);
     }
 }
 

@@ -609,3 +609,63 @@ fn csv_keeps_a_due_date_as_written_when_it_is_no_date() {
         String::from_utf8(crate::common::minutes_in(dir.path(), &["actions", "."]).stdout).unwrap();
     assert!(table.contains("30th June"));
 }
+
+/// `--status` several times, `--grep`, `--sort` and `--limit`, answered the
+/// same from every note and from the index of actions.
+#[test]
+fn status_set_grep_sort_and_limit() {
+    let ids_of = |extra: &[&str]| -> Vec<String> {
+        let args = [
+            &["actions", "--format", "json", "--today", "2026-11-24"][..],
+            extra,
+            &["examples"],
+        ]
+        .concat();
+        let cold = json(&[&args[..], &["--no-cache"]].concat());
+        // Twice with the cache: the second answers from the index.
+        json(&args);
+        let warm = json(&args);
+        assert_eq!(cold, warm, "{extra:?}");
+        crate::common::ids(&warm, "actions")
+    };
+    let open = ids_of(&["--status", "open"]);
+    let done = ids_of(&["--status", "done"]);
+    let mut both = ids_of(&["--status", "open", "--status", "done"]);
+    let mut expected: Vec<String> = open.iter().chain(&done).cloned().collect();
+    both.sort();
+    expected.sort();
+    assert_eq!(both, expected);
+    assert_eq!(ids_of(&["--status", "open,done", "--limit", "4"]).len(), 4);
+
+    let by_due = json(&[
+        "actions", "--status", "all", "--sort", "due", "--format", "json", "examples",
+    ]);
+    let dues: Vec<Option<&str>> = by_due["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["due"].as_str())
+        .collect();
+    let dated: Vec<&str> = dues.iter().flatten().copied().collect();
+    let mut sorted = dated.clone();
+    sorted.sort_unstable();
+    assert_eq!(dated, sorted);
+    // No due date last.
+    let first_undated = dues.iter().position(Option::is_none).unwrap();
+    assert!(dues[first_undated..].iter().all(Option::is_none));
+
+    let summit = ids_of(&["--status", "all", "--grep", "SUMMIT"]);
+    assert_eq!(
+        summit,
+        [
+            "2026-01-20/3.1",
+            "2026-03-17/5.1",
+            "2026-03-17/5.2",
+            "2026-05-19/3.1",
+            "2026-11-17/4.2"
+        ]
+    );
+    let bad = minutes(&["actions", "--grep", "(", "examples"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+}
