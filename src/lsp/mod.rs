@@ -26,9 +26,10 @@ use lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
     DidSaveTextDocumentParams, DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse,
     GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind, OneOf,
-    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, ServerInfo, SymbolKind,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind, MessageType,
+    OneOf, PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, ServerInfo,
+    ShowMessageParams, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
+    WorkspaceEdit,
 };
 
 use crate::config::Config;
@@ -95,7 +96,18 @@ pub fn serve(input: &mut dyn BufRead, output: &mut dyn Write) -> Result<(), Fail
     let root = workspace_root(&params)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
-    let mut server = Server::new(root);
+    let (mut server, config_error) = Server::new(root);
+    if let Some(error) = config_error {
+        // Said, not swallowed: the notes are checked with the defaults
+        // until the config is mended.
+        send(Message::Notification(Notification::new(
+            "window/showMessage".into(),
+            ShowMessageParams {
+                typ: MessageType::ERROR,
+                message: format!("minutes: {error}; checking with the default settings"),
+            },
+        )))?;
+    }
     let mut shut_down = false;
     while let Some(message) = Message::read(&mut input)? {
         match message {
@@ -145,10 +157,15 @@ fn workspace_root(params: &serde_json::Value) -> Option<PathBuf> {
 }
 
 impl Server {
-    fn new(root: PathBuf) -> Server {
-        // A config that cannot be read leaves the defaults: `minutes lint`
-        // on the command line says what is wrong with it.
-        let config = Config::discover(&root).unwrap_or_default();
+    /// The server for the workspace at `root`, and what is wrong with its
+    /// `minutes.yaml` when it cannot be read (the defaults are used then).
+    fn new(root: PathBuf) -> (Server, Option<String>) {
+        let checked = Config::discover(&root)
+            .and_then(|config| crate::lint::check_config(&config).map(|()| config));
+        let (config, config_error) = match checked {
+            Ok(config) => (config, None),
+            Err(error) => (Config::default(), Some(error.to_string())),
+        };
         let mut server = Server {
             options: LintOptions {
                 config,
@@ -160,7 +177,7 @@ impl Server {
             open: HashMap::new(),
         };
         server.reload();
-        server
+        (server, config_error)
     }
 
     /// Reads the workspace's notes again, as saved.
@@ -413,8 +430,12 @@ impl Server {
     }
 
     /// The action the ID under the cursor names, of this note's series.
+    ///
+    /// `ledger` is built from `meetings`, which hold the document as typed:
+    /// its series is read from there rather than by parsing it again.
     fn action_at<'l>(
         &self,
+        meetings: &[Meeting],
         ledger: &'l Ledger<'l>,
         uri: &Uri,
         position: lsp_types::Position,
@@ -422,16 +443,11 @@ impl Server {
         let (path, text) = self.document(uri)?;
         let (line, column) = position_in(text, position)?;
         let word = word_at(text, line, column)?;
-        let series = match crate::parse::parse_text(&path, text) {
-            crate::parse::Parsed::Note {
-                meeting: Some(meeting),
-                ..
-            } => meeting.meeting,
-            _ => return None,
-        };
-        ledger.entries.iter().find(|e| {
-            e.action.id.0 == word && crate::text::same_series(&e.meeting.meeting, &series)
-        })
+        let series = &meetings.iter().find(|m| m.path == path)?.meeting;
+        ledger
+            .entries
+            .iter()
+            .find(|e| e.action.id.0 == word && crate::text::same_series(&e.meeting.meeting, series))
     }
 
     fn definition(
@@ -441,7 +457,7 @@ impl Server {
     ) -> Option<GotoDefinitionResponse> {
         let meetings = self.current();
         let ledger = Ledger::build(&meetings);
-        let entry = self.action_at(&ledger, uri, position)?;
+        let entry = self.action_at(&meetings, &ledger, uri, position)?;
         let target = uri_of(&entry.meeting.path)?;
         let text = self.text_of(&entry.meeting.path)?;
         let line = entry.action.line;
@@ -454,7 +470,7 @@ impl Server {
     fn hover(&self, uri: &Uri, position: lsp_types::Position) -> Option<Hover> {
         let meetings = self.current();
         let ledger = Ledger::build(&meetings);
-        let value = match self.action_at(&ledger, uri, position) {
+        let value = match self.action_at(&meetings, &ledger, uri, position) {
             Some(entry) => convert::history(entry, &self.root),
             None => {
                 let (meeting, person) = self.person_at(&meetings, uri, position)?;
@@ -543,7 +559,8 @@ impl Server {
     fn references(&self, uri: &Uri, position: lsp_types::Position) -> Option<Vec<Location>> {
         let meetings = self.current();
         let ledger = Ledger::build(&meetings);
-        let places: Vec<(PathBuf, usize)> = match self.action_at(&ledger, uri, position) {
+        let places: Vec<(PathBuf, usize)> = match self.action_at(&meetings, &ledger, uri, position)
+        {
             Some(entry) => std::iter::once((entry.meeting.path.clone(), entry.action.line))
                 .chain(
                     entry

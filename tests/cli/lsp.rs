@@ -346,3 +346,32 @@ fn an_editor_session() {
     // Nothing was written to the note.
     assert_eq!(std::fs::read_to_string(&note).unwrap(), saved);
 }
+
+/// A `minutes.yaml` that cannot be used is said to the editor, at once,
+/// with its file and line; the notes are checked with the defaults.
+#[test]
+fn a_config_that_cannot_be_used_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("minutes.yaml"),
+        "rules:\n  no-such-rule: warning\n",
+    )
+    .unwrap();
+    let mut client = Client::start(dir.path());
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(dir.path()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let shown = client.receive();
+    assert_eq!(shown["method"], "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("minutes.yaml:2: unknown rule `no-such-rule`"),
+        "{message}"
+    );
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    drop(client.stdin);
+    assert!(client.child.wait().unwrap().success());
+}
