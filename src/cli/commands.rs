@@ -74,17 +74,8 @@ pub(super) fn actions(
             return Ok(code);
         }
     };
-    let mut rows = crate::query::actions::actions(&ledger, &directory, &filter);
-    arrange_rows(&args, &mut rows)?;
-    let undated = output::actions::write(
-        &rows,
-        args.format,
-        env.style,
-        filter.today,
-        args.calendar,
-        out,
-    )?;
-    say_undated(undated, err)?;
+    let rows = crate::query::actions::actions(&ledger, &directory, &filter);
+    write_actions(&args, rows, filter.today, &env, out, err)?;
     // Kept once the answer is out: the next run, not this one, gains by it.
     out.flush()?;
     if let Some((place, files)) = &keep {
@@ -133,8 +124,24 @@ fn status_filter(given: &[StatusArg]) -> StatusFilter {
     }
 }
 
+/// The rows `actions` found, after `--grep`, `--sort` and `--limit`, in
+/// the format asked for; a calendar says on stderr what it left out. The
+/// same from the index and from every note.
+pub(super) fn write_actions(
+    args: &ActionsArgs,
+    mut rows: Vec<crate::query::actions::ActionRow<'_>>,
+    today: chrono::NaiveDate,
+    env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    arrange_rows(args, &mut rows)?;
+    let undated = output::actions::write(&rows, args.format, env.style, today, args.calendar, out)?;
+    say_undated(undated, err)
+}
+
 /// `--grep`, `--sort` and `--limit` on the rows `actions` found.
-pub(super) fn arrange_rows(
+fn arrange_rows(
     args: &ActionsArgs,
     rows: &mut Vec<crate::query::actions::ActionRow<'_>>,
 ) -> Result<(), CliError> {

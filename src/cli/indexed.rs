@@ -178,17 +178,7 @@ pub(super) fn actions(
     if rows.len() != selection.len() {
         return Ok(None);
     }
-    let mut rows = rows;
-    super::commands::arrange_rows(args, &mut rows)?;
-    let undated = output::actions::write(
-        &rows,
-        args.format,
-        env.style,
-        filter.today,
-        args.calendar,
-        out,
-    )?;
-    say_undated(undated, err)?;
+    super::commands::write_actions(args, rows, filter.today, env, out, err)?;
     report_problems(folder, args.scan.strict, err).map(Some)
 }
 

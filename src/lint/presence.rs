@@ -1,7 +1,7 @@
 //! `crate::presence` for a file the rules check, with its directory.
 
 use super::FileContext;
-use crate::model::Person;
+use crate::model::{Person, Vote};
 pub use crate::presence::Presence;
 
 /// As `crate::presence::presence`, for the file's note.
@@ -9,29 +9,37 @@ pub fn presence<'a>(context: &FileContext<'a>, mention: &Person) -> Option<Prese
     crate::presence::presence(context.meeting()?, mention, context.people_index())
 }
 
-/// A finding on the decision at `line` for each of `people` (named in the
-/// vote as `role`) whom the note does not list as present; those who could
-/// be several people present are not judged.
+/// For each decision of the note with a vote, a finding at its line for
+/// each person `roles` names in the vote (each with the role it says) whom
+/// the note does not list as present; those who could be several people
+/// present are not judged.
 pub fn report_absent(
     context: &FileContext,
-    line: usize,
-    roles: &[(&str, &[Person])],
+    roles: impl for<'v> Fn(&'v Vote) -> Vec<(&'static str, &'v [Person])>,
     out: &mut Vec<super::Finding>,
 ) {
-    for (role, people) in roles {
-        for person in *people {
-            if presence(context, person) == Some(Presence::Absent) {
-                out.push(
-                    super::Finding::new(
-                        line,
-                        super::Mark::Text(person.name.clone()),
-                        format!(
-                            "{role}, `{}`, is not listed as present",
-                            person.display_name()
-                        ),
-                    )
-                    .help("add them to `present`, or correct the name"),
-                );
+    let Some(meeting) = context.meeting() else {
+        return;
+    };
+    for decision in meeting.decisions() {
+        let Some(vote) = decision.vote.as_deref() else {
+            continue;
+        };
+        for (role, people) in roles(vote) {
+            for person in people {
+                if presence(context, person) == Some(Presence::Absent) {
+                    out.push(
+                        super::Finding::new(
+                            decision.line,
+                            super::Mark::Text(person.name.clone()),
+                            format!(
+                                "{role}, `{}`, is not listed as present",
+                                person.display_name()
+                            ),
+                        )
+                        .help("add them to `present`, or correct the name"),
+                    );
+                }
             }
         }
     }

@@ -74,7 +74,8 @@ pub enum Format {
     Markdown,
 }
 
-/// Output formats for `actions`: the list formats, and a calendar.
+/// Output formats for `actions` and `meetings`: the list formats, and a
+/// calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ActionsFormat {
     /// A table for people (plain columns when piped)

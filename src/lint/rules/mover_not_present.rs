@@ -18,18 +18,16 @@ impl Rule for MoverNotPresent {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let Some(meeting) = context.meeting() else {
-            return;
-        };
-        for decision in meeting.decisions() {
-            if let Some(vote) = &decision.vote {
-                let roles = [
+        report_absent(
+            context,
+            |vote| {
+                vec![
                     ("the proposer", vote.proposer.as_slice()),
                     ("the seconder", vote.seconder.as_slice()),
-                ];
-                report_absent(context, decision.line, &roles, out);
-            }
-        }
+                ]
+            },
+            out,
+        );
     }
 }
 

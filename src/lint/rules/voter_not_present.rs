@@ -18,19 +18,17 @@ impl Rule for VoterNotPresent {
     }
 
     fn check(&self, context: &FileContext, out: &mut Vec<Finding>) {
-        let Some(meeting) = context.meeting() else {
-            return;
-        };
-        for decision in meeting.decisions() {
-            if let Some(vote) = &decision.vote {
-                let roles = [
+        report_absent(
+            context,
+            |vote| {
+                vec![
                     ("a vote for", vote.voted_for.as_slice()),
                     ("a vote against", vote.voted_against.as_slice()),
                     ("an abstention", vote.abstained.as_slice()),
-                ];
-                report_absent(context, decision.line, &roles, out);
-            }
-        }
+                ]
+            },
+            out,
+        );
     }
 }
 
