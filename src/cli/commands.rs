@@ -136,7 +136,8 @@ pub(super) fn write_actions(
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
     arrange_rows(args, &mut rows)?;
-    let undated = output::actions::write(&rows, args.format, env.style, today, args.calendar, out)?;
+    let undated =
+        output::actions::write(&rows, args.format, &env.style, today, args.calendar, out)?;
     say_undated(undated, err)
 }
 
@@ -199,7 +200,7 @@ pub(super) fn meetings(
         indexed::Opened::Whole { folder, keep } => (folder, keep),
     };
     let rows = crate::query::meetings::meetings(folder);
-    output::meetings::write(&rows, format, env.style, out)?;
+    output::meetings::write(&rows, format, &env.style, out)?;
     out.flush()?;
     if let Some((place, files)) = &keep {
         let directory = Directory::build(&config, &folder.meetings);
@@ -387,7 +388,7 @@ pub(super) fn history(
         };
         return Err(CliError::NotFound { message, code });
     }
-    output::lifecycle::write_history(&entries, args.format, env.style, out)?;
+    output::lifecycle::write_history(&entries, args.format, &env.style, out)?;
     Ok(code)
 }
 
@@ -435,7 +436,7 @@ pub(super) fn carry_forward(
         return Ok(EXIT_TOOL_ERROR);
     }
     let rows = crate::query::lifecycle::carry_forward(&ledger, series, date);
-    output::lifecycle::write_carry(&rows, args.format, env.style, series, date, out)?;
+    output::lifecycle::write_carry(&rows, args.format, &env.style, series, date, out)?;
     if rows.is_empty() {
         writeln!(
             err,
@@ -527,7 +528,7 @@ pub(super) fn people(
     }
     let ledger = Ledger::build(&folder.meetings);
     let people = crate::query::people::people(&folder.meetings, &directory, &ledger);
-    output::people::write_people(&people, &directory, args.format, env.style, out)?;
+    output::people::write_people(&people, &directory, args.format, &env.style, out)?;
     let code = report_problems(folder, args.scan.strict, err)?;
     Ok(code.max(report_conflicts(&ledger, |_| true, err)?))
 }
@@ -595,7 +596,8 @@ pub(super) fn attendance(
     if let Some(person) = person {
         register.rows.retain(|row| row.person == Some(person));
     }
-    output::attendance::write(&register, args.format, env.style, out)?;
+    let env = env.choosing(&args.table, &output::attendance::columns(&register))?;
+    output::attendance::write(&register, args.format, &env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }
 
@@ -656,7 +658,7 @@ pub(super) fn decisions(
         },
     };
     let rows = crate::query::decisions::decisions(&folder.meetings, &filter, directory);
-    output::decisions::write(&rows, args.format, env.style, out)?;
+    output::decisions::write(&rows, args.format, &env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }
 
@@ -677,7 +679,7 @@ pub(super) fn declarations(
         person,
     };
     let rows = crate::query::declarations::declarations(&folder.meetings, directory, &filter);
-    output::declarations::write(&rows, directory, args.format, env.style, out)?;
+    output::declarations::write(&rows, directory, args.format, &env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }
 

@@ -199,7 +199,7 @@ pub(super) fn meetings(
     let Ok(rows) = index.meeting_rows(&discovery.files) else {
         return Ok(None);
     };
-    output::meetings::write(&rows, format, env.style, out)?;
+    output::meetings::write(&rows, format, &env.style, out)?;
     let folder = assemble(index, discovery, Vec::new());
     report_problems(&folder, args.scan.strict, err).map(Some)
 }

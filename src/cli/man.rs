@@ -28,6 +28,9 @@ exist, a series no note has, or, with \fB\-\-strict\fR, a note that could not
 be read.
 .SH ENVIRONMENT
 .TP
+\fBCOLUMNS\fR
+The width a table is fitted to on a terminal, instead of the terminal's own.
+.TP
 \fBMINUTES_CACHE_DIR\fR
 Where the cache of parsed notes, the index of actions and lint's findings
 are kept, instead of the user's cache folder.

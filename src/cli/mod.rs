@@ -301,6 +301,26 @@ fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> 
     }
 }
 
+/// `--columns`: which columns a table shows.
+#[derive(Debug, Clone, Args)]
+struct TableArgs {
+    /// The columns of the table or Markdown table, in order, comma-separated
+    /// (e.g. id,action,due); CSV and JSON keep every column [default: all
+    /// that fit the terminal]
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    columns: Vec<String>,
+}
+
+impl Environment {
+    /// The environment with the columns `--columns` asked for, once they
+    /// are known to be among `columns`.
+    fn choosing(mut self, table: &TableArgs, columns: &[output::Column]) -> Result<Self, CliError> {
+        output::check_columns(columns, &table.columns).map_err(CliError::Tool)?;
+        self.style.columns.clone_from(&table.columns);
+        Ok(self)
+    }
+}
+
 /// `--meeting`, `--since`, `--until`: which meetings a query looks at.
 #[derive(Debug, Clone, Args)]
 struct MeetingArgs {
@@ -378,6 +398,8 @@ struct ActionsArgs {
     today: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
+    #[command(flatten)]
+    table: TableArgs,
     /// With --format ics: an all-day event on each due date, a to-do for each action, or both
     #[arg(long, value_enum, default_value_t = output::ics::CalendarKind::Both)]
     calendar: output::ics::CalendarKind,
@@ -416,6 +438,8 @@ struct MeetingsArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
+    #[command(flatten)]
+    table: TableArgs,
     /// The date taken as today, for the calendar's stamp [default: the system date]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<NaiveDate>,
@@ -429,6 +453,8 @@ struct HistoryArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -443,6 +469,8 @@ struct CarryArgs {
     scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = CarryFormat::Markdown)]
     format: CarryFormat,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -475,6 +503,8 @@ struct PeopleArgs {
     explain: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -488,6 +518,8 @@ struct AttendanceArgs {
     person: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -510,6 +542,8 @@ struct DecisionsArgs {
     no_exempt: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -542,6 +576,8 @@ struct DeclarationsArgs {
     person: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -661,11 +697,24 @@ impl Environment {
             style: Style {
                 terminal,
                 color: terminal && !no_color,
+                width: terminal.then(terminal_width).flatten(),
+                columns: Vec::new(),
             },
             today: chrono::Local::now().date_naive(),
             cache_base: crate::cache::default_base(),
         }
     }
+}
+
+/// The terminal's width: `COLUMNS` when set to a number (as `ls` has it, so
+/// a user or a script can choose), else what the terminal says.
+fn terminal_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok();
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&c| c > 0)
+        // comfy-table asks the terminal through crossterm, which it builds already.
+        .or_else(|| comfy_table::Table::new().width())
 }
 
 /// Whether the environment lets a terminal have colour: not when `NO_COLOR`
@@ -723,8 +772,12 @@ where
         ColorChoice::Never => env.style.color = false,
     }
     let result = match cli.command {
-        Command::Actions(args) => commands::actions(args, out, err, env),
-        Command::Meetings(args) => commands::meetings(args, out, err, env),
+        Command::Actions(args) => env
+            .choosing(&args.table, &output::actions::COLUMNS)
+            .and_then(|env| commands::actions(args, out, err, env)),
+        Command::Meetings(args) => env
+            .choosing(&args.table, &output::meetings::COLUMNS)
+            .and_then(|env| commands::meetings(args, out, err, env)),
         Command::Show(args) => commands::show(args, out, err, env),
         Command::Lint(args) => commands::lint(args, out, err, env),
         Command::Report(args) => commands::report(args, out, err, env),
@@ -751,12 +804,22 @@ where
         Command::Schema => output::json::render(&crate::schema::front_matter_schema(), out)
             .map(|()| EXIT_OK)
             .map_err(CliError::from),
-        Command::People(args) => commands::people(args, out, err, env),
+        Command::People(args) => env
+            .choosing(&args.table, &output::people::COLUMNS)
+            .and_then(|env| commands::people(args, out, err, env)),
         Command::Attendance(args) => commands::attendance(args, out, err, env),
-        Command::Decisions(args) => commands::decisions(args, out, err, env),
-        Command::Declarations(args) => commands::declarations(args, out, err, env),
-        Command::History(args) => commands::history(args, out, err, env),
-        Command::CarryForward(args) => commands::carry_forward(args, out, err, env),
+        Command::Decisions(args) => env
+            .choosing(&args.table, &output::decisions::COLUMNS)
+            .and_then(|env| commands::decisions(args, out, err, env)),
+        Command::Declarations(args) => env
+            .choosing(&args.table, &output::declarations::COLUMNS)
+            .and_then(|env| commands::declarations(args, out, err, env)),
+        Command::History(args) => env
+            .choosing(&args.table, &output::lifecycle::HISTORY_COLUMNS)
+            .and_then(|env| commands::history(args, out, err, env)),
+        Command::CarryForward(args) => env
+            .choosing(&args.table, &output::lifecycle::CARRY_COLUMNS)
+            .and_then(|env| commands::carry_forward(args, out, err, env)),
         Command::New(args) => commands::new_note(args, out, err, env),
     };
     match result {

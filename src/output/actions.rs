@@ -7,21 +7,23 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ActionsFormat as Format;
-use super::{Cell, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
 use crate::ledger::Entry;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;
 
-const HEADERS: [&str; 9] = [
-    "ID",
-    "Owners",
-    "Action",
-    "Due",
-    "Status",
-    "Meeting",
-    "Date",
-    "Item",
-    "Latest note",
+/// The table's columns; a narrow terminal leaves out the latest note first,
+/// then the item, the date, the meeting and the status.
+pub const COLUMNS: [Column; 9] = [
+    Column::words("ID", 0),
+    Column::words("Owners", 0),
+    Column::prose("Action", 0),
+    Column::words("Due", 0),
+    Column::words("Status", 2),
+    Column::words("Meeting", 3),
+    Column::words("Date", 4),
+    Column::prose("Item", 5),
+    Column::prose("Latest note", 6),
 ];
 const CSV_HEADERS: [&str; 14] = [
     "id",
@@ -45,14 +47,14 @@ const CSV_HEADERS: [&str; 14] = [
 pub fn write(
     rows: &[ActionRow],
     format: Format,
-    style: Style,
+    style: &Style,
     today: NaiveDate,
     calendar: super::ics::CalendarKind,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     match format {
         Format::Table => table::render(&grid(rows), style, out).map(|()| 0),
-        Format::Markdown => markdown::render(&grid(rows), out).map(|()| 0),
+        Format::Markdown => markdown::render(&grid(rows), style, out).map(|()| 0),
         Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out).map(|()| 0),
         Format::Json => json::render(&document(rows, today), out).map(|()| 0),
         Format::Ics => super::ics::write(rows, today, calendar, out),
@@ -61,7 +63,7 @@ pub fn write(
 
 fn grid(rows: &[ActionRow]) -> Grid {
     Grid {
-        headers: super::headers(&HEADERS),
+        columns: COLUMNS.to_vec(),
         rows: rows
             .iter()
             .map(|row| {

@@ -6,19 +6,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Style, json, write_grid};
 use crate::model::SCHEMA_VERSION;
 use crate::query::attendance::{Group, Mark, Register};
 
-pub fn write(
-    register: &Register,
-    format: Format,
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if format == Format::Json {
-        return json::render(&attendance_document(register), out);
-    }
+/// The register's columns: name, group, a column a meeting (its date, and
+/// the series' initials when there are several), and the totals.
+pub fn columns(register: &Register) -> Vec<Column> {
     let series: std::collections::BTreeSet<&str> = register
         .meetings
         .iter()
@@ -35,15 +29,33 @@ pub fn write(
             }
         })
         .collect();
-    let mut headers = super::headers(&["Name", "Group"]);
-    headers.extend(labels);
-    headers.extend(super::headers(&[
-        "Present",
-        "Apologies",
-        "Absent",
-        "Member meetings",
-        "Rate",
-    ]));
+    // A narrow terminal leaves out the group first, then the oldest
+    // meetings: the register keeps the latest ones and the totals.
+    let mut columns = vec![Column::words("Name", 0), Column::words("Group", u8::MAX)];
+    let meetings = labels.len();
+    columns.extend(labels.into_iter().enumerate().map(|(at, label)| {
+        let age = meetings - at;
+        Column::named(
+            label,
+            u8::try_from(age).unwrap_or(u8::MAX - 1).min(u8::MAX - 1),
+        )
+    }));
+    columns.extend(
+        ["Present", "Apologies", "Absent", "Member meetings", "Rate"].map(|h| Column::words(h, 0)),
+    );
+    columns
+}
+
+pub fn write(
+    register: &Register,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Json {
+        return json::render(&attendance_document(register), out);
+    }
+    let columns = columns(register);
     let mut rows: Vec<Vec<Cell>> = register
         .rows
         .iter()
@@ -81,7 +93,7 @@ pub fn write(
     }));
     totals.extend((0..5).map(|_| Cell::plain("")));
     rows.push(totals);
-    write_grid(&Grid { headers, rows }, format, style, out)
+    write_grid(&Grid { columns, rows }, format, style, out)
 }
 
 /// `Harbourside Partnership Board` → `HPB`, to label columns compactly.

@@ -7,16 +7,32 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Style, json, write_grid};
 use crate::model::{
     Approves, Decision, MotionKind, Outcome, Person, SCHEMA_VERSION, Unanimity, Vote,
 };
 use crate::query::decisions::{DecisionRow, VoteNames};
 
+/// The table's columns; a narrow terminal leaves out the file and line
+/// first, then the item's title, the vote, the meeting and the item.
+pub const COLUMNS: [Column; 11] = [
+    Column::words("ID", 0),
+    Column::words("Date", 0),
+    Column::words("Meeting", 3),
+    Column::words("Item", 2),
+    Column::prose("Item title", 5),
+    Column::words("Exempt", 1),
+    Column::prose("Decision", 0),
+    Column::words("Outcome", 0),
+    Column::prose("Vote", 4),
+    Column::prose("File", 6),
+    Column::words("Line", 6),
+];
+
 pub fn write(
     rows: &[DecisionRow],
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if format == Format::Json {
@@ -27,19 +43,7 @@ pub fn write(
         );
     }
     let grid = Grid {
-        headers: super::headers(&[
-            "ID",
-            "Date",
-            "Meeting",
-            "Item",
-            "Item title",
-            "Exempt",
-            "Decision",
-            "Outcome",
-            "Vote",
-            "File",
-            "Line",
-        ]),
+        columns: COLUMNS.to_vec(),
         rows: rows
             .iter()
             .map(|r| {

@@ -6,16 +6,31 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Style, json, write_grid};
 use crate::model::{InterestKind, Person, SCHEMA_VERSION};
 use crate::people::Directory;
 use crate::query::declarations::DeclarationRow;
+
+/// The table's columns; a narrow terminal leaves out the file and line
+/// first, then the item's title, the meeting and the item.
+pub const COLUMNS: [Column; 10] = [
+    Column::words("Date", 0),
+    Column::words("Meeting", 3),
+    Column::words("Person", 0),
+    Column::words("Kind", 0),
+    Column::prose("Interest", 0),
+    Column::words("Item", 2),
+    Column::prose("Item title", 4),
+    Column::words("Left the room", 1),
+    Column::prose("File", 5),
+    Column::words("Line", 5),
+];
 
 pub fn write(
     rows: &[DeclarationRow],
     directory: &Directory,
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if format == Format::Json {
@@ -32,18 +47,7 @@ pub fn write(
         );
     }
     let grid = Grid {
-        headers: super::headers(&[
-            "Date",
-            "Meeting",
-            "Person",
-            "Kind",
-            "Interest",
-            "Item",
-            "Item title",
-            "Left the room",
-            "File",
-            "Line",
-        ]),
+        columns: COLUMNS.to_vec(),
         rows: rows
             .iter()
             .map(|row| {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
 use crate::ledger::{Entry, State};
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::lifecycle::CarryRow;
@@ -47,7 +47,7 @@ pub fn carry_line(row: &CarryRow) -> String {
 pub fn write_carry(
     rows: &[CarryRow],
     format: CarryFormat,
-    style: Style,
+    style: &Style,
     series: &str,
     date: NaiveDate,
     out: &mut dyn Write,
@@ -98,17 +98,36 @@ fn due_text(state: &State, overdue: bool) -> Cell {
     }
 }
 
+/// `carry-forward`'s table; a narrow terminal leaves out the latest note,
+/// the meeting that raised the action and the status, in turn.
+pub const CARRY_COLUMNS: [Column; 7] = [
+    Column::words("ID", 0),
+    Column::words("Owners", 0),
+    Column::prose("Action", 0),
+    Column::words("Due", 0),
+    Column::words("Status", 2),
+    Column::words("Raised", 3),
+    Column::prose("Latest note", 4),
+];
+
+/// `history`'s columns (the CSV's headers too); a narrow terminal leaves out
+/// the file and line first.
+pub const HISTORY_COLUMNS: [Column; 10] = [
+    Column::words("ID", 0),
+    Column::words("Event", 0),
+    Column::words("Date", 0),
+    Column::words("Meeting", 3),
+    Column::words("Status", 0),
+    Column::words("Owners", 2),
+    Column::words("Due", 1),
+    Column::prose("Text or note", 0),
+    Column::prose("File", 4),
+    Column::words("Line", 4),
+];
+
 fn carry_grid(rows: &[CarryRow]) -> Grid {
     Grid {
-        headers: super::headers(&[
-            "ID",
-            "Owners",
-            "Action",
-            "Due",
-            "Status",
-            "Raised",
-            "Latest note",
-        ]),
+        columns: CARRY_COLUMNS.to_vec(),
         rows: rows
             .iter()
             .map(|row| {
@@ -224,21 +243,11 @@ fn events<'a>(entry: &'a Entry<'a>) -> Vec<Event<'a>> {
 pub fn write_history(
     entries: &[&Entry],
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let headers = [
-        "ID",
-        "Event",
-        "Date",
-        "Meeting",
-        "Status",
-        "Owners",
-        "Due",
-        "Text or note",
-        "File",
-        "Line",
-    ];
+    let columns = HISTORY_COLUMNS;
+    let headers: Vec<&str> = columns.iter().map(|c| c.header.as_ref()).collect();
     let rows: Vec<Vec<String>> = entries
         .iter()
         .flat_map(|entry| {
@@ -262,7 +271,7 @@ pub fn write_history(
         Format::Csv => csv::render(&headers, rows, out),
         Format::Table | Format::Markdown => {
             let grid = Grid {
-                headers: super::headers(&headers),
+                columns: columns.to_vec(),
                 rows: rows
                     .into_iter()
                     .map(|r| r.into_iter().map(Cell::plain).collect())
@@ -271,7 +280,7 @@ pub fn write_history(
             if format == Format::Table {
                 table::render(&grid, style, out)
             } else {
-                markdown::render(&grid, out)
+                markdown::render(&grid, style, out)
             }
         }
         Format::Json => json::render(&history_document(entries), out),

@@ -2,12 +2,15 @@
 
 use std::io::{self, Write};
 
-use super::Grid;
+use super::{Grid, Style};
 
-pub fn render(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
-    let header: Vec<String> = grid.headers.iter().map(|h| escape(h)).collect();
+/// The grid as a Markdown table, with the columns `--columns` chose.
+pub fn render(grid: &Grid, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let chosen = grid.chosen(style);
+    let grid = chosen.as_ref().unwrap_or(grid);
+    let header: Vec<String> = grid.headers().map(escape).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
-    let rule: Vec<&str> = grid.headers.iter().map(|_| "---").collect();
+    let rule: Vec<&str> = grid.columns.iter().map(|_| "---").collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in &grid.rows {
         let cells: Vec<String> = row

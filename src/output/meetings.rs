@@ -7,18 +7,20 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
 use crate::model::{NoteStatus, SCHEMA_VERSION};
 use crate::query::meetings::MeetingRow;
 
-const HEADERS: [&str; 7] = [
-    "Date",
-    "Meeting",
-    "Items",
-    "Decisions",
-    "Open/total actions",
-    "Minutes",
-    "File",
+/// The table's columns; a narrow terminal leaves out the file first, then
+/// the counts.
+pub const COLUMNS: [Column; 7] = [
+    Column::words("Date", 0),
+    Column::words("Meeting", 0),
+    Column::words("Items", 2),
+    Column::words("Decisions", 2),
+    Column::words("Open/total actions", 2),
+    Column::words("Minutes", 1),
+    Column::prose("File", 3),
 ];
 const CSV_HEADERS: [&str; 10] = [
     "date",
@@ -47,12 +49,12 @@ fn approval_label(row: &MeetingRow) -> String {
 pub fn write(
     rows: &[MeetingRow],
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Table => table::render(&grid(rows), style, out),
-        Format::Markdown => markdown::render(&grid(rows), out),
+        Format::Markdown => markdown::render(&grid(rows), style, out),
         Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
         Format::Json => json::render(&document(rows), out),
     }
@@ -60,7 +62,7 @@ pub fn write(
 
 fn grid(rows: &[MeetingRow]) -> Grid {
     Grid {
-        headers: super::headers(&HEADERS),
+        columns: COLUMNS.to_vec(),
         rows: rows
             .iter()
             .map(|row| {

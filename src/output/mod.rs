@@ -1,6 +1,8 @@
 //! Turning rows into text: a table for people, JSON, CSV and Markdown for
 //! programs and agendas. Writers are handed in; nothing here prints.
 
+use std::borrow::Cow;
+
 use clap::ValueEnum;
 
 pub mod actions;
@@ -23,12 +25,94 @@ pub mod report;
 pub mod table;
 
 /// How the terminal on the other end wants its tables.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Style {
     /// Writing to a terminal: fit tables to its width and draw borders.
     pub terminal: bool,
     /// Colour is wanted (a terminal, and `NO_COLOR` unset).
     pub color: bool,
+    /// The terminal's width in columns, when known (`COLUMNS`, else the
+    /// terminal's own); a terminal of unknown width is taken as 80.
+    pub width: Option<u16>,
+    /// The columns asked for with `--columns`, by header (any case, `-` or
+    /// `_` for a space), in their order; empty: every column that fits.
+    pub columns: Vec<String>,
+}
+
+/// How a column may be narrowed to fit a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Broken only between words: IDs, dates, names, counts and statuses
+    /// keep each word whole.
+    Words,
+    /// Prose (an action's text, a note): wraps, and a word longer than the
+    /// column's least width is broken.
+    Prose,
+}
+
+/// One column of a table: its header, how it may be narrowed, and how soon
+/// it is left out of a narrow terminal's table (0: never; higher: sooner).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub header: Cow<'static, str>,
+    pub fit: Fit,
+    pub rank: u8,
+}
+
+impl Column {
+    pub const fn words(header: &'static str, rank: u8) -> Self {
+        Column {
+            header: Cow::Borrowed(header),
+            fit: Fit::Words,
+            rank,
+        }
+    }
+
+    pub const fn prose(header: &'static str, rank: u8) -> Self {
+        Column {
+            header: Cow::Borrowed(header),
+            fit: Fit::Prose,
+            rank,
+        }
+    }
+
+    /// A column of words whose header is made at run time (an attendance
+    /// register's meeting dates).
+    pub fn named(header: String, rank: u8) -> Self {
+        Column {
+            header: Cow::Owned(header),
+            fit: Fit::Words,
+            rank,
+        }
+    }
+}
+
+/// `Latest note`, `latest-note` and `LATEST_NOTE` name the same column.
+pub fn column_key(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c {
+            '-' | '_' => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Checks `--columns` against a command's columns before anything is read
+/// or written: an unknown name is said with the names there are.
+pub fn check_columns(columns: &[Column], wanted: &[String]) -> Result<(), String> {
+    let known: Vec<String> = columns.iter().map(|c| column_key(&c.header)).collect();
+    match wanted.iter().find(|w| !known.contains(&column_key(w))) {
+        None => Ok(()),
+        Some(unknown) => Err(format!(
+            "no column `{unknown}`; the columns are: {}",
+            known
+                .iter()
+                .map(|k| k.replace(' ', "-"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// One cell of a table. `alert` cells (an overdue date) are shown in bold in
@@ -49,16 +133,51 @@ impl Cell {
     }
 }
 
-/// Headers and rows, for the table and Markdown renderers.
+/// Columns and rows, for the table and Markdown renderers.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
-    pub headers: Vec<String>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Owned headers from a list of names.
-pub fn headers<S: AsRef<str>>(names: &[S]) -> Vec<String> {
-    names.iter().map(|n| n.as_ref().to_string()).collect()
+impl Grid {
+    pub fn headers(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|c| c.header.as_ref())
+    }
+
+    /// The grid with only the columns at `keep`, in that order.
+    pub fn select(&self, keep: &[usize]) -> Grid {
+        Grid {
+            columns: keep
+                .iter()
+                .filter_map(|&at| self.columns.get(at).cloned())
+                .collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|row| keep.iter().filter_map(|&at| row.get(at).cloned()).collect())
+                .collect(),
+        }
+    }
+
+    /// Where the columns named in `wanted` are, in its order (names not
+    /// among the columns are passed over: they were checked before).
+    pub fn positions(&self, wanted: &[String]) -> Vec<usize> {
+        wanted
+            .iter()
+            .filter_map(|name| {
+                let key = column_key(name);
+                self.columns
+                    .iter()
+                    .position(|c| column_key(&c.header) == key)
+            })
+            .collect()
+    }
+
+    /// The grid with the columns `--columns` asked for, if it asked.
+    pub fn chosen(&self, style: &Style) -> Option<Grid> {
+        (!style.columns.is_empty()).then(|| self.select(&self.positions(&style.columns)))
+    }
 }
 
 /// Output formats for lists.
@@ -108,18 +227,18 @@ impl ActionsFormat {
 pub fn write_grid(
     grid: &Grid,
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
         Format::Table | Format::Json => table::render(grid, style, out),
-        Format::Markdown => markdown::render(grid, out),
+        Format::Markdown => markdown::render(grid, style, out),
         Format::Csv => {
             let rows = grid
                 .rows
                 .iter()
                 .map(|row| row.iter().map(|c| c.text.clone()).collect::<Vec<_>>());
-            csv::render(&grid.headers, rows, out)
+            csv::render(&grid.headers().collect::<Vec<_>>(), rows, out)
         }
     }
 }

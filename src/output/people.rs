@@ -6,34 +6,38 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Grid, Style, json, write_grid};
+use super::{Cell, Column, Grid, Style, json, write_grid};
 use crate::model::SCHEMA_VERSION;
 use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
 use crate::query::people::{Occurrence, People};
 use crate::text::EscapingWriter;
 
+/// The table's columns; a narrow terminal leaves out the spellings, orgs
+/// and title first, then the counts but open actions.
+pub const COLUMNS: [Column; 9] = [
+    Column::words("Name", 0),
+    Column::prose("Title", 4),
+    Column::prose("Orgs", 5),
+    Column::prose("Spellings", 6),
+    Column::words("Present", 1),
+    Column::words("Apologies", 2),
+    Column::words("Absent", 2),
+    Column::words("In attendance", 3),
+    Column::words("Open actions", 0),
+];
+
 pub fn write_people(
     people: &People,
     directory: &Directory,
     format: Format,
-    style: Style,
+    style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if format == Format::Json {
         return json::render(&people_document(people, directory), out);
     }
     let grid = Grid {
-        headers: super::headers(&[
-            "Name",
-            "Title",
-            "Orgs",
-            "Spellings",
-            "Present",
-            "Apologies",
-            "Absent",
-            "In attendance",
-            "Open actions",
-        ]),
+        columns: COLUMNS.to_vec(),
         rows: people
             .rows
             .iter()

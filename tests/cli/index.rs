@@ -50,7 +50,7 @@ fn json(rows: &[minutes::query::actions::ActionRow], today: NaiveDate) -> String
     minutes::output::actions::write(
         rows,
         ActionsFormat::Json,
-        Style::default(),
+        &Style::default(),
         today,
         minutes::output::ics::CalendarKind::Both,
         &mut out,

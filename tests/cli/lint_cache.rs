@@ -255,6 +255,7 @@ fn lint_command(
         style: minutes::output::Style {
             terminal: color,
             color,
+            ..Default::default()
         },
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
         cache_base: base.map(Path::to_path_buf),

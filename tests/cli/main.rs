@@ -21,3 +21,4 @@ mod people;
 mod properties;
 mod report;
 mod statutory;
+mod tables;
