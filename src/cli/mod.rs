@@ -156,6 +156,26 @@ enum Command {
     Show(ShowArgs),
 }
 
+impl Command {
+    /// Whether the command is to write an Excel workbook to stdout, which
+    /// must not be a terminal.
+    fn writes_workbook_to_stdout(&self) -> bool {
+        match self {
+            Command::Actions(args) => args.format == ActionsFormat::Xlsx,
+            Command::Meetings(args) => args.format == ActionsFormat::Xlsx,
+            Command::People(args) => args.format == Format::Xlsx,
+            Command::Attendance(args) => args.format == Format::Xlsx,
+            Command::Decisions(args) => args.format == Format::Xlsx,
+            Command::Declarations(args) => args.format == Format::Xlsx,
+            Command::History(args) => args.format == Format::Xlsx,
+            Command::Report(args) => {
+                args.format == output::report::ReportFormat::Xlsx && args.out.is_none()
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct ScanArgs {
     /// Files or folders to read (folders are walked for *.md, honouring .gitignore)
@@ -301,14 +321,18 @@ fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> 
     }
 }
 
-/// `--columns`: which columns a table shows.
+/// `--columns` and `--bom`: how a list is laid out.
 #[derive(Debug, Clone, Args)]
 struct TableArgs {
     /// The columns of the table or Markdown table, in order, comma-separated
-    /// (e.g. id,action,due); CSV and JSON keep every column [default: all
-    /// that fit the terminal]
+    /// (e.g. id,action,due); CSV, JSON and xlsx keep every column [default:
+    /// all that fit the terminal]
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     columns: Vec<String>,
+    /// Start CSV with a UTF-8 byte-order mark, so that Excel and LibreOffice
+    /// read accents and £ right (--format xlsx is better still)
+    #[arg(long)]
+    bom: bool,
 }
 
 impl Environment {
@@ -317,6 +341,7 @@ impl Environment {
     fn choosing(mut self, table: &TableArgs, columns: &[output::Column]) -> Result<Self, CliError> {
         output::check_columns(columns, &table.columns).map_err(CliError::Tool)?;
         self.style.columns.clone_from(&table.columns);
+        self.style.bom = table.bom;
         Ok(self)
     }
 }
@@ -699,6 +724,7 @@ impl Environment {
                 color: terminal && !no_color,
                 width: terminal.then(terminal_width).flatten(),
                 columns: Vec::new(),
+                bom: false,
             },
             today: chrono::Local::now().date_naive(),
             cache_base: crate::cache::default_base(),
@@ -770,6 +796,12 @@ where
         ColorChoice::Auto => {}
         ColorChoice::Always => env.style.color = true,
         ColorChoice::Never => env.style.color = false,
+    }
+    if env.style.terminal && cli.command.writes_workbook_to_stdout() {
+        return CliError::Tool(
+            "--format xlsx writes a binary workbook: redirect it to a file (> minutes.xlsx)".into(),
+        )
+        .report(err);
     }
     let result = match cli.command {
         Command::Actions(args) => env

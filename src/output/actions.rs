@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ActionsFormat as Format;
-use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Kind, Sheet, Style, csv, json, markdown, table};
 use crate::ledger::Entry;
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::actions::ActionRow;
@@ -18,10 +18,10 @@ pub const COLUMNS: [Column; 9] = [
     Column::words("ID", 0),
     Column::words("Owners", 0),
     Column::prose("Action", 0),
-    Column::words("Due", 0),
+    Column::words("Due", 0).holding(Kind::Date),
     Column::words("Status", 2),
     Column::words("Meeting", 3),
-    Column::words("Date", 4),
+    Column::words("Date", 4).holding(Kind::Date),
     Column::prose("Item", 5),
     Column::prose("Latest note", 6),
 ];
@@ -42,6 +42,24 @@ const CSV_HEADERS: [&str; 14] = [
     "exempt",
 ];
 
+/// What each CSV column holds, for a workbook.
+const CSV_KINDS: [Kind; 14] = [
+    Kind::Text,
+    Kind::Text,
+    Kind::Prose,
+    Kind::Date,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Date,
+    Kind::Text,
+    Kind::Prose,
+    Kind::Prose,
+    Kind::Text,
+    Kind::Count,
+    Kind::Text,
+];
+
 /// Writes the rows; returns how many actions a calendar left without a
 /// date (0 in the other formats, which show every row).
 pub fn write(
@@ -55,7 +73,14 @@ pub fn write(
     match format {
         Format::Table => table::render(&grid(rows), style, out).map(|()| 0),
         Format::Markdown => markdown::render(&grid(rows), style, out).map(|()| 0),
-        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out).map(|()| 0),
+        Format::Xlsx => {
+            let columns: Vec<(&str, Kind)> = CSV_HEADERS.into_iter().zip(CSV_KINDS).collect();
+            let sheet = Sheet::new("Actions", &columns, rows.iter().map(csv_row).collect());
+            super::xlsx::write(&[sheet], out).map(|()| 0)
+        }
+        Format::Csv => {
+            csv::render(&CSV_HEADERS, rows.iter().map(csv_row), style.bom, out).map(|()| 0)
+        }
         Format::Json => json::render(&document(rows, today), out).map(|()| 0),
         Format::Ics => super::ics::write(rows, today, calendar, out),
     }

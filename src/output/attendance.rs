@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Kind, Style, json, write_grid};
 use crate::model::SCHEMA_VERSION;
 use crate::query::attendance::{Group, Mark, Register};
 
@@ -41,8 +41,10 @@ pub fn columns(register: &Register) -> Vec<Column> {
         )
     }));
     columns.extend(
-        ["Present", "Apologies", "Absent", "Member meetings", "Rate"].map(|h| Column::words(h, 0)),
+        ["Present", "Apologies", "Absent", "Member meetings"]
+            .map(|h| Column::words(h, 0).holding(Kind::Count)),
     );
+    columns.push(Column::words("Rate", 0).holding(Kind::Percent));
     columns
 }
 
@@ -93,7 +95,7 @@ pub fn write(
     }));
     totals.extend((0..5).map(|_| Cell::plain("")));
     rows.push(totals);
-    write_grid(&Grid { columns, rows }, format, style, out)
+    write_grid(&Grid { columns, rows }, "Attendance", format, style, out)
 }
 
 /// `Harbourside Partnership Board` → `HPB`, to label columns compactly.

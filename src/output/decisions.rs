@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Kind, Style, json, write_grid};
 use crate::model::{
     Approves, Decision, MotionKind, Outcome, Person, SCHEMA_VERSION, Unanimity, Vote,
 };
@@ -17,7 +17,7 @@ use crate::query::decisions::{DecisionRow, VoteNames};
 /// first, then the item's title, the vote, the meeting and the item.
 pub const COLUMNS: [Column; 11] = [
     Column::words("ID", 0),
-    Column::words("Date", 0),
+    Column::words("Date", 0).holding(Kind::Date),
     Column::words("Meeting", 3),
     Column::words("Item", 2),
     Column::prose("Item title", 5),
@@ -26,7 +26,7 @@ pub const COLUMNS: [Column; 11] = [
     Column::words("Outcome", 0),
     Column::prose("Vote", 4),
     Column::prose("File", 6),
-    Column::words("Line", 6),
+    Column::words("Line", 6).holding(Kind::Count),
 ];
 
 pub fn write(
@@ -72,7 +72,7 @@ pub fn write(
             })
             .collect(),
     };
-    write_grid(&grid, format, style, out)
+    write_grid(&grid, "Decisions", format, style, out)
 }
 
 /// `exempt`, or `exempt: REASON`; empty for an item in public.

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Format, Grid, Style, json, write_grid};
+use super::{Cell, Column, Format, Grid, Kind, Style, json, write_grid};
 use crate::model::{InterestKind, Person, SCHEMA_VERSION};
 use crate::people::Directory;
 use crate::query::declarations::DeclarationRow;
@@ -14,7 +14,7 @@ use crate::query::declarations::DeclarationRow;
 /// The table's columns; a narrow terminal leaves out the file and line
 /// first, then the item's title, the meeting and the item.
 pub const COLUMNS: [Column; 10] = [
-    Column::words("Date", 0),
+    Column::words("Date", 0).holding(Kind::Date),
     Column::words("Meeting", 3),
     Column::words("Person", 0),
     Column::words("Kind", 0),
@@ -23,7 +23,7 @@ pub const COLUMNS: [Column; 10] = [
     Column::prose("Item title", 4),
     Column::words("Left the room", 1),
     Column::prose("File", 5),
-    Column::words("Line", 5),
+    Column::words("Line", 5).holding(Kind::Count),
 ];
 
 pub fn write(
@@ -73,7 +73,7 @@ pub fn write(
             })
             .collect(),
     };
-    write_grid(&grid, format, style, out)
+    write_grid(&grid, "Declarations", format, style, out)
 }
 
 /// The canonical name the declarant resolves to, else the name as written.

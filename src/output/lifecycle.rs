@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Kind, Sheet, Style, csv, json, markdown, table};
 use crate::ledger::{Entry, State};
 use crate::model::{ActionId, Person, SCHEMA_VERSION, Status};
 use crate::query::lifecycle::CarryRow;
@@ -104,9 +104,9 @@ pub const CARRY_COLUMNS: [Column; 7] = [
     Column::words("ID", 0),
     Column::words("Owners", 0),
     Column::prose("Action", 0),
-    Column::words("Due", 0),
+    Column::words("Due", 0).holding(Kind::Date),
     Column::words("Status", 2),
-    Column::words("Raised", 3),
+    Column::words("Raised", 3).holding(Kind::Date),
     Column::prose("Latest note", 4),
 ];
 
@@ -115,14 +115,14 @@ pub const CARRY_COLUMNS: [Column; 7] = [
 pub const HISTORY_COLUMNS: [Column; 10] = [
     Column::words("ID", 0),
     Column::words("Event", 0),
-    Column::words("Date", 0),
+    Column::words("Date", 0).holding(Kind::Date),
     Column::words("Meeting", 3),
     Column::words("Status", 0),
     Column::words("Owners", 2),
-    Column::words("Due", 1),
+    Column::words("Due", 1).holding(Kind::Date),
     Column::prose("Text or note", 0),
     Column::prose("File", 4),
-    Column::words("Line", 4),
+    Column::words("Line", 4).holding(Kind::Count),
 ];
 
 fn carry_grid(rows: &[CarryRow]) -> Grid {
@@ -268,7 +268,7 @@ pub fn write_history(
         })
         .collect();
     match format {
-        Format::Csv => csv::render(&headers, rows, out),
+        Format::Csv => csv::render(&headers, rows, style.bom, out),
         Format::Table | Format::Markdown => {
             let grid = Grid {
                 columns: columns.to_vec(),
@@ -282,6 +282,13 @@ pub fn write_history(
             } else {
                 markdown::render(&grid, style, out)
             }
+        }
+        Format::Xlsx => {
+            let kinds: Vec<(&str, Kind)> = columns
+                .iter()
+                .map(|c| (c.header.as_ref(), c.kind))
+                .collect();
+            super::xlsx::write(&[Sheet::new("History", &kinds, rows)], out)
         }
         Format::Json => json::render(&history_document(entries), out),
     }

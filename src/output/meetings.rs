@@ -7,20 +7,33 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Column, Grid, Style, csv, json, markdown, table};
+use super::{Cell, Column, Grid, Kind, Sheet, Style, csv, json, markdown, table};
 use crate::model::{NoteStatus, SCHEMA_VERSION};
 use crate::query::meetings::MeetingRow;
 
 /// The table's columns; a narrow terminal leaves out the file first, then
 /// the counts.
 pub const COLUMNS: [Column; 7] = [
-    Column::words("Date", 0),
+    Column::words("Date", 0).holding(Kind::Date),
     Column::words("Meeting", 0),
-    Column::words("Items", 2),
-    Column::words("Decisions", 2),
+    Column::words("Items", 2).holding(Kind::Count),
+    Column::words("Decisions", 2).holding(Kind::Count),
     Column::words("Open/total actions", 2),
     Column::words("Minutes", 1),
     Column::prose("File", 3),
+];
+/// What each CSV column holds, for a workbook.
+const CSV_KINDS: [Kind; 10] = [
+    Kind::Date,
+    Kind::Text,
+    Kind::Count,
+    Kind::Count,
+    Kind::Count,
+    Kind::Count,
+    Kind::Text,
+    Kind::Date,
+    Kind::Text,
+    Kind::Text,
 ];
 const CSV_HEADERS: [&str; 10] = [
     "date",
@@ -55,7 +68,12 @@ pub fn write(
     match format {
         Format::Table => table::render(&grid(rows), style, out),
         Format::Markdown => markdown::render(&grid(rows), style, out),
-        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), out),
+        Format::Xlsx => {
+            let columns: Vec<(&str, Kind)> = CSV_HEADERS.into_iter().zip(CSV_KINDS).collect();
+            let sheet = Sheet::new("Meetings", &columns, rows.iter().map(csv_row).collect());
+            super::xlsx::write(&[sheet], out)
+        }
+        Format::Csv => csv::render(&CSV_HEADERS, rows.iter().map(csv_row), style.bom, out),
         Format::Json => json::render(&document(rows), out),
     }
 }

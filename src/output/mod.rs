@@ -22,7 +22,11 @@ pub mod next_note;
 pub mod note;
 pub mod people;
 pub mod report;
+pub mod sheet;
 pub mod table;
+pub mod xlsx;
+
+pub use sheet::{Kind, Sheet};
 
 /// How the terminal on the other end wants its tables.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,6 +41,8 @@ pub struct Style {
     /// The columns asked for with `--columns`, by header (any case, `-` or
     /// `_` for a space), in their order; empty: every column that fits.
     pub columns: Vec<String>,
+    /// Start a CSV with a UTF-8 byte-order mark (`--bom`), for Excel.
+    pub bom: bool,
 }
 
 /// How a column may be narrowed to fit a terminal.
@@ -57,6 +63,8 @@ pub struct Column {
     pub header: Cow<'static, str>,
     pub fit: Fit,
     pub rank: u8,
+    /// What a spreadsheet is to make of its cells.
+    pub kind: Kind,
 }
 
 impl Column {
@@ -65,6 +73,7 @@ impl Column {
             header: Cow::Borrowed(header),
             fit: Fit::Words,
             rank,
+            kind: Kind::Text,
         }
     }
 
@@ -73,7 +82,14 @@ impl Column {
             header: Cow::Borrowed(header),
             fit: Fit::Prose,
             rank,
+            kind: Kind::Prose,
         }
+    }
+
+    /// The column, holding `kind` (a date, a count) for a spreadsheet.
+    pub const fn holding(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// A column of words whose header is made at run time (an attendance
@@ -83,6 +99,7 @@ impl Column {
             header: Cow::Owned(header),
             fit: Fit::Words,
             rank,
+            kind: Kind::Text,
         }
     }
 }
@@ -191,6 +208,8 @@ pub enum Format {
     Csv,
     /// A Markdown table, to paste into an agenda
     Markdown,
+    /// An Excel workbook (redirect it to a file): dates as dates, counts as numbers
+    Xlsx,
 }
 
 /// Output formats for `actions` and `meetings`: the list formats, and a
@@ -205,6 +224,8 @@ pub enum ActionsFormat {
     Csv,
     /// A Markdown table, to paste into an agenda
     Markdown,
+    /// An Excel workbook (redirect it to a file): dates as dates, counts as numbers
+    Xlsx,
     /// iCalendar (RFC 5545): for actions, an all-day event per due date and
     /// a to-do per action (see --calendar); for meetings, an event each
     Ics,
@@ -218,19 +239,23 @@ impl ActionsFormat {
             ActionsFormat::Json => Some(Format::Json),
             ActionsFormat::Csv => Some(Format::Csv),
             ActionsFormat::Markdown => Some(Format::Markdown),
+            ActionsFormat::Xlsx => Some(Format::Xlsx),
             ActionsFormat::Ics => None,
         }
     }
 }
 
-/// Writes a grid in any format but JSON.
+/// Writes a grid in any format but JSON; a workbook's one sheet is named
+/// `sheet`.
 pub fn write_grid(
     grid: &Grid,
+    sheet: &str,
     format: Format,
     style: &Style,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
+        Format::Xlsx => xlsx::write(&[Sheet::from_grid(sheet, grid)], out),
         Format::Table | Format::Json => table::render(grid, style, out),
         Format::Markdown => markdown::render(grid, style, out),
         Format::Csv => {
@@ -238,7 +263,7 @@ pub fn write_grid(
                 .rows
                 .iter()
                 .map(|row| row.iter().map(|c| c.text.clone()).collect::<Vec<_>>());
-            csv::render(&grid.headers().collect::<Vec<_>>(), rows, out)
+            csv::render(&grid.headers().collect::<Vec<_>>(), rows, style.bom, out)
         }
     }
 }

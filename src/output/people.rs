@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Format;
-use super::{Cell, Column, Grid, Style, json, write_grid};
+use super::{Cell, Column, Grid, Kind, Style, json, write_grid};
 use crate::model::SCHEMA_VERSION;
 use crate::people::{Directory, How, Resolution, ShortKind, Step, StepKind};
 use crate::query::people::{Occurrence, People};
@@ -19,11 +19,11 @@ pub const COLUMNS: [Column; 9] = [
     Column::prose("Title", 4),
     Column::prose("Orgs", 5),
     Column::prose("Spellings", 6),
-    Column::words("Present", 1),
-    Column::words("Apologies", 2),
-    Column::words("Absent", 2),
-    Column::words("In attendance", 3),
-    Column::words("Open actions", 0),
+    Column::words("Present", 1).holding(Kind::Count),
+    Column::words("Apologies", 2).holding(Kind::Count),
+    Column::words("Absent", 2).holding(Kind::Count),
+    Column::words("In attendance", 3).holding(Kind::Count),
+    Column::words("Open actions", 0).holding(Kind::Count),
 ];
 
 pub fn write_people(
@@ -57,7 +57,7 @@ pub fn write_people(
             })
             .collect(),
     };
-    write_grid(&grid, format, style, out)?;
+    write_grid(&grid, "People", format, style, out)?;
     if format == Format::Table && !people.unresolved.is_empty() {
         let out = &mut EscapingWriter::new(out);
         writeln!(out, "\nNot resolved to one person:")?;

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use super::markdown::escape as md;
+use super::{Kind, Sheet};
 use crate::model::{Exempt, InterestKind, Meeting, NoteStatus};
 use crate::query::attendance::{Group, Register};
 use crate::query::report::{Report, ReportAction};
@@ -26,6 +27,8 @@ pub enum ReportFormat {
     Markdown,
     /// One self-contained HTML page, printable on A4
     Html,
+    /// An Excel workbook, a sheet a table (with --out, or redirected to a file)
+    Xlsx,
 }
 
 fn long(date: NaiveDate) -> String {
@@ -54,6 +57,7 @@ pub fn write(
     let text = match format {
         ReportFormat::Markdown => markdown(report, register, audience),
         ReportFormat::Html => html(report, register, audience),
+        ReportFormat::Xlsx => return super::xlsx::write(&sheets(report, register, audience), out),
     };
     out.write_all(text.as_bytes())
 }
@@ -352,6 +356,186 @@ struct MemberRow<'a> {
     rate: String,
 }
 
+/// The open actions by owner, as the audience may read them.
+fn open_rows<'a>(report: &'a Report, audience: Audience) -> Vec<OpenRow<'a>> {
+    report
+        .by_owner
+        .iter()
+        .flat_map(|group| {
+            group
+                .actions
+                .iter()
+                .filter_map(move |action| Some((group, action, shown(action, audience)?)))
+        })
+        .map(|(group, action, exempt)| OpenRow {
+            owner: &group.owner,
+            id: &action.entry.action.id.0,
+            text: &action.entry.action.text,
+            exempt,
+            due: due_text(action),
+            overdue: action.overdue,
+            status: action.state.status.to_string(),
+            note: action.state.note.unwrap_or(""),
+        })
+        .collect()
+}
+
+/// The actions closed since the last meeting, as the audience may read them.
+fn closed_rows<'a>(report: &'a Report, audience: Audience) -> Vec<ClosedRow<'a>> {
+    report
+        .closed_since
+        .iter()
+        .filter_map(|action| Some((action, shown(action, audience)?)))
+        .map(|(action, exempt)| ClosedRow {
+            id: &action.entry.action.id.0,
+            text: &action.entry.action.text,
+            exempt,
+            status: action.state.status.to_string(),
+            note: action.state.note.unwrap_or(""),
+        })
+        .collect()
+}
+
+/// The workbook: a sheet for each of the report's tables, holding what the
+/// HTML page shows to the same audience.
+fn sheets(report: &Report, register: &Register, audience: Audience) -> Vec<Sheet> {
+    use Kind::{Count, Date, Percent, Prose, Text};
+    let yes = |flag: bool| if flag { "yes" } else { "" }.to_string();
+    let figures = headline(report)
+        .into_iter()
+        .map(|(label, n)| vec![label.to_string(), n.to_string()])
+        .collect();
+    let open = open_rows(report, audience)
+        .into_iter()
+        .map(|row| {
+            vec![
+                row.owner.to_string(),
+                row.id.to_string(),
+                row.text.to_string(),
+                row.due,
+                yes(row.overdue),
+                row.status,
+                row.note.to_string(),
+                yes(row.exempt),
+            ]
+        })
+        .collect();
+    let closed = closed_rows(report, audience)
+        .into_iter()
+        .map(|row| {
+            vec![
+                row.id.to_string(),
+                row.text.to_string(),
+                row.status,
+                row.note.to_string(),
+                yes(row.exempt),
+            ]
+        })
+        .collect();
+    let decisions = decision_rows(report, audience)
+        .into_iter()
+        .map(|row| vec![row.item, row.text, row.outcome, row.vote])
+        .collect();
+    let declarations = declaration_rows(report)
+        .into_iter()
+        .map(|row| {
+            vec![
+                row.person,
+                row.kind.to_string(),
+                row.detail.to_string(),
+                row.item.to_string(),
+                row.left_room.to_string(),
+            ]
+        })
+        .collect();
+    let approvals = report
+        .meetings
+        .iter()
+        .zip(&report.approved_on)
+        .map(|(meeting, approved_on)| {
+            let approved = approved_on.map(|d| d.to_string()).unwrap_or_default();
+            vec![
+                meeting.date.to_string(),
+                approval_text(meeting, *approved_on),
+                approved,
+            ]
+        })
+        .collect();
+    let mut attendance_columns: Vec<(String, Kind)> = vec![("Name".to_string(), Text)];
+    attendance_columns.extend(register.meetings.iter().map(|m| (m.date.to_string(), Text)));
+    attendance_columns.push(("Rate".to_string(), Percent));
+    let attendance = register
+        .rows
+        .iter()
+        .filter(|r| r.group == Group::Member)
+        .map(|row| {
+            std::iter::once(row.name.clone())
+                .chain(row.marks.iter().map(|mark| mark.letter().to_string()))
+                .chain(std::iter::once(percent(row.rate)))
+                .collect()
+        })
+        .collect();
+    vec![
+        Sheet::new(
+            "Headline figures",
+            &[("Measure", Text), ("Number", Count)],
+            figures,
+        ),
+        Sheet::new(
+            "Open actions",
+            &[
+                ("Owner", Text),
+                ("ID", Text),
+                ("Action", Prose),
+                ("Due", Date),
+                ("Overdue", Text),
+                ("Status", Text),
+                ("Latest note", Prose),
+                ("Exempt", Text),
+            ],
+            open,
+        ),
+        Sheet::new(
+            "Closed since last meeting",
+            &[
+                ("ID", Text),
+                ("Action", Prose),
+                ("Status", Text),
+                ("Latest note", Prose),
+                ("Exempt", Text),
+            ],
+            closed,
+        ),
+        Sheet::new(
+            "Decisions",
+            &[
+                ("Item", Prose),
+                ("Decision", Prose),
+                ("Outcome", Text),
+                ("Vote", Prose),
+            ],
+            decisions,
+        ),
+        Sheet::new(
+            "Declarations",
+            &[
+                ("Member", Text),
+                ("Kind", Text),
+                ("Interest", Prose),
+                ("Item", Text),
+                ("Left the room", Text),
+            ],
+            declarations,
+        ),
+        Sheet::new(
+            "Approval of minutes",
+            &[("Meeting", Date), ("Minutes", Text), ("Approved on", Date)],
+            approvals,
+        ),
+        Sheet::new("Attendance", &attendance_columns, attendance),
+    ]
+}
+
 fn html(report: &Report, register: &Register, audience: Audience) -> String {
     let page = HtmlReport {
         title: format!("{} – report as of {}", report.series, long(report.date)),
@@ -360,38 +544,8 @@ fn html(report: &Report, register: &Register, audience: Audience) -> String {
         latest: report.latest().map(|m| long(m.date)),
         figures: headline(report),
         chart: chart(report, audience),
-        open: report
-            .by_owner
-            .iter()
-            .flat_map(|group| {
-                group
-                    .actions
-                    .iter()
-                    .filter_map(move |action| Some((group, action, shown(action, audience)?)))
-            })
-            .map(|(group, action, exempt)| OpenRow {
-                owner: &group.owner,
-                id: &action.entry.action.id.0,
-                text: &action.entry.action.text,
-                exempt,
-                due: due_text(action),
-                overdue: action.overdue,
-                status: action.state.status.to_string(),
-                note: action.state.note.unwrap_or(""),
-            })
-            .collect(),
-        closed: report
-            .closed_since
-            .iter()
-            .filter_map(|action| Some((action, shown(action, audience)?)))
-            .map(|(action, exempt)| ClosedRow {
-                id: &action.entry.action.id.0,
-                text: &action.entry.action.text,
-                exempt,
-                status: action.state.status.to_string(),
-                note: action.state.note.unwrap_or(""),
-            })
-            .collect(),
+        open: open_rows(report, audience),
+        closed: closed_rows(report, audience),
         decisions: decision_rows(report, audience),
         declarations: declaration_rows(report),
         approvals: report

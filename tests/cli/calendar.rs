@@ -7,30 +7,11 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{json, minutes, minutes_in, ok};
+use crate::common::{json, minutes, minutes_in, ok, python_with};
 
-/// A Python with `icalendar` and `vobject`, installed with pip when
-/// missing; `None` (the test skipped, saying why) when they cannot be.
+/// A Python with `icalendar` and `vobject`, or `None` (the test skipped).
 fn python_with_parsers() -> Option<&'static str> {
-    let has = || {
-        Command::new("python3")
-            .args(["-c", "import icalendar, vobject"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if has() {
-        return Some("python3");
-    }
-    let installed = Command::new("python3")
-        .args(["-m", "pip", "install", "--quiet", "icalendar", "vobject"])
-        .output();
-    if installed.is_ok_and(|o| o.status.success()) && has() {
-        return Some("python3");
-    }
-    eprintln!(
-        "skipped: the icalendar and vobject Python packages are not installed and pip could not install them"
-    );
-    None
+    python_with(&["icalendar", "vobject"])
 }
 
 /// What both parsers read in `ics`: per component kind, a list of

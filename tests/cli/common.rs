@@ -77,3 +77,52 @@ pub fn cache_folder(base: &Path) -> std::path::PathBuf {
         .find(|p| p.is_dir())
         .expect("a cache folder")
 }
+
+/// A Python 3 with these packages, installed with pip when missing; `None`
+/// (the test is skipped, saying why) when they cannot be.
+pub fn python_with(packages: &[&str]) -> Option<&'static str> {
+    let imports = format!("import {}", packages.join(", "));
+    let has = || {
+        Command::new("python3")
+            .args(["-c", &imports])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if has() {
+        return Some("python3");
+    }
+    let installed = Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(packages)
+        .output();
+    if installed.is_ok_and(|o| o.status.success()) && has() {
+        return Some("python3");
+    }
+    eprintln!(
+        "skipped: the Python packages {} are not installed and pip could not install them",
+        packages.join(", ")
+    );
+    None
+}
+
+/// What `python -c script` prints for `input` on its stdin (it must succeed).
+pub fn python_reads(python: &str, script: &str, input: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("python reads its input");
+    }
+    let output = child.wait_with_output().expect("python finishes");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}

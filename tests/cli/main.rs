@@ -22,3 +22,4 @@ mod properties;
 mod report;
 mod statutory;
 mod tables;
+mod xlsx;

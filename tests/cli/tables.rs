@@ -223,8 +223,19 @@ fn an_attendance_register_chooses_its_meetings_by_date() {
         "name,2026-11-17,rate",
         "examples/",
     ]));
-    let header: Vec<&str> = text.lines().next().unwrap_or_default().split_whitespace().collect();
+    let header: Vec<&str> = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
     assert_eq!(header, ["Name", "2026-11-17", "Rate"]);
-    let daniel = text.lines().find(|l| l.contains("Daniel Mercer")).unwrap_or_default();
-    assert_eq!(daniel.split_whitespace().collect::<Vec<_>>(), ["Daniel", "Mercer", "P", "100%"]);
+    let daniel = text
+        .lines()
+        .find(|l| l.contains("Daniel Mercer"))
+        .unwrap_or_default();
+    assert_eq!(
+        daniel.split_whitespace().collect::<Vec<_>>(),
+        ["Daniel", "Mercer", "P", "100%"]
+    );
 }
