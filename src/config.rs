@@ -55,6 +55,8 @@ struct ConfigFile {
     series: BTreeMap<String, SeriesConfig>,
     #[serde(default)]
     max_file_size: Option<ByteSize>,
+    #[serde(default)]
+    reminders: RemindersConfig,
 }
 
 /// A size in bytes: a number, or text such as `64 MiB`, `500KB`.
@@ -123,6 +125,41 @@ pub struct RegisteredPerson {
     pub initials: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Where `minutes remind` sends this person's digest.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// `reminders:`: who digests come from and the SMTP server that sends them.
+/// The password is never here (a config is kept in a repository): it comes
+/// from `MINUTES_SMTP_PASSWORD` alone.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemindersConfig {
+    /// The sender: `Clerk to the Board <clerk@example.org>`.
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub reply_to: Option<String>,
+    #[serde(default)]
+    pub smtp: SmtpConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// `starttls` (the default), `tls` (implicit, port 465) or `none`.
+    #[serde(default)]
+    pub security: Option<String>,
+    #[serde(default)]
+    pub username: Option<String>,
+    /// Read only to refuse it with a message that says where a password goes.
+    #[serde(default)]
+    pub password: Option<serde_yaml::Value>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -139,6 +176,7 @@ pub struct Config {
     pub people: Vec<RegisteredPerson>,
     /// By series name as written in the config.
     pub series: BTreeMap<String, SeriesConfig>,
+    pub reminders: RemindersConfig,
     max_file_size: Option<u64>,
     /// A hash of the file's path and bytes: what a cache of lint's findings
     /// depends on (0 for the built-in defaults).
@@ -210,6 +248,14 @@ impl Config {
                 )
             })?
         };
+        if file.reminders.smtp.password.is_some() {
+            return Err(error(
+                line_of(&text, "password"),
+                "a password is never kept in minutes.yaml (it is shared with the notes); \
+                 set MINUTES_SMTP_PASSWORD in the environment of `minutes remind --send`"
+                    .to_string(),
+            ));
+        }
         // Which rule names exist is lint's to say (`lint::check_config`).
         let rule_lines = file
             .rules
@@ -245,6 +291,7 @@ impl Config {
             root,
             people: file.people,
             series: file.series,
+            reminders: file.reminders,
             max_file_size: file.max_file_size.map(|size| size.0),
             fingerprint: {
                 let mut hash = fnv::FnvHasher::default();

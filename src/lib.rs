@@ -37,6 +37,7 @@ pub mod import;
 pub mod ledger;
 pub mod lint;
 pub mod lsp;
+pub mod mail;
 pub mod model;
 pub mod names;
 pub mod output;

@@ -410,7 +410,7 @@ pub(super) fn find_series<'a>(folder: &'a Folder, name: &str) -> Result<&'a str,
 
 /// Why a note or report could not be written: the message names the path
 /// (an existing file's message already does).
-fn cannot_write(path: &std::path::Path, error: io::Error) -> CliError {
+pub(super) fn cannot_write(path: &std::path::Path, error: io::Error) -> CliError {
     if error.kind() == io::ErrorKind::AlreadyExists {
         CliError::Tool(error.to_string())
     } else {
@@ -535,16 +535,16 @@ pub(super) fn people(
 
 /// The series and the person a command about people was asked about.
 #[derive(Clone, Copy)]
-struct Asked<'a> {
-    series: Option<&'a str>,
-    person: Option<&'a str>,
+pub(super) struct Asked<'a> {
+    pub(super) series: Option<&'a str>,
+    pub(super) person: Option<&'a str>,
 }
 
 /// What a command about people reads: the notes (those of the series
 /// alone, when one is asked for and the index holds), their directory, and
 /// the person asked for. A series that is not there is said, with the
 /// names there are, rather than answered with an empty table.
-fn folder_with_people(
+pub(super) fn folder_with_people(
     scan: &ScanArgs,
     asked: Asked,
     config: &Config,

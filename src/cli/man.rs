@@ -35,6 +35,18 @@ The width a table is fitted to on a terminal, instead of the terminal's own.
 Where the cache of parsed notes, the index of actions and lint's findings
 are kept, instead of the user's cache folder.
 .TP
+\fBMINUTES_REMINDERS_FROM\fR
+The sender of \fBminutes remind\fR's emails, instead of \fBreminders: from:\fR.
+.TP
+\fBMINUTES_SMTP_HOST\fR, \fBMINUTES_SMTP_PORT\fR, \fBMINUTES_SMTP_SECURITY\fR, \fBMINUTES_SMTP_USERNAME\fR
+The SMTP server \fBminutes remind \-\-send\fR uses, instead of
+\fBreminders: smtp:\fR in minutes.yaml; security is \fBstarttls\fR,
+\fBtls\fR or \fBnone\fR.
+.TP
+\fBMINUTES_SMTP_PASSWORD\fR
+The SMTP password: read from here only, never from a file or the command
+line.
+.TP
 \fBNO_COLOR\fR
 When set and not empty, no colour is written, even to a terminal
 (\fB\-\-color always\fR still colours).

@@ -29,6 +29,7 @@ mod export;
 mod fix;
 mod indexed;
 mod man;
+mod remind;
 mod series;
 
 pub use error::CliError;
@@ -106,6 +107,11 @@ enum Command {
         after_help = "Examples:\n  minutes declarations examples/\n  minutes declarations --person \"Mary Hale\" examples/\n  minutes declarations --meeting \"Harbourside Partnership Board\" --format csv examples/\n\nA declaration is a line starting `Declaration:` or `Declared:` (docs/format.md)."
     )]
     Declarations(DeclarationsArgs),
+    /// Each owner's digest of overdue, due-soon and new actions: printed, a file each, or emailed
+    #[command(
+        after_help = "Examples:\n  minutes remind --within 14d examples/\n  minutes remind --owner \"Daniel Mercer\" --format markdown examples/\n  minutes remind --format eml --out reminders/ examples/\n  minutes remind --send --dry-run examples/\n\nAn owner's digest lists their open actions that are overdue, due within the window,\nor raised at their series' latest meeting, each with the update line to send back.\nAddresses come from `email:` in the people register; the sender and SMTP server from\n`reminders:` in minutes.yaml or the environment, the password only from\nMINUTES_SMTP_PASSWORD (docs/reminders.md)."
+    )]
+    Remind(RemindArgs),
     /// A report of one series for the board pack: figures, action log, decisions, attendance
     #[command(
         after_help = "Examples:\n  minutes report --meeting \"Harbourside Partnership Board\" examples/\n  minutes report --meeting \"Harbourside Partnership Board\" --format html --out report.html examples/"
@@ -606,6 +612,57 @@ struct DeclarationsArgs {
 }
 
 #[derive(Debug, Args)]
+struct RemindArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Actions due within this many days are listed: `14d`, `2w`, `10`
+    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_window)]
+    within: u32,
+    /// The date taken as today [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    /// Only this person's digest (names resolve as for actions --owner)
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    /// Only the actions of this series
+    #[arg(long, value_name = "NAME")]
+    meeting: Option<String>,
+    #[arg(long, value_enum, default_value_t = output::remind::RemindFormat::Text)]
+    format: output::remind::RemindFormat,
+    /// Write a file a person into this folder (made if missing)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Replace files already in --out
+    #[arg(long, requires = "out")]
+    force: bool,
+    /// Email each digest through the SMTP server of minutes.yaml or the environment
+    #[arg(long, conflicts_with_all = ["out", "format"])]
+    send: bool,
+    /// With --send: say who would be sent what, and send nothing
+    #[arg(long, requires = "send")]
+    dry_run: bool,
+}
+
+/// `14d`, `2w` or `10` (days), at most ten years.
+fn parse_window(text: &str) -> Result<u32, String> {
+    let text = text.trim();
+    let (number, days_each) = match text.strip_suffix(['d', 'D']) {
+        Some(number) => (number, 1),
+        None => match text.strip_suffix(['w', 'W']) {
+            Some(number) => (number, 7),
+            None => (text, 1),
+        },
+    };
+    number
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(days_each))
+        .filter(|&days| days <= 3653)
+        .ok_or_else(|| format!("`{text}` is not a number of days such as 14d or 2w"))
+}
+
+#[derive(Debug, Args)]
 struct ReportArgs {
     /// The series (the front matter's `meeting`, ignoring case)
     #[arg(long, value_name = "NAME")]
@@ -813,6 +870,7 @@ where
         Command::Show(args) => commands::show(args, out, err, env),
         Command::Lint(args) => commands::lint(args, out, err, env),
         Command::Report(args) => commands::report(args, out, err, env),
+        Command::Remind(args) => remind::remind(args, out, err, env),
         Command::Import(args) => commands::import(args, out, err),
         Command::Export(args) => export::export(args, out, err, env),
         Command::Lsp => serve_lsp(out),

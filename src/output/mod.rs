@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod next_note;
 pub mod note;
 pub mod people;
+pub mod remind;
 pub mod report;
 pub mod sheet;
 pub mod table;

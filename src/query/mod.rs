@@ -9,6 +9,7 @@ pub mod index;
 pub mod lifecycle;
 pub mod meetings;
 pub mod people;
+pub mod remind;
 pub mod report;
 
 use chrono::NaiveDate;

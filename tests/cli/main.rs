@@ -19,6 +19,7 @@ mod lsp;
 mod man;
 mod people;
 mod properties;
+mod remind;
 mod report;
 mod statutory;
 mod tables;

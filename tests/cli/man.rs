@@ -34,10 +34,11 @@ fn a_page_for_every_command_that_mandoc_finds_clean() {
         "minutes-lint.1",
         "minutes-lsp.1",
         "minutes-declarations.1",
+        "minutes-remind.1",
     ] {
         assert!(names.contains(&expected.to_string()), "{names:?}");
     }
-    assert_eq!(names.len(), 19, "{names:?}");
+    assert_eq!(names.len(), 20, "{names:?}");
 
     let actions = std::fs::read_to_string(pages.join("minutes-actions.1")).unwrap();
     for part in [

@@ -16,6 +16,7 @@ pub enum Layout {
     /// As this crate's PDF reader lays a page out on a grid of characters:
     /// a proportional font's long text pushes a row's later cells a few
     /// characters right, and the row's own gaps say where it divides.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
     Approximate,
 }
 
