@@ -596,7 +596,7 @@ pub(super) fn attendance(
     if let Some(person) = person {
         register.rows.retain(|row| row.person == Some(person));
     }
-    let env = env.choosing(&args.table, &output::attendance::columns(&register))?;
+    let env = env.listing(&args.list, &output::attendance::columns(&register))?;
     output::attendance::write(&register, args.format, &env.style, out)?;
     report_problems(folder, args.scan.strict, err)
 }

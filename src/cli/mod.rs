@@ -327,7 +327,7 @@ fn resolve_person(directory: &Directory, name: &str) -> Result<usize, CliError> 
     }
 }
 
-/// `--columns` and `--bom`: how a list is laid out.
+/// `--columns`: which columns a table shows.
 #[derive(Debug, Clone, Args)]
 struct TableArgs {
     /// The columns of the table or Markdown table, in order, comma-separated
@@ -335,6 +335,13 @@ struct TableArgs {
     /// all that fit the terminal]
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     columns: Vec<String>,
+}
+
+/// `--columns` and `--bom`: how a list that can be CSV is laid out.
+#[derive(Debug, Clone, Args)]
+struct ListArgs {
+    #[command(flatten)]
+    table: TableArgs,
     /// Start CSV with a UTF-8 byte-order mark, so that Excel and LibreOffice
     /// read accents and £ right (--format xlsx is better still)
     #[arg(long)]
@@ -347,8 +354,14 @@ impl Environment {
     fn choosing(mut self, table: &TableArgs, columns: &[output::Column]) -> Result<Self, CliError> {
         output::check_columns(columns, &table.columns).map_err(CliError::Tool)?;
         self.style.columns.clone_from(&table.columns);
-        self.style.bom = table.bom;
         Ok(self)
+    }
+
+    /// As [`Environment::choosing`], with `--bom`.
+    fn listing(self, list: &ListArgs, columns: &[output::Column]) -> Result<Self, CliError> {
+        let mut env = self.choosing(&list.table, columns)?;
+        env.style.bom = list.bom;
+        Ok(env)
     }
 }
 
@@ -430,7 +443,7 @@ struct ActionsArgs {
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
     /// With --format ics: an all-day event on each due date, a to-do for each action, or both
     #[arg(long, value_enum, default_value_t = output::ics::CalendarKind::Both)]
     calendar: output::ics::CalendarKind,
@@ -470,7 +483,7 @@ struct MeetingsArgs {
     #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
     format: ActionsFormat,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
     /// The date taken as today, for the calendar's stamp [default: the system date]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<NaiveDate>,
@@ -485,7 +498,7 @@ struct HistoryArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -535,7 +548,7 @@ struct PeopleArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -550,7 +563,7 @@ struct AttendanceArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -574,7 +587,7 @@ struct DecisionsArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -608,7 +621,7 @@ struct DeclarationsArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
-    table: TableArgs,
+    list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -862,10 +875,10 @@ where
     }
     let result = match cli.command {
         Command::Actions(args) => env
-            .choosing(&args.table, &output::actions::COLUMNS)
+            .listing(&args.list, &output::actions::COLUMNS)
             .and_then(|env| commands::actions(args, out, err, env)),
         Command::Meetings(args) => env
-            .choosing(&args.table, &output::meetings::COLUMNS)
+            .listing(&args.list, &output::meetings::COLUMNS)
             .and_then(|env| commands::meetings(args, out, err, env)),
         Command::Show(args) => commands::show(args, out, err, env),
         Command::Lint(args) => commands::lint(args, out, err, env),
@@ -895,17 +908,17 @@ where
             .map(|()| EXIT_OK)
             .map_err(CliError::from),
         Command::People(args) => env
-            .choosing(&args.table, &output::people::COLUMNS)
+            .listing(&args.list, &output::people::COLUMNS)
             .and_then(|env| commands::people(args, out, err, env)),
         Command::Attendance(args) => commands::attendance(args, out, err, env),
         Command::Decisions(args) => env
-            .choosing(&args.table, &output::decisions::COLUMNS)
+            .listing(&args.list, &output::decisions::COLUMNS)
             .and_then(|env| commands::decisions(args, out, err, env)),
         Command::Declarations(args) => env
-            .choosing(&args.table, &output::declarations::COLUMNS)
+            .listing(&args.list, &output::declarations::COLUMNS)
             .and_then(|env| commands::declarations(args, out, err, env)),
         Command::History(args) => env
-            .choosing(&args.table, &output::lifecycle::HISTORY_COLUMNS)
+            .listing(&args.list, &output::lifecycle::HISTORY_COLUMNS)
             .and_then(|env| commands::history(args, out, err, env)),
         Command::CarryForward(args) => env
             .choosing(&args.table, &output::lifecycle::CARRY_COLUMNS)

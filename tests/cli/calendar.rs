@@ -3,11 +3,9 @@
 //! to-do, every meeting as an event, a series' next meeting as a tentative
 //! one with the UID its note will have.
 
-use std::process::Command;
-
 use serde_json::Value;
 
-use crate::common::{json, minutes, minutes_in, ok, python_with};
+use crate::common::{json, minutes, minutes_in, ok, python_reads, python_with};
 
 /// A Python with `icalendar` and `vobject`, or `None` (the test skipped).
 fn python_with_parsers() -> Option<&'static str> {
@@ -39,27 +37,7 @@ for kind, name in (("VEVENT", "vevent"), ("VTODO", "vtodo")):
 assert first == second, (first, second)
 print(json.dumps(first))
 "#;
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ics.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    serde_json::from_str(&python_reads(python, script, ics.as_bytes())).unwrap()
 }
 
 #[test]
