@@ -23,6 +23,9 @@ pub(super) fn remind(
             "reminders need a sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM".into(),
         ));
     }
+    if addressed {
+        output::remind::check_sender(&sender).map_err(CliError::Tool)?;
+    }
     if args.format == RemindFormat::Eml && args.out.is_none() && !args.send {
         return Err(CliError::Tool(
             "--format eml writes a file a person: give --out DIR".into(),
@@ -66,9 +69,7 @@ pub(super) fn remind(
         )?;
         return Ok(code);
     }
-    if addressed {
-        say_without_email(&views, err)?;
-    }
+    say_without_email(&views, err)?;
     let done = match (&smtp, &args.out) {
         (Some(smtp), _) => send(&views, smtp, &sender, args.dry_run, out, err)?,
         (None, Some(dir)) => write_files(&views, args.format, dir, args.force, &sender, out, err)?,

@@ -39,6 +39,15 @@ pub struct DigestView {
     pub closing: String,
 }
 
+impl DigestView {
+    /// `Name <address>`, when the register gives one.
+    pub fn address(&self) -> Option<String> {
+        self.email
+            .as_ref()
+            .map(|email| format!("{} <{email}>", self.name))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SectionView {
     pub title: String,
@@ -170,6 +179,9 @@ pub fn text(view: &DigestView) -> String {
     let mut s = String::new();
     s.push_str(&view.heading);
     s.push('\n');
+    if let Some(address) = view.address() {
+        s.push_str(&format!("To: {address}\n"));
+    }
     s.push_str(&view.intro);
     s.push('\n');
     for section in &view.sections {
@@ -194,7 +206,11 @@ pub fn text(view: &DigestView) -> String {
 /// One digest as Markdown: the person's heading, a heading a list, and each
 /// update line in a code span.
 pub fn markdown(view: &DigestView) -> String {
-    let mut s = format!("## {}\n\n{}\n", md(&view.heading), md(&view.intro));
+    let mut s = format!("## {}\n\n", md(&view.heading));
+    if let Some(address) = view.address() {
+        s.push_str(&format!("To: {}  \n", md(&address)));
+    }
+    s.push_str(&format!("{}\n", md(&view.intro)));
     for section in &view.sections {
         s.push_str(&format!("\n### {}\n\n", md(&section.title)));
         for item in &section.items {
@@ -294,7 +310,12 @@ pub fn file(view: &DigestView, format: RemindFormat, sender: &Sender) -> Result<
 }
 
 #[cfg(feature = "email")]
-pub use email::email;
+pub use email::{check_sender, email};
+
+#[cfg(not(feature = "email"))]
+pub fn check_sender(_sender: &Sender) -> Result<(), String> {
+    Ok(())
+}
 
 #[cfg(not(feature = "email"))]
 pub fn email(_view: &DigestView, _sender: &Sender) -> Result<NoEmail, String> {
@@ -322,26 +343,61 @@ mod email {
 
     use super::{DigestView, html, text};
     use crate::mail::Sender;
+    use crate::text::escape_controls;
+
+    /// Whether the sender and reply-to are addresses, to say before any
+    /// email is made.
+    pub fn check_sender(sender: &Sender) -> Result<(), String> {
+        sender_mailbox(sender)?;
+        reply_to(sender)?;
+        Ok(())
+    }
+
+    fn sender_mailbox(sender: &Sender) -> Result<Mailbox, String> {
+        let from = sender.from.as_deref().ok_or(
+            "no sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM",
+        )?;
+        from.parse().map_err(|e| {
+            format!(
+                "the sender `{}` is not an address: {e}",
+                escape_controls(from)
+            )
+        })
+    }
+
+    fn reply_to(sender: &Sender) -> Result<Option<Mailbox>, String> {
+        sender
+            .reply_to
+            .as_deref()
+            .map(|reply_to| {
+                reply_to.parse().map_err(|e| {
+                    format!(
+                        "reply_to `{}` is not an address: {e}",
+                        escape_controls(reply_to)
+                    )
+                })
+            })
+            .transpose()
+    }
 
     /// The digest as an email to its person: a text part and an HTML part,
     /// from `reminders.from`. A person without an address, or an address
     /// that is no address, is an error naming them.
     pub fn email(view: &DigestView, sender: &Sender) -> Result<Message, String> {
-        let from: Mailbox = sender
-            .from
-            .as_deref()
-            .ok_or("no sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM")?
-            .parse()
-            .map_err(|e| format!("the sender is not an address: {e}"))?;
+        let from = sender_mailbox(sender)?;
         let address = view
             .email
             .as_deref()
             .ok_or_else(|| format!("{} has no email in the people register", view.name))?;
         let to = Mailbox::new(
             Some(view.name.clone()),
-            address
-                .parse()
-                .map_err(|e| format!("{}'s email `{address}` is not an address: {e}", view.name))?,
+            address.parse().map_err(|e| {
+                format!(
+                    "{}'s email `{}` is not an address: {e}",
+                    view.name,
+                    escape_controls(address)
+                )
+            })?,
         );
         let mut builder = Message::builder()
             .from(from.clone())
@@ -353,12 +409,8 @@ mod email {
                 view.person,
                 from.email.domain()
             )));
-        if let Some(reply_to) = &sender.reply_to {
-            builder = builder.reply_to(
-                reply_to
-                    .parse()
-                    .map_err(|e| format!("reply_to `{reply_to}` is not an address: {e}"))?,
-            );
+        if let Some(reply_to) = reply_to(sender)? {
+            builder = builder.reply_to(reply_to);
         }
         builder
             .multipart(MultiPart::alternative_plain_html(

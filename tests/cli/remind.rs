@@ -85,6 +85,19 @@ fn each_owner_gets_their_overdue_due_soon_and_new_actions_and_no_one_is_guessed(
     let output = remind(dir.path(), &[]);
     let text = ok(&output);
     let renee = digest_of(&text, "Renée Lowe");
+    assert!(
+        renee.starts_with("To: Renée Lowe <renee.lowe@board.example>\n"),
+        "{renee}"
+    );
+    assert!(
+        !digest_of(&text, "Cy Dee").contains("To: "),
+        "Cy has no address"
+    );
+    assert!(
+        stderr(&output).contains("no email for 1 person (add `email:` to their entry under `people:` in minutes.yaml): Cy Dee"),
+        "{}",
+        stderr(&output)
+    );
     let overdue =
         &renee[renee.find("Overdue").unwrap()..renee.find("Due by 8 December 2026").unwrap()];
     assert!(
@@ -339,11 +352,16 @@ fn reminders_are_sent_to_a_real_smtp_server_and_arrive_as_sent() {
 #[test]
 fn what_would_stop_reminders_is_said_before_anything_is_written() {
     let dir = board();
-    let cases: [(&str, &[&str], &str); 3] = [
+    let cases: [(&str, &[&str], &str); 4] = [
         (
             "people:\n  - name: Al Bee\n",
             &["--format", "eml", "--out", "x"],
             "reminders need a sender",
+        ),
+        (
+            "reminders:\n  from: \"Clerk\\r\\nBcc: all@evil.example <clerk@board.example>\"\n",
+            &["--format", "eml", "--out", "x"],
+            "the sender `Clerk\\r\\nBcc: all@evil.example <clerk@board.example>` is not an address",
         ),
         (REGISTER, &["--format", "eml"], "give --out DIR"),
         (REGISTER, &["--send"], "no SMTP server"),
