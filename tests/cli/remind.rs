@@ -392,3 +392,127 @@ fn what_would_stop_reminders_is_said_before_anything_is_written() {
     );
     assert!(!said.contains("hunter2"), "{said}");
 }
+
+/// An SMTP server that offers STARTTLS with `cert` and takes one login,
+/// keeping what it is sent in `maildir`; prints its port, and stops when its
+/// input closes.
+const TLS_SERVER: &str = r#"
+import socket, ssl, sys
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import AuthResult, LoginPassword
+cert, key, maildir, user, password = sys.argv[1:6]
+context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+context.load_cert_chain(cert, key)
+def authenticator(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and (data.login.decode(), data.password.decode()) == (user, password)
+    return AuthResult(success=ok, handled=False)
+probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+controller = Controller(Mailbox(maildir), hostname="127.0.0.1", port=port, tls_context=context,
+                        require_starttls=True, authenticator=authenticator, auth_require_tls=True)
+controller.start()
+print(port, flush=True)
+sys.stdin.read()
+controller.stop()
+"#;
+
+/// A certificate for `localhost` that is not a CA's, made by `openssl`.
+fn localhost_certificate(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args([
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+        ])
+        .args(["-addext", "subjectAltName=DNS:localhost"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output();
+    if made.is_ok_and(|o| o.status.success()) {
+        Some((cert, key))
+    } else {
+        eprintln!("skipped: no `openssl` to make a certificate for the TLS server");
+        None
+    }
+}
+
+#[test]
+fn reminders_go_over_starttls_with_a_login_and_never_to_a_server_not_trusted() {
+    let Some(python) = python_with(&["aiosmtpd"]) else {
+        return;
+    };
+    let dir = board();
+    let Some((cert, key)) = localhost_certificate(dir.path()) else {
+        return;
+    };
+    let maildir = dir.path().join("received");
+    let mut child = Command::new(python)
+        .args(["-c", TLS_SERVER])
+        .arg(&cert)
+        .arg(&key)
+        .arg(&maildir)
+        .args(["clerk", "s3cret"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut port = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut port,
+    )
+    .unwrap();
+    let server = Server {
+        child,
+        port: port.trim().parse().expect("the server's port"),
+    };
+    let send = |password: &str, trusted: bool| {
+        let mut run = command();
+        run.arg("remind")
+            .args(["--today", "2026-11-24", "--send", "."])
+            .current_dir(dir.path())
+            .env("MINUTES_SMTP_HOST", "localhost")
+            .env("MINUTES_SMTP_PORT", server.port.to_string())
+            .env("MINUTES_SMTP_USERNAME", "clerk")
+            .env("MINUTES_SMTP_PASSWORD", password)
+            .env_remove("MINUTES_SMTP_SECURITY");
+        if trusted {
+            // rustls-native-certs reads the certificates to trust from here.
+            run.env("SSL_CERT_FILE", &cert);
+        } else {
+            run.env_remove("SSL_CERT_FILE");
+        }
+        run.output().unwrap()
+    };
+    let arrived = || std::fs::read_dir(maildir.join("new")).map_or(0, |d| d.count());
+    let untrusted = send("s3cret", false);
+    assert_eq!(untrusted.status.code(), Some(2));
+    assert!(
+        stderr(&untrusted).contains("invalid peer certificate"),
+        "{}",
+        stderr(&untrusted)
+    );
+    assert!(!stderr(&untrusted).contains("s3cret"));
+    let refused = send("wrong", true);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("(535)"), "{}", stderr(&refused));
+    assert_eq!(
+        arrived(),
+        0,
+        "nothing is sent but over a trusted server, logged in"
+    );
+    let sent = ok(&send("s3cret", true));
+    assert!(
+        sent.contains("sent to Renée Lowe <renee.lowe@board.example>"),
+        "{sent}"
+    );
+    assert_eq!(arrived(), 2);
+}
