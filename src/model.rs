@@ -205,6 +205,17 @@ pub struct Item {
     pub exempt: Option<Exempt>,
 }
 
+impl Item {
+    /// `3 Budget`, or `3` for an item without a title.
+    pub fn heading(&self) -> String {
+        if self.title.is_empty() {
+            self.number.clone()
+        } else {
+            format!("{} {}", self.number, self.title)
+        }
+    }
+}
+
 /// A later note's report on an earlier action: its status as of that
 /// meeting, and any new owner, due date or progress note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -133,11 +133,7 @@ fn due_cell(row: &ActionRow) -> Cell {
 }
 
 fn item_label(row: &ActionRow) -> String {
-    let label = if row.item.title.is_empty() {
-        row.item.number.clone()
-    } else {
-        format!("{} {}", row.item.number, row.item.title)
-    };
+    let label = row.item.heading();
     match row.item.exempt {
         Some(_) => format!("{label} (exempt)"),
         None => label,

@@ -154,11 +154,7 @@ fn item(row: &CarryRow) -> ItemView {
     };
     let meeting = row.entry.meeting;
     let item = row.entry.item;
-    let heading = if item.title.is_empty() {
-        item.number.clone()
-    } else {
-        format!("{} {}", item.number, item.title)
-    };
+    let heading = item.heading();
     ItemView {
         id: row.entry.action.id.to_string(),
         text: row.entry.action.text.clone(),

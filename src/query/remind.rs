@@ -34,16 +34,6 @@ pub struct Digest<'a> {
     pub raised: Vec<CarryRow<'a>>,
 }
 
-impl Digest<'_> {
-    pub fn len(&self) -> usize {
-        self.overdue.len() + self.due_soon.len() + self.raised.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
 /// An owner of a reminded action who is no one person of the directory.
 #[derive(Debug)]
 pub struct Unaddressed<'a> {
