@@ -99,7 +99,7 @@ fn view(
 ) -> DigestView {
     let name = directory
         .get(digest.person)
-        .map(|known| known.display_name())
+        .map(|known| escape_controls(&known.display_name()).into_owned())
         .unwrap_or_default();
     let mut counts = Vec::new();
     let mut sections = Vec::new();
@@ -155,18 +155,21 @@ fn item(row: &CarryRow) -> ItemView {
     let meeting = row.entry.meeting;
     let item = row.entry.item;
     let heading = item.heading();
+    // Escaped here, once, for every format and the email alike: a
+    // backslash the note wrote stays a backslash.
+    let shown = |text: &str| escape_controls(text).into_owned();
     ItemView {
-        id: row.entry.action.id.to_string(),
-        text: row.entry.action.text.clone(),
-        due,
+        id: shown(&row.entry.action.id.to_string()),
+        text: shown(&row.entry.action.text),
+        due: shown(&due),
         overdue: row.overdue,
-        place: format!(
+        place: shown(&format!(
             "{}, {}, item {heading}",
             meeting.meeting,
             long(meeting.date)
-        ),
-        note: state.note.unwrap_or("").to_string(),
-        update: carry_line(row),
+        )),
+        note: shown(state.note.unwrap_or("")),
+        update: shown(&carry_line(row)),
     }
 }
 
@@ -196,7 +199,7 @@ pub fn text(view: &DigestView) -> String {
     s.push('\n');
     s.push_str(&view.closing);
     s.push('\n');
-    escape_controls(&s).replace("\\n", "\n")
+    s
 }
 
 /// One digest as Markdown: the person's heading, a heading a list, and each
@@ -225,7 +228,6 @@ pub fn markdown(view: &DigestView) -> String {
 /// `text` as a Markdown code span: fenced by one backtick more than its
 /// longest run, so that nothing in it ends the span early.
 fn code_span(text: &str) -> String {
-    let text = escape_controls(text);
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     format!("{fence} {text} {fence}")

@@ -36,6 +36,7 @@ fn board() -> tempfile::TempDir {
          - [ ] Renée Lowe: circulate the budget (due 2026-11-01)\n\
          - [ ] Al Bee: book the hall (due 2026-11-30)\n\
          - [ ] Al Bee: plan the away day (due 2027-03-01)\n\
+         - [ ] Al Bee: save the plan to C:\\new\\files \u{1b}[2J (due 2026-12-02)\n\
          - [x] Cy Dee: file the accounts (due 2026-10-20)\n",
     )
     .unwrap();
@@ -116,6 +117,10 @@ fn each_owner_gets_their_overdue_due_soon_and_new_actions_and_no_one_is_guessed(
         "{al}"
     );
     assert!(!al.contains("away day"), "due after the window: {al}");
+    assert!(
+        al.contains("save the plan to C:\\new\\files \\u{1b}[2J (2026-10-01/1.4)"),
+        "a backslash stays, a control character is escaped: {al}"
+    );
     let cy = digest_of(&text, "Cy Dee");
     assert!(
         cy.contains("Raised at the last meeting") && cy.contains("ask for a quote"),
