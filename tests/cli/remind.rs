@@ -521,3 +521,63 @@ fn reminders_go_over_starttls_with_a_login_and_never_to_a_server_not_trusted() {
     );
     assert_eq!(arrived(), 2);
 }
+
+/// The text of an HTML page as a browser would show it, by Python's parser.
+const HTML_TEXT: &str = r#"
+import html.parser, sys
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.parts = []; self.tags = []
+    def handle_starttag(self, tag, attrs): self.tags.append(tag)
+    def handle_data(self, data): self.parts.append(data)
+t = Text(); t.feed(sys.stdin.read())
+print(" ".join(" ".join(t.parts).split()))
+print("SCRIPT" if "script" in t.tags else "no script")
+"#;
+
+#[test]
+fn html_and_markdown_digests_are_a_file_a_person_with_out() {
+    let Some(python) = python_with(&["html"]) else {
+        return;
+    };
+    let dir = board();
+    for (format, extension) in [("html", "html"), ("markdown", "md"), ("text", "txt")] {
+        let out = dir.path().join(format);
+        ok(&remind(
+            dir.path(),
+            &["--format", format, "--out", out.to_str().unwrap()],
+        ));
+        let mut files: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let expected: Vec<String> = ["al-bee", "cy-dee", "renee-lowe"]
+            .iter()
+            .map(|name| format!("{name}.{extension}"))
+            .collect();
+        assert_eq!(
+            files, expected,
+            "{format}: every person, with an address or not"
+        );
+    }
+    let page = std::fs::read(dir.path().join("html/renee-lowe.html")).unwrap();
+    let shown = python_reads(python, HTML_TEXT, &page);
+    assert!(
+        shown.contains("Actions for Renée Lowe To: Renée Lowe <renee.lowe@board.example>"),
+        "{shown}"
+    );
+    assert!(shown.contains("keep costs < £5k & \"fees\" low"), "{shown}");
+    assert!(
+        shown.contains(
+            "- [ ] 2026-10-01/1.1 Renée Lowe: circulate the budget (due 2026-11-01, overdue)"
+        ),
+        "{shown}"
+    );
+    assert!(shown.ends_with("no script\n"), "{shown}");
+    let markdown = std::fs::read_to_string(dir.path().join("markdown/cy-dee.md")).unwrap();
+    assert!(
+        markdown.starts_with("## Actions for Cy Dee\n\nAs of 24 November 2026"),
+        "{markdown}"
+    );
+}
