@@ -183,10 +183,10 @@ fn markdown(report: &Report, register: &Register, audience: Audience) -> String 
         let _ = writeln!(s, "Latest meeting: {}.\n", long(latest.date));
     }
     if audience == Audience::Public {
-        s.push_str("Published version: items taken in private (exempt) are shown by their heading and reason only.\n\n");
+        s.push_str("Published version: items taken in private (exempt) are shown by their heading and reason only, and their actions are not in the figures or tables.\n\n");
     }
     s.push_str("## Headline figures\n\n| Measure | Number |\n| --- | --- |\n");
-    for (label, value) in headline(report) {
+    for (label, value) in headline(report, audience) {
         let _ = writeln!(s, "| {label} | {value} |");
     }
     s.push_str("\n## Open actions by owner\n\nOverdue actions come first and are marked **(overdue)**.\n\n");
@@ -295,15 +295,21 @@ fn markdown(report: &Report, register: &Register, audience: Audience) -> String 
     s
 }
 
-fn headline(report: &Report) -> Vec<(&'static str, usize)> {
+/// The figures at the top; for the public, without the actions of exempt
+/// items, which its tables leave out too.
+fn headline(report: &Report, audience: Audience) -> Vec<(&'static str, usize)> {
+    let actions = match audience {
+        Audience::Public => report.actions.without(report.exempt_actions),
+        Audience::Board => report.actions,
+    };
     vec![
         ("Meetings held", report.meetings.len()),
         ("Decisions made", report.decisions_made),
-        ("Actions raised", report.raised),
-        ("Actions done", report.done),
-        ("Actions dropped", report.dropped),
-        ("Actions open", report.open),
-        ("Actions overdue", report.overdue),
+        ("Actions raised", actions.raised),
+        ("Actions done", actions.done),
+        ("Actions dropped", actions.dropped),
+        ("Actions open", actions.open),
+        ("Actions overdue", actions.overdue),
     ]
 }
 
@@ -401,7 +407,7 @@ fn closed_rows<'a>(report: &'a Report, audience: Audience) -> Vec<ClosedRow<'a>>
 fn sheets(report: &Report, register: &Register, audience: Audience) -> Vec<Sheet> {
     use Kind::{Count, Date, Percent, Prose, Text};
     let yes = |flag: bool| if flag { "yes" } else { "" }.to_string();
-    let figures = headline(report)
+    let figures = headline(report, audience)
         .into_iter()
         .map(|(label, n)| vec![label.to_string(), n.to_string()])
         .collect();
@@ -542,7 +548,7 @@ fn html(report: &Report, register: &Register, audience: Audience) -> String {
         series: &report.series,
         date: long(report.date),
         latest: report.latest().map(|m| long(m.date)),
-        figures: headline(report),
+        figures: headline(report, audience),
         chart: chart(report, audience),
         open: open_rows(report, audience),
         closed: closed_rows(report, audience),

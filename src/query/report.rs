@@ -30,17 +30,52 @@ impl OwnerActions<'_> {
     }
 }
 
+/// How many of a series' actions were raised, are done, dropped or open,
+/// and how many of the open ones are overdue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ActionCounts {
+    pub raised: usize,
+    pub done: usize,
+    pub dropped: usize,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+impl ActionCounts {
+    fn count(&mut self, status: crate::model::Status, overdue: bool) {
+        self.raised += 1;
+        match status {
+            crate::model::Status::Done => self.done += 1,
+            crate::model::Status::Dropped => self.dropped += 1,
+            _ => self.open += 1,
+        }
+        if overdue {
+            self.overdue += 1;
+        }
+    }
+
+    /// These counts with `part`'s taken out.
+    pub fn without(self, part: ActionCounts) -> ActionCounts {
+        ActionCounts {
+            raised: self.raised.saturating_sub(part.raised),
+            done: self.done.saturating_sub(part.done),
+            dropped: self.dropped.saturating_sub(part.dropped),
+            open: self.open.saturating_sub(part.open),
+            overdue: self.overdue.saturating_sub(part.overdue),
+        }
+    }
+}
+
 pub struct Report<'a> {
     pub series: String,
     pub date: NaiveDate,
     /// The series' meetings on or before `date`, oldest first.
     pub meetings: Vec<&'a Meeting>,
     pub decisions_made: usize,
-    pub raised: usize,
-    pub done: usize,
-    pub dropped: usize,
-    pub open: usize,
-    pub overdue: usize,
+    pub actions: ActionCounts,
+    /// The part of `actions` raised under exempt items, which a public
+    /// report leaves out of its figures as it does of its tables.
+    pub exempt_actions: ActionCounts,
     /// The open log, by owner name.
     pub by_owner: Vec<OwnerActions<'a>>,
     /// Closed at the latest meeting (live before it, closed after it).
@@ -85,11 +120,8 @@ pub fn report<'a>(
         series: series.to_string(),
         date,
         decisions_made: held.iter().map(|m| m.decisions().count()).sum(),
-        raised: 0,
-        done: 0,
-        dropped: 0,
-        open: 0,
-        overdue: 0,
+        actions: ActionCounts::default(),
+        exempt_actions: ActionCounts::default(),
         by_owner: Vec::new(),
         closed_since: Vec::new(),
         latest_decisions: held
@@ -127,16 +159,11 @@ pub fn report<'a>(
         .iter()
         .filter(|e| same_series(&e.meeting.meeting, series) && e.meeting.date <= date)
     {
-        report.raised += 1;
         let state = entry.state_before(Some(as_of));
         let overdue = state.is_overdue(date);
-        match state.status {
-            crate::model::Status::Done => report.done += 1,
-            crate::model::Status::Dropped => report.dropped += 1,
-            _ => report.open += 1,
-        }
-        if overdue {
-            report.overdue += 1;
+        report.actions.count(state.status, overdue);
+        if entry.item.exempt.is_some() {
+            report.exempt_actions.count(state.status, overdue);
         }
         if !state.is_live() {
             let was_live = latest.is_some_and(|latest| {

@@ -318,6 +318,24 @@ fn the_report_shows_the_record_and_its_public_version_withholds_exempt_items() {
         // table nor the chart counts it.
         assert!(!public.contains("Ruth Beckett"), "{format}");
     }
+    // Nor the figures: of 3 actions raised (2 open), 1 is exempt and open.
+    let figure = |text: &str, label: &str| -> String {
+        let prefix = format!("| {label} | ");
+        text.lines()
+            .find_map(|line| line.strip_prefix(&prefix))
+            .unwrap_or_else(|| panic!("no {label}:\n{text}"))
+            .trim_end_matches(" |")
+            .to_string()
+    };
+    let public = ok(&minutes(&[&args[..], &["--public"]].concat()));
+    for (label, board, published) in [("Actions raised", "3", "2"), ("Actions open", "2", "1")] {
+        assert_eq!(figure(&full, label), board, "{label}");
+        assert_eq!(figure(&public, label), published, "{label}");
+    }
+    assert_eq!(
+        figure(&public, "Actions overdue"),
+        figure(&full, "Actions overdue")
+    );
 }
 
 #[test]
