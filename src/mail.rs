@@ -79,16 +79,10 @@ impl Smtp {
         };
         let username = var("MINUTES_SMTP_USERNAME").or_else(|| config.username.clone());
         let password = var("MINUTES_SMTP_PASSWORD");
-        match (&username, &password, security) {
-            (Some(_), None, _) => {
-                return Err("an SMTP username but no password: set MINUTES_SMTP_PASSWORD".into());
-            }
-            (_, Some(_), Security::None) => {
-                return Err(
-                    "a password would be sent in the clear: use security starttls or tls".into(),
-                );
-            }
-            _ => {}
+        if password.is_some() && security == Security::None {
+            return Err(
+                "a password would be sent in the clear: use security starttls or tls".into(),
+            );
         }
         Ok(Smtp {
             host,
@@ -97,6 +91,13 @@ impl Smtp {
             username,
             password,
         })
+    }
+
+    /// Why the server cannot be logged in to, if it cannot: a username with
+    /// no password. A dry run says it; a real one stops before sending.
+    pub fn missing_password(&self) -> Option<&'static str> {
+        (self.username.is_some() && self.password.is_none())
+            .then_some("an SMTP username but no password: set MINUTES_SMTP_PASSWORD")
     }
 
     /// `smtp.example.org:587 (STARTTLS) as clerk@example.org`.
@@ -198,12 +199,15 @@ mod tests {
             username: Some("clerk".into()),
             ..SmtpConfig::default()
         };
+        let without = Smtp::resolve(&config, env(&[])).unwrap();
         assert!(
-            Smtp::resolve(&config, env(&[]))
-                .unwrap_err()
+            without
+                .missing_password()
+                .unwrap()
                 .contains("MINUTES_SMTP_PASSWORD")
         );
         let smtp = Smtp::resolve(&config, env(&[("MINUTES_SMTP_PASSWORD", "s3cret")])).unwrap();
+        assert_eq!(smtp.missing_password(), None);
         assert!(!format!("{smtp:?} {}", smtp.describe()).contains("s3cret"));
         let clear = env(&[
             ("MINUTES_SMTP_PASSWORD", "s3cret"),

@@ -37,6 +37,12 @@ pub(super) fn remind(
         }
         false => None,
     };
+    if let (Some(why), false) = (
+        smtp.as_ref().and_then(|s| s.missing_password()),
+        args.dry_run,
+    ) {
+        return Err(CliError::Tool(why.into()));
+    }
     let asked = Asked {
         series: args.meeting.as_deref(),
         person: args.owner.as_deref(),
@@ -209,6 +215,10 @@ fn send(
     let to = |view: &DigestView| format!("{} <{}>", view.name, view.email.as_deref().unwrap_or(""));
     let mut out = crate::text::EscapingWriter::new(out);
     if dry_run {
+        if let Some(why) = smtp.missing_password() {
+            writeln!(err, "minutes: {why}; --send without --dry-run stops here")?;
+            code = EXIT_TOOL_ERROR;
+        }
         writeln!(out, "would send through {}:", smtp.describe())?;
         for view in &recipients {
             writeln!(out, "  to {}: {}", to(view), view.subject)?;

@@ -396,6 +396,37 @@ fn what_would_stop_reminders_is_said_before_anything_is_written() {
         "{said}"
     );
     assert!(!said.contains("hunter2"), "{said}");
+    // A login with no password: a real run stops before anything; a dry
+    // run says who would be sent what, and that the real run would stop.
+    std::fs::write(
+        dir.path().join("minutes.yaml"),
+        format!("{REGISTER}  smtp:\n    host: mail.board.example\n    username: clerk\n"),
+    )
+    .unwrap();
+    let real = remind(dir.path(), &["--send"]);
+    assert_eq!(real.status.code(), Some(2));
+    assert!(real.stdout.is_empty());
+    assert!(
+        stderr(&real).contains("set MINUTES_SMTP_PASSWORD"),
+        "{}",
+        stderr(&real)
+    );
+    let dry = remind(dir.path(), &["--send", "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(2));
+    let listed = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        listed.starts_with("would send through mail.board.example:587 (STARTTLS) as clerk:\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("to Renée Lowe <renee.lowe@board.example>"),
+        "{listed}"
+    );
+    assert!(
+        stderr(&dry).contains("--send without --dry-run stops here"),
+        "{}",
+        stderr(&dry)
+    );
 }
 
 /// An SMTP server that offers STARTTLS with `cert` and takes one login,
