@@ -18,11 +18,6 @@ pub(super) fn remind(
     let sender = crate::mail::sender(&config.reminders, var);
     let addressed = args.send || args.format == RemindFormat::Eml;
     // What would stop the command is said before anything is read or written.
-    if addressed && sender.from.is_none() {
-        return Err(CliError::Tool(
-            "reminders need a sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM".into(),
-        ));
-    }
     if addressed {
         output::remind::check_sender(&sender).map_err(CliError::Tool)?;
     }

@@ -303,43 +303,44 @@ pub fn file(view: &DigestView, format: RemindFormat, sender: &Sender) -> Result<
         RemindFormat::Text => Ok(text(view).into_bytes()),
         RemindFormat::Markdown => Ok(markdown(view).into_bytes()),
         RemindFormat::Html => Ok(html(std::slice::from_ref(view)).into_bytes()),
-        RemindFormat::Eml => email(view, sender).map(|message| message.formatted()),
+        RemindFormat::Eml => eml(view, sender),
     }
 }
 
 #[cfg(feature = "email")]
 pub use email::{check_sender, email};
 
+#[cfg(feature = "email")]
+fn eml(view: &DigestView, sender: &Sender) -> Result<Vec<u8>, String> {
+    email(view, sender).map(|message| message.formatted())
+}
+
+#[cfg_attr(feature = "email", allow(dead_code))]
+const NO_EMAIL: &str =
+    "this minutes was built without the `email` feature: use --format text, markdown or html";
+
+/// Without the `email` feature, emails are refused before any is made.
 #[cfg(not(feature = "email"))]
 pub fn check_sender(_sender: &Sender) -> Result<(), String> {
-    Ok(())
+    Err(NO_EMAIL.into())
 }
 
 #[cfg(not(feature = "email"))]
-pub fn email(_view: &DigestView, _sender: &Sender) -> Result<NoEmail, String> {
-    Err(
-        "this minutes was built without the `email` feature: use --format text, markdown or html"
-            .into(),
-    )
+fn eml(_view: &DigestView, _sender: &Sender) -> Result<Vec<u8>, String> {
+    Err(NO_EMAIL.into())
 }
 
-/// What [`email`] gives without the `email` feature: never made.
-#[cfg(not(feature = "email"))]
-pub struct NoEmail;
-
-#[cfg(not(feature = "email"))]
-impl NoEmail {
-    pub fn formatted(&self) -> Vec<u8> {
-        Vec::new()
-    }
-}
+/// Said when emails are asked for and `reminders.from` is not set.
+#[cfg_attr(not(feature = "email"), allow(dead_code))]
+const NO_SENDER: &str =
+    "reminders need a sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM";
 
 #[cfg(feature = "email")]
 mod email {
     use lettre::Message;
     use lettre::message::{Mailbox, MultiPart};
 
-    use super::{DigestView, html, text};
+    use super::{DigestView, NO_SENDER, html, text};
     use crate::mail::Sender;
     use crate::text::escape_controls;
 
@@ -352,9 +353,7 @@ mod email {
     }
 
     fn sender_mailbox(sender: &Sender) -> Result<Mailbox, String> {
-        let from = sender.from.as_deref().ok_or(
-            "no sender: set `reminders: from:` in minutes.yaml, or MINUTES_REMINDERS_FROM",
-        )?;
+        let from = sender.from.as_deref().ok_or(NO_SENDER)?;
         from.parse().map_err(|e| {
             format!(
                 "the sender `{}` is not an address: {e}",

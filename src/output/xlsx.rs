@@ -22,6 +22,14 @@ const SHEET_ROWS: usize = 1_048_576;
 
 #[cfg(feature = "xlsx")]
 pub fn write(sheets: &[Sheet], out: &mut dyn Write) -> io::Result<()> {
+    if let Some(sheet) = sheets.iter().find(|s| s.rows.len() >= SHEET_ROWS) {
+        return Err(io::Error::other(format!(
+            "{} rows of {} are more than an Excel sheet holds ({}): use --format csv",
+            sheet.rows.len(),
+            sheet.name,
+            SHEET_ROWS - 1
+        )));
+    }
     let bytes = workbook(sheets)
         .map_err(|e| io::Error::other(format!("cannot write the workbook: {e}")))?;
     out.write_all(&bytes)
@@ -50,9 +58,6 @@ fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = Workbook::new();
     let mut names: Vec<String> = Vec::new();
     for sheet in sheets {
-        if sheet.rows.len() >= SHEET_ROWS {
-            return Err(rust_xlsxwriter::XlsxError::RowColumnLimitError);
-        }
         // Each row goes to a temporary file as it is written, with its
         // strings inline: a sheet of 300,000 actions took 1.7 GB held whole.
         // Widths and panes must then come before the rows.
@@ -198,6 +203,23 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn a_sheet_past_excels_rows_is_said_and_nothing_is_written() {
+        let sheet = Sheet::new(
+            "Actions",
+            &[("id", Kind::Text)],
+            vec![Vec::new(); SHEET_ROWS],
+        );
+        let mut out = Vec::new();
+        let said = write(&[sheet], &mut out).unwrap_err().to_string();
+        assert_eq!(
+            said,
+            "1048576 rows of Actions are more than an Excel sheet holds (1048575): use --format csv"
+        );
+        assert!(out.is_empty());
+    }
 
     #[test]
     fn sheet_names_are_ones_excel_takes() {
