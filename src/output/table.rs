@@ -264,14 +264,16 @@ fn line_count(words: &[usize], width: usize) -> usize {
     let mut lines = 1;
     let mut filled = 0;
     for &word in words {
+        // A word of zero width (a lone combining mark) still takes a place.
+        let word = word.max(1);
         if filled == 0 {
-            lines += (word.max(1) - 1) / width;
+            lines += (word - 1) / width;
             filled = (word - 1) % width + 1;
         } else if filled + 1 + word <= width {
             filled += 1 + word;
         } else {
-            lines += 1 + (word.max(1) - 1) / width;
-            filled = (word.max(1) - 1) % width + 1;
+            lines += 1 + (word - 1) / width;
+            filled = (word - 1) % width + 1;
         }
     }
     lines
@@ -498,7 +500,7 @@ mod tests {
                     "HPB-HOUSING-12",
                     "agree a health checks plan with practices in the three wards",
                 ),
-                row("2026-09-15/4.1", "sign off"),
+                row("2026-09-15/4.1", "sign off \u{301} \u{200b}"),
             ],
         }
     }
@@ -567,5 +569,6 @@ mod tests {
         assert_eq!(line_count(&[3, 3], 6), 2);
         assert_eq!(line_count(&[12], 5), 3);
         assert_eq!(line_count(&[2, 12], 5), 4);
+        assert_eq!(line_count(&[0, 0], 1), 2, "zero-width words");
     }
 }
